@@ -1,0 +1,57 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// One set of compiler settings for every target (STYLE.md).
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+]
+
+let package = Package(
+    name: "dsar",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dsar", targets: ["dsar"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .target(name: "Postgres", dependencies: ["CLibPQ"], swiftSettings: strict),
+        .target(name: "DeskCore", swiftSettings: strict),
+        .target(
+            name: "DeskStore",
+            dependencies: ["DeskCore", "Postgres", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(name: "MailIntake", dependencies: ["DeskCore"], swiftSettings: strict),
+        .target(
+            name: "Letters",
+            dependencies: ["DeskCore", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strict
+        ),
+        .target(name: "Reports", dependencies: ["DeskCore"], swiftSettings: strict),
+        .executableTarget(
+            name: "dsar",
+            dependencies: [
+                "DeskCore", "DeskStore", "Postgres", "MailIntake", "Letters", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: strict),
+        .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], swiftSettings: strict),
+        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore", "Postgres"], swiftSettings: strict),
+        .testTarget(name: "MailIntakeTests", dependencies: ["MailIntake", "DeskCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "LettersTests", dependencies: ["Letters", "DeskCore"], swiftSettings: strict),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "DeskCore"], swiftSettings: strict),
+        .testTarget(name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore"], swiftSettings: strict),
+    ]
+)
