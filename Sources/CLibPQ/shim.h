@@ -1,4 +1,14 @@
 #ifndef DSAR_CLIBPQ_SHIM_H
 #define DSAR_CLIBPQ_SHIM_H
 #include <libpq-fe.h>
+#include <postgres_ext.h>
+
+/* The PG_DIAG_* field codes are character-literal macros, which Swift does not import. */
+static const int DSAR_DIAG_SQLSTATE = PG_DIAG_SQLSTATE;
+static const int DSAR_DIAG_MESSAGE_PRIMARY = PG_DIAG_MESSAGE_PRIMARY;
+static const int DSAR_DIAG_MESSAGE_DETAIL = PG_DIAG_MESSAGE_DETAIL;
+static const int DSAR_DIAG_MESSAGE_HINT = PG_DIAG_MESSAGE_HINT;
+static const int DSAR_DIAG_CONSTRAINT_NAME = PG_DIAG_CONSTRAINT_NAME;
+static const int DSAR_DIAG_TABLE_NAME = PG_DIAG_TABLE_NAME;
+static const int DSAR_DIAG_COLUMN_NAME = PG_DIAG_COLUMN_NAME;
 #endif

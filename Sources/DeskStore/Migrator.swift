@@ -1,0 +1,96 @@
+import Foundation
+import Logging
+import Postgres
+
+/// Applies the numbered files of `SQL/` (`NNNN_name.sql`) in order, once each.
+///
+/// All pending files run in one transaction under an advisory lock, so two processes migrating
+/// at once do not collide and a failing file leaves nothing behind. Applied files are recorded
+/// with a SHA-256 of their content; a file changed after it was applied is refused.
+public struct Migrator {
+    /// One migration file.
+    public struct Migration: Sendable, Equatable {
+        public let version: Int
+        public let name: String
+        public let script: String
+    }
+
+    public let directory: URL
+    let logger: Logger
+
+    public init(directory: URL, logger: Logger = Logger(label: "dsar.migrate")) {
+        self.directory = directory
+        self.logger = logger
+    }
+
+    /// The migrations found on disk, in order.
+    public func migrations() throws -> [Migration] {
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        var result: [Migration] = []
+        for file in files where file.hasSuffix(".sql") {
+            let stem = String(file.dropLast(4))
+            let parts = stem.split(separator: "_", maxSplits: 1)
+            guard parts.count == 2, parts[0].count == 4, let version = Int(parts[0]) else {
+                throw StoreError.configuration(
+                    "The migration file \(file) is not named NNNN_name.sql; rename it so it can be ordered.")
+            }
+            let script = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
+            if let previous = result.last, previous.version == version {
+                throw StoreError.configuration("Two migration files share the number \(parts[0]); renumber one of them.")
+            }
+            result.append(Migration(version: version, name: String(parts[1]), script: script))
+        }
+        return result
+    }
+
+    /// Applies what is pending and returns the versions applied (empty when up to date).
+    @discardableResult
+    public func migrate(_ connection: Connection) throws -> [Migration] {
+        let available = try migrations()
+        return try connection.withTransaction { db in
+            try db.query("SELECT pg_advisory_xact_lock(hashtext('dsar.migrate'))")
+            try db.executeScript(
+                """
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version integer PRIMARY KEY, name text NOT NULL, checksum text NOT NULL,
+                    applied_at timestamptz NOT NULL DEFAULT now())
+                """)
+            var applied: [Int: String] = [:]
+            for row in try db.query("SELECT version, checksum FROM schema_migrations") {
+                let (version, checksum) = try row.decode((Int, String).self)
+                applied[version] = checksum
+            }
+            var done: [Migration] = []
+            for migration in available {
+                let checksum = try Self.checksum(migration.script, db)
+                if let recorded = applied[migration.version] {
+                    guard recorded == checksum else {
+                        throw StoreError.configuration(
+                            "Migration \(String(format: "%04d", migration.version))_\(migration.name).sql was changed after it was applied; restore the original file and add a new migration instead.")
+                    }
+                    continue
+                }
+                logger.info("applying migration", metadata: ["migration.version": "\(migration.version)"])
+                try db.executeScript(migration.script)
+                try db.execute(
+                    "INSERT INTO schema_migrations (version, name, checksum) VALUES (\(migration.version), \(migration.name), \(checksum))")
+                done.append(migration)
+            }
+            return done
+        }
+    }
+
+    /// Whether every migration on disk is applied (a cheap check before normal commands).
+    public func isUpToDate(_ connection: Connection) throws -> Bool {
+        let latest = try migrations().last?.version ?? 0
+        let exists = try connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL")
+        guard try exists.first?.decode(column: 0, as: Bool.self) == true else { return latest == 0 }
+        let rows = try connection.query("SELECT coalesce(max(version), 0) FROM schema_migrations")
+        return try rows.first?.decode(column: 0, as: Int.self) ?? 0 >= latest
+    }
+
+    static func checksum(_ script: String, _ db: Connection) throws -> String {
+        let rows = try db.query("SELECT encode(sha256(convert_to(\(script), 'UTF8')), 'hex')")
+        return try rows.first?.decode(column: 0, as: String.self) ?? ""
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Finds the project's data directories (`SQL/`, `Templates/`) at run time.
+///
+/// Order: `DSAR_HOME` (a directory holding both), `<executable>/../share/dsar` for an installed
+/// binary, then the source tree the binary was built from.
+public enum ResourceLocator {
+    /// The directory holding the numbered migrations.
+    public static func sqlDirectory() throws -> URL { try locate("SQL") }
+
+    /// The directory holding the letter templates.
+    public static func templatesDirectory() throws -> URL { try locate("Templates") }
+
+    static func locate(_ name: String) throws -> URL {
+        var candidates: [URL] = []
+        let environment = ProcessInfo.processInfo.environment
+        if let home = environment["DSAR_HOME"], !home.isEmpty {
+            candidates.append(URL(fileURLWithPath: home).appendingPathComponent(name))
+        }
+        let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+        candidates.append(
+            executable.deletingLastPathComponent().deletingLastPathComponent()
+                .appendingPathComponent("share/dsar").appendingPathComponent(name))
+        // Sources/DeskStore/ResourceLocator.swift → the repository root.
+        let sourceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        candidates.append(sourceRoot.appendingPathComponent(name))
+        var isDirectory: ObjCBool = false
+        for candidate in candidates
+        where FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory) && isDirectory.boolValue {
+            return candidate
+        }
+        throw StoreError.configuration(
+            "The \(name)/ directory of DSAR Desk was not found; set DSAR_HOME to the directory that contains it.")
+    }
+}

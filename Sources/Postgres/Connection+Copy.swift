@@ -1,0 +1,103 @@
+import CLibPQ
+
+/// `COPY … FROM STDIN` streaming for bulk loads.
+extension Connection {
+    /// Streams rows into a `COPY table (columns) FROM STDIN` statement (text format).
+    ///
+    /// The statement must be a literal without parameters; the rows are written by `body`
+    /// through the writer, which escapes every field. Returns the number of rows copied.
+    /// When `body` throws, the COPY is aborted and nothing is loaded.
+    @discardableResult
+    public func copyIn(_ statement: Query, _ body: (CopyWriter) throws -> Void) throws -> Int {
+        guard statement.bindings.isEmpty else {
+            throw PostgresError(code: .misuse, serverMessage: "COPY cannot take parameters", query: statement.sql)
+        }
+        guard let start = PQexec(handle, statement.sql) else { throw error(from: nil, sql: statement.sql) }
+        guard PQresultStatus(start) == PGRES_COPY_IN else {
+            let failure = error(from: start, sql: statement.sql)
+            PQclear(start)
+            throw failure
+        }
+        PQclear(start)
+        let writer = CopyWriter(connection: self)
+        do {
+            try body(writer)
+            try writer.flush()
+        } catch {
+            _ = PQputCopyEnd(handle, "aborted by the client")
+            drainResults()
+            throw error
+        }
+        guard PQputCopyEnd(handle, nil) == 1 else {
+            throw PostgresError(code: .copy, serverMessage: String(cString: PQerrorMessage(handle)))
+        }
+        var copied = 0
+        var failure: PostgresError?
+        while let result = PQgetResult(handle) {
+            if PQresultStatus(result) == PGRES_COMMAND_OK {
+                copied = Int(String(cString: PQcmdTuples(result))) ?? 0
+            } else if failure == nil {
+                failure = error(from: result, sql: statement.sql)
+            }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+        return copied
+    }
+
+    private func drainResults() {
+        while let result = PQgetResult(handle) { PQclear(result) }
+    }
+
+    func putCopyData(_ bytes: [UInt8]) throws {
+        let sent = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
+        }
+        guard sent == 1 else {
+            throw PostgresError(code: .copy, serverMessage: String(cString: PQerrorMessage(handle)))
+        }
+    }
+}
+
+/// Writes rows of a COPY stream in PostgreSQL's text format, buffered.
+public final class CopyWriter {
+    private let connection: Connection
+    private var buffer: [UInt8] = []
+    private let flushThreshold = 1 << 20
+    /// Rows written so far.
+    public private(set) var rowCount = 0
+
+    init(connection: Connection) {
+        self.connection = connection
+        buffer.reserveCapacity(flushThreshold + 4096)
+    }
+
+    /// Appends one row; `nil` is SQL NULL. Tabs, newlines and backslashes are escaped.
+    public func writeRow(_ fields: [String?]) throws {
+        for (index, field) in fields.enumerated() {
+            if index > 0 { buffer.append(9) }
+            guard let field else {
+                buffer.append(92); buffer.append(78)  // \N
+                continue
+            }
+            for byte in field.utf8 {
+                switch byte {
+                case 92: buffer.append(92); buffer.append(92)
+                case 9: buffer.append(92); buffer.append(116)
+                case 10: buffer.append(92); buffer.append(110)
+                case 13: buffer.append(92); buffer.append(114)
+                default: buffer.append(byte)
+                }
+            }
+        }
+        buffer.append(10)
+        rowCount += 1
+        if buffer.count >= flushThreshold { try flush() }
+    }
+
+    func flush() throws {
+        guard !buffer.isEmpty else { return }
+        try connection.putCopyData(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+}

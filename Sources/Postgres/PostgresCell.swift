@@ -1,0 +1,24 @@
+/// One field of a result row, valid while its `Rows` is alive.
+public struct PostgresCell {
+    /// The text-format bytes of the value, or `nil` for SQL NULL.
+    public let bytes: UnsafeBufferPointer<UInt8>?
+    /// The column's type OID (`25` text, `1184` timestamptz, …).
+    public let typeOID: UInt32
+    /// The column's name, for error messages.
+    public let columnName: String
+
+    public var isNull: Bool { bytes == nil }
+
+    /// The value as a Swift string (UTF-8).
+    public var string: String? {
+        guard let bytes else { return nil }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    func decodingError(_ type: Any.Type) -> PostgresError {
+        var error = PostgresError(code: .decoding)
+        error.column = columnName
+        error.serverMessage = "column \(columnName) (type \(typeOID)) is not a \(type)\(isNull ? " (NULL)" : "")"
+        return error
+    }
+}

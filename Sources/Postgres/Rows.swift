@@ -1,0 +1,88 @@
+import CLibPQ
+
+/// The rows of one query result; owns the libpq result and frees it when released.
+public final class Rows: Sequence {
+    private let result: OpaquePointer
+    /// The number of rows.
+    public let count: Int
+    /// The column names, in order.
+    public let columns: [String]
+    /// Rows touched by an INSERT, UPDATE, DELETE or COPY (`PQcmdTuples`).
+    public let affectedRows: Int
+    /// The command tag (`INSERT 0 1`, `COMMIT`, `ROLLBACK`).
+    public let commandTag: String
+
+    init(result: OpaquePointer) {
+        self.result = result
+        count = Int(PQntuples(result))
+        let fieldCount = Int(PQnfields(result))
+        columns = (0..<fieldCount).map { String(cString: PQfname(result, Int32($0))) }
+        affectedRows = Int(String(cString: PQcmdTuples(result))) ?? 0
+        commandTag = String(cString: PQcmdStatus(result))
+    }
+
+    deinit { PQclear(result) }
+
+    /// The first row, if any.
+    public var first: Row? { count > 0 ? Row(rows: self, index: 0) : nil }
+
+    public subscript(index: Int) -> Row { Row(rows: self, index: index) }
+
+    public func makeIterator() -> AnyIterator<Row> {
+        var index = 0
+        return AnyIterator { [self] in
+            guard index < count else { return nil }
+            defer { index += 1 }
+            return Row(rows: self, index: index)
+        }
+    }
+
+    func cell(row: Int, column: Int) -> PostgresCell {
+        let r = Int32(row)
+        let c = Int32(column)
+        let type = PQftype(result, c)
+        let name = columns[column]
+        if PQgetisnull(result, r, c) != 0 {
+            return PostgresCell(bytes: nil, typeOID: type, columnName: name)
+        }
+        let length = Int(PQgetlength(result, r, c))
+        let pointer = PQgetvalue(result, r, c).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }
+        return PostgresCell(bytes: UnsafeBufferPointer(start: pointer, count: length), typeOID: type, columnName: name)
+    }
+}
+
+/// One row of a result.
+public struct Row {
+    let rows: Rows
+    let index: Int
+
+    /// Decodes the row into a tuple of Swift types, column by column:
+    /// `let (reference, due) = try row.decode((String, Date?).self)`.
+    public func decode<each T: PostgresDecodable>(_ types: (repeat each T).Type) throws -> (repeat each T) {
+        var column = 0
+        func next<U: PostgresDecodable>(_ type: U.Type) throws -> U {
+            defer { column += 1 }
+            guard column < rows.columns.count else {
+                throw PostgresError(code: .decoding, serverMessage: "the row has only \(rows.columns.count) columns")
+            }
+            return try U.decode(from: rows.cell(row: index, column: column))
+        }
+        return (repeat try next((each T).self))
+    }
+
+    /// Decodes one column by position.
+    public func decode<T: PostgresDecodable>(column: Int, as type: T.Type = T.self) throws -> T {
+        guard column < rows.columns.count else {
+            throw PostgresError(code: .decoding, serverMessage: "the row has only \(rows.columns.count) columns")
+        }
+        return try T.decode(from: rows.cell(row: index, column: column))
+    }
+
+    /// Decodes one column by name.
+    public func decode<T: PostgresDecodable>(_ name: String, as type: T.Type = T.self) throws -> T {
+        guard let column = rows.columns.firstIndex(of: name) else {
+            throw PostgresError(code: .decoding, serverMessage: "no column named \(name)")
+        }
+        return try T.decode(from: rows.cell(row: index, column: column))
+    }
+}

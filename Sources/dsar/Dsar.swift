@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+/// The root command: the DPO's desk for data-subject requests.
+@main
+struct Dsar: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dsar",
+        abstract: "Run the desk where people exercise their rights over their personal data.",
+        discussion: """
+            Requests for access, rectification, erasure, restriction, portability and objection, \
+            with legal deadlines, a tamper-evident audit log, letters and monthly reports.
+
+            Example:
+              dsar new --kind access --name "Dilnoza Karimova" --email dilnoza@example.uz
+              dsar queue
+            """,
+        subcommands: [Db.self, Demo.self]
+    )
+
+    /// Runs the command line and maps every failure to one sentence and an exit code (SPEC §8).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let failure as DeskFailure {
+            FileHandle.standardError.write(Data(("dsar: " + failure.message + "\n").utf8))
+            Foundation.exit(failure.exitCode)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }
+            // Usage errors from the parser: exit 2, not ArgumentParser's 64.
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(DeskFailure.badInput)
+            }
+            let failure = DeskFailure(error)
+            FileHandle.standardError.write(Data(("dsar: " + failure.message + "\n").utf8))
+            Foundation.exit(failure.exitCode)
+        }
+    }
+}
