@@ -35,6 +35,27 @@ public enum DeadlineEngine {
         return calendar.nextWorkingDay(onOrAfter: due)
     }
 
+    /// The due date of a request of `right` under `policy`, resolving the rule and the time zone.
+    ///
+    /// Throws `.invalidInput` when the policy has no rule for the right or names an unknown time zone.
+    public static func dueDate(
+        for right: Right,
+        receivedAt: Date,
+        policy: DeadlinePolicy,
+        calendar: WorkingCalendar,
+        pausedDays: Int = 0,
+        extension: Period? = nil
+    ) throws(DeskCoreError) -> LocalDate {
+        guard let rule = policy.rule(for: right) else {
+            throw DeskCoreError(.invalidInput, "The policy \(policy.code) has no deadline rule for \(right.rawValue).")
+        }
+        guard let timeZone = policy.timeZone else {
+            throw DeskCoreError(.invalidInput, "The policy \(policy.code) names an unknown time zone, \(policy.timeZoneIdentifier).")
+        }
+        return dueDate(receivedAt: receivedAt, rule: rule, timeZone: timeZone, calendar: calendar,
+                       pausedDays: pausedDays, extension: `extension`)
+    }
+
     /// The end of `period` counted from `date`, before any move to a working day.
     static func count(_ period: Period, from date: LocalDate, start: CountingStart, calendar: WorkingCalendar) -> LocalDate {
         let sameDayShift = start == .sameDay ? 1 : 0

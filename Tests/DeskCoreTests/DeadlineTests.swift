@@ -247,3 +247,16 @@ struct DeadlineCase: Sendable, CustomStringConvertible {
         #expect(DeadlinePolicy.named("uz-state")?.rule(for: .erasure)?.source == "ZRU-445 art. 28")
     }
 }
+
+@Suite struct DeadlineByPolicyTests {
+    @Test func resolvesRuleAndZoneFromThePolicy() throws {
+        let policy = try #require(DeadlinePolicy.named("uz"))
+        let received = try #require(instant("2026-11-17T19:30:00Z"))
+        #expect(try DeadlineEngine.dueDate(for: .rectification, receivedAt: received, policy: policy, calendar: testCalendar).iso == "2026-11-23")
+        let broken = DeadlinePolicy(code: "x", name: "x", timeZoneIdentifier: "Nowhere/City", calendarName: "UZ", rules: policy.rules)
+        #expect(throws: DeskCoreError.self) { try DeadlineEngine.dueDate(for: .access, receivedAt: received, policy: broken, calendar: testCalendar) }
+        let empty = DeadlinePolicy(code: "y", name: "y", calendarName: "UZ", rules: [:])
+        #expect(throws: DeskCoreError.self) { try DeadlineEngine.dueDate(for: .access, receivedAt: received, policy: empty, calendar: testCalendar) }
+        #expect(RequestState.open == [.received, .awaitingIdentity, .inProgress, .awaitingRequester])
+    }
+}

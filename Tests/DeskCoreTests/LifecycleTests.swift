@@ -13,7 +13,7 @@ func snapshot(_ right: Right, _ state: RequestState, policy: String = "gdpr", di
 }
 
 @Suite struct LifecycleTests {
-    let today = LocalDate(iso: "2026-03-20")!
+    let today = fixedDay("2026-03-20")
 
     @Test func eventsFollowTheTable() throws {
         var lifecycle = RequestLifecycle(try snapshot(.access, .received))

@@ -21,7 +21,10 @@ func instant(_ text: String) -> Date? {
 
 /// The calendar of the deadline table in the brief: Sat+Sun weekend; 1 Sep, 1 Oct and 8 Dec 2026 off.
 let testCalendar = WorkingCalendar(name: "TEST", weekend: .satSun, holidays: [
-    LocalDate(iso: "2026-09-01")!: "Independence Day",
-    LocalDate(iso: "2026-10-01")!: "Teachers' Day",
-    LocalDate(iso: "2026-12-08")!: "Constitution Day",
+    fixedDay("2026-09-01"): "Independence Day",
+    fixedDay("2026-10-01"): "Teachers' Day",
+    fixedDay("2026-12-08"): "Constitution Day",
 ])
+
+/// A date from a literal known to be valid; a mistyped literal gives 1970-01-01 and the tests using it fail.
+func fixedDay(_ iso: String) -> LocalDate { LocalDate(iso: iso) ?? LocalDate(daysSinceEpoch: 0) }
