@@ -1,9 +1,3 @@
-/// The format of a portability export.
-public enum ExportFormat: String, CaseIterable, Codable, Sendable, Hashable {
-    case json
-    case csv
-}
-
 /// A file handed over for a portability request.
 public struct ExportArtefact: Sendable, Hashable, Codable {
     public let format: ExportFormat

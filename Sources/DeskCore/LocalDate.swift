@@ -147,9 +147,3 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
     }
 }
-
-extension String {
-    func leftPadded(to width: Int, with pad: Character = "0") -> String {
-        count >= width ? self : String(repeating: pad, count: width - count) + self
-    }
-}

@@ -1,11 +1,3 @@
-/// How an objection was decided.
-public enum ObjectionOutcome: String, CaseIterable, Codable, Sendable, Hashable {
-    /// Processing for the listed purposes stopped.
-    case processingStopped = "processing_stopped"
-    /// Processing continues on compelling legitimate grounds.
-    case overridden
-}
-
 /// The decision on an objection (or a withdrawal of consent).
 public struct ObjectionDecision: Sendable, Hashable, Codable {
     public let outcome: ObjectionOutcome

@@ -1,21 +1,5 @@
 import Foundation
 
-/// The unit a legal period is counted in (SPEC §4).
-public enum PeriodUnit: String, CaseIterable, Codable, Sendable, Hashable {
-    case calendarDays = "calendar_days"
-    case workingDays = "working_days"
-    case months
-
-    /// The suffix used on the command line: `d`, `wd`, `m`.
-    public var suffix: String {
-        switch self {
-        case .calendarDays: return "d"
-        case .workingDays: return "wd"
-        case .months: return "m"
-        }
-    }
-}
-
 /// A length of time such as "10 calendar days" or "2 months".
 public struct Period: Sendable, Hashable, Codable, CustomStringConvertible {
     public let count: Int
@@ -52,12 +36,4 @@ public struct Period: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// The command-line form, e.g. `10d`.
     public var description: String { "\(count)\(unit.suffix)" }
-}
-
-/// Whether the day of receipt counts as the first day of the period.
-public enum CountingStart: String, CaseIterable, Codable, Sendable, Hashable {
-    /// Day 1 is the day after receipt (the usual legal rule).
-    case nextDay = "next_day"
-    /// Day 1 is the day of receipt.
-    case sameDay = "same_day"
 }

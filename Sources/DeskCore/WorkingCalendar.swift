@@ -1,19 +1,3 @@
-/// Which days of the week are not worked.
-public enum WeekendPattern: String, CaseIterable, Codable, Sendable, Hashable {
-    /// Five-day week: Saturday and Sunday off.
-    case satSun = "sat_sun"
-    /// Six-day week: Sunday off.
-    case sun
-
-    /// ISO weekdays (1 = Monday … 7 = Sunday) that are days off.
-    public var weekendDays: Set<Int> {
-        switch self {
-        case .satSun: return [6, 7]
-        case .sun: return [7]
-        }
-    }
-}
-
 /// A jurisdiction's working-day calendar: a weekend pattern and a table of public holidays.
 public struct WorkingCalendar: Sendable, Hashable {
     /// Name the policy refers to, e.g. `UZ`.
