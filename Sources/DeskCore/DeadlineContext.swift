@@ -6,7 +6,8 @@ public struct DeadlineContext: Sendable, Hashable {
     public let rule: DeadlineRule
     public let timeZone: TimeZone
     public let calendar: WorkingCalendar
-    /// Whole days the clock was paused so far (see `DeadlineEngine.pausedDays`).
+    /// Whole days the clock was paused so far (see `DeadlineEngine.pausedDays`): every wait on the
+    /// requester, and waits on proof of identity only when `rule.identityPausesClock`.
     public let pausedDays: Int
 
     /// Creates a context.

@@ -1,9 +1,10 @@
 // The working-day calendars shipped with the desk (SPEC §4).
 //
 // This file is data: keep it identical to the calendar seed in `SQL/` — a test compares them.
-// Movable Uzbek holidays follow the lunar calendar and are fixed each year by presidential decree,
-// as are transferred days off; the dates below are those announced or expected at release and are
-// meant to be corrected with `dsar calendar add/remove`. Russian transfers of holidays that fall on
+// Movable Uzbek holidays follow the lunar calendar and are fixed each year by presidential decree:
+// 2025 are the announced dates, 2026 and 2027 the astronomically expected ones. Transferred days off
+// (e.g. the extra day after a holiday on a Sunday) are decreed yearly and are not shipped; enter and
+// correct both with `dsar calendar add/remove`. Russian transfers of holidays that fall on
 // a weekend are decided yearly by the government and are not included.
 
 extension WorkingCalendar {
