@@ -18,6 +18,9 @@ public enum RequestState: String, CaseIterable, Codable, Sendable, Hashable {
         }
     }
 
+    /// The states in which a request is still open, in lifecycle order.
+    public static let open: [RequestState] = allCases.filter { !$0.isClosed }
+
     /// States in which the requester or the desk is waiting and the clock may be paused.
     public var isAwaiting: Bool { self == .awaitingIdentity || self == .awaitingRequester }
 }

@@ -1,0 +1,57 @@
+/// Verification of the audit log's hash chain.
+public enum AuditChain {
+    /// Why the chain breaks at a row.
+    public enum BreakReason: String, Sendable, Hashable, Codable {
+        /// The row's content does not match its hash: it was edited.
+        case hashMismatch = "hash_mismatch"
+        /// A sequence number is missing before this row: a row was deleted.
+        case sequenceGap = "sequence_gap"
+        /// The sequence goes backwards or repeats: rows were reordered or duplicated.
+        case outOfOrder = "out_of_order"
+        /// The row does not point at the previous row's hash: a row was deleted or replaced.
+        case prevHashMismatch = "prev_hash_mismatch"
+    }
+
+    /// The first row at which the chain breaks.
+    public struct Break: Sendable, Hashable {
+        /// Index in the array that was checked.
+        public let index: Int
+        public let sequence: Int64
+        public let reason: BreakReason
+
+        /// One sentence for `dsar audit verify`.
+        public var message: String {
+            switch reason {
+            case .hashMismatch: return "Audit row \(sequence) was altered: its content does not match its hash."
+            case .sequenceGap: return "Audit rows before \(sequence) are missing: the sequence has a gap."
+            case .outOfOrder: return "Audit row \(sequence) is out of order."
+            case .prevHashMismatch: return "Audit row \(sequence) does not follow the previous row's hash: a row was removed or replaced."
+            }
+        }
+    }
+
+    /// The first broken row of `entries` (the whole log, in stored order), or nil when the chain holds.
+    ///
+    /// Relies on gap-free sequence numbers starting at 1: the store assigns them inside the
+    /// transaction that appends the row, not from a PostgreSQL sequence (which leaves gaps on rollback).
+    public static func firstBrokenEntry(in entries: [AuditEntry]) -> Break? {
+        var previous: AuditEntry?
+        for (index, entry) in entries.enumerated() {
+            let expectedSequence = (previous?.sequence ?? 0) + 1
+            if entry.sequence < expectedSequence {
+                return Break(index: index, sequence: entry.sequence, reason: .outOfOrder)
+            }
+            if entry.sequence > expectedSequence {
+                return Break(index: index, sequence: entry.sequence, reason: .sequenceGap)
+            }
+            if entry.computedHash != entry.hash {
+                return Break(index: index, sequence: entry.sequence, reason: .hashMismatch)
+            }
+            if entry.prevHash != (previous?.hash ?? AuditEntry.genesisHash) {
+                return Break(index: index, sequence: entry.sequence, reason: .prevHashMismatch)
+            }
+            previous = entry
+        }
+        return nil
+    }
+}

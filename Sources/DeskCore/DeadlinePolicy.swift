@@ -1,0 +1,39 @@
+import Foundation
+
+/// A jurisdiction's rule pack: one deadline rule per right, a time zone and a working-day calendar.
+public struct DeadlinePolicy: Sendable, Hashable {
+    /// Short code stored on each request, e.g. `uz`, `gdpr`.
+    public let code: String
+    public let name: String
+    /// IANA time zone in which receipt instants become local dates.
+    public let timeZoneIdentifier: String
+    /// Name of the `WorkingCalendar` whose holidays apply.
+    public let calendarName: String
+    public let rules: [Right: DeadlineRule]
+
+    /// Creates a policy.
+    public init(
+        code: String,
+        name: String,
+        timeZoneIdentifier: String = "Asia/Tashkent",
+        calendarName: String,
+        rules: [Right: DeadlineRule]
+    ) {
+        self.code = code
+        self.name = name
+        self.timeZoneIdentifier = timeZoneIdentifier
+        self.calendarName = calendarName
+        self.rules = rules
+    }
+
+    /// The rule for a right, or nil when the policy does not cover it.
+    public func rule(for right: Right) -> DeadlineRule? { rules[right] }
+
+    /// The policy's time zone, or nil when the identifier is unknown to this system.
+    public var timeZone: TimeZone? { TimeZone(identifier: timeZoneIdentifier) }
+
+    /// The shipped policy with this code, if any.
+    public static func named(_ code: String) -> DeadlinePolicy? {
+        defaults.first { $0.code == code }
+    }
+}

@@ -1,0 +1,30 @@
+/// How long the desk has to answer one right under one policy (SPEC §4).
+public struct DeadlineRule: Sendable, Hashable {
+    public let right: Right
+    public let period: Period
+    public let countingStart: CountingStart
+    /// Whether time spent waiting for proof of identity is added to the deadline.
+    /// Time waiting for a clarification from the requester always is.
+    public let identityPausesClock: Bool
+    /// The longest extension the law allows, or nil when the period cannot be extended.
+    public let maxExtension: Period?
+    /// The legal citation that letters and reports quote, e.g. `ZRU-547 art. 11`.
+    public let source: String
+
+    /// Creates a rule.
+    public init(
+        right: Right,
+        period: Period,
+        countingStart: CountingStart = .nextDay,
+        identityPausesClock: Bool,
+        maxExtension: Period?,
+        source: String
+    ) {
+        self.right = right
+        self.period = period
+        self.countingStart = countingStart
+        self.identityPausesClock = identityPausesClock
+        self.maxExtension = maxExtension
+        self.source = source
+    }
+}

@@ -1,0 +1,5 @@
+/// The format of a portability export.
+public enum ExportFormat: String, CaseIterable, Codable, Sendable, Hashable {
+    case json
+    case csv
+}

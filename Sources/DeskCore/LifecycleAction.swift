@@ -1,0 +1,7 @@
+/// Something the desk does to a request.
+public enum LifecycleAction: Sendable, Hashable {
+    /// A lifecycle event, with the ground and note a closing event may carry.
+    case event(LifecycleEvent, ground: RefusalGround? = nil, note: String? = nil)
+    /// Extend the deadline by a period, for a reason told to the requester.
+    case extend(Period, reason: String)
+}

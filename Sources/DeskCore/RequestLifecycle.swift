@@ -1,0 +1,128 @@
+import Foundation
+
+/// The request lifecycle as a pure state machine (SPEC §3): it decides, the caller persists.
+public struct RequestLifecycle: Sendable, Hashable {
+    public private(set) var snapshot: RequestSnapshot
+
+    /// Starts from a snapshot of a stored request.
+    public init(_ snapshot: RequestSnapshot) {
+        self.snapshot = snapshot
+    }
+
+    /// Applies an action on `today` (the local date in the policy's zone) and returns what changed,
+    /// or throws a `LifecycleError` and leaves the snapshot as it was.
+    public mutating func apply(_ action: LifecycleAction, today: LocalDate) throws(LifecycleError) -> LifecycleOutcome {
+        switch action {
+        case .event(let event, let ground, let note):
+            return try apply(event, ground: ground, note: note)
+        case .extend(let period, let reason):
+            return try extend(by: period, reason: reason, today: today)
+        }
+    }
+
+    /// Records evidence after checking it is valid and the request is open.
+    public mutating func record(_ evidence: Evidence) throws(LifecycleError) {
+        let current = snapshot
+        guard !current.state.isClosed else {
+            throw refusal(.evidenceRefused, "The request is \(current.state.rawValue) and closed; evidence can no longer be recorded.")
+        }
+        do {
+            try evidence.validate(directMarketing: current.directMarketing)
+        } catch {
+            throw refusal(.evidenceRefused, error.message)
+        }
+        snapshot.evidence.append(evidence.kind)
+    }
+
+    private mutating func apply(_ event: LifecycleEvent, ground: RefusalGround?, note: String?) throws(LifecycleError) -> LifecycleOutcome {
+        let current = snapshot
+        guard let target = TransitionTable.target(from: current.state, event: event, right: current.right) else {
+            throw refusal(.invalidTransition, "The request is in \(current.state.rawValue), where \(event.rawValue) is not allowed")
+        }
+        var resolvedGround = ground
+        switch event {
+        case .identityFailed:
+            if let ground, ground != .identityNotVerified {
+                throw refusal(.groundRequired, "A failed identity check is refused on the ground identity_not_verified, not \(ground.rawValue).")
+            }
+            resolvedGround = .identityNotVerified
+        case .closeRefused:
+            try requireGround(ground, note: note, outcome: "refused")
+        case .closePartiallyFulfilled:
+            try requireGate()
+            try requireGround(ground, note: note, outcome: "partially fulfilled")
+        case .closeFulfilled:
+            try requireGate()
+        case .lift:
+            guard current.liftNoticeSent else {
+                throw refusal(.gateNotMet, "The restriction can be lifted only after the restriction_lift_notice letter was sent; send it first.")
+            }
+        case .identityRequest, .start, .identityVerified, .clarify, .resume, .withdraw:
+            break
+        }
+        snapshot.state = target
+        return LifecycleOutcome(from: current.state, to: target, event: event, ground: resolvedGround, note: note,
+                                extendedBy: current.extendedBy, dueOn: current.dueOn,
+                                clock: clockEffect(from: current.state, to: target))
+    }
+
+    private mutating func extend(by period: Period, reason: String, today: LocalDate) throws(LifecycleError) -> LifecycleOutcome {
+        let current = snapshot
+        guard !current.state.isClosed else {
+            throw refusal(.extensionRefused, "The request is \(current.state.rawValue) and closed; its deadline can no longer be extended.")
+        }
+        guard !EvidenceValidation.isBlank(reason) else {
+            throw refusal(.extensionRefused, "An extension needs a reason, which the extension_notice letter tells the requester.")
+        }
+        let context = current.deadline
+        let due: LocalDate
+        do {
+            due = try DeadlineEngine.extendedDueDate(
+                requested: period, alreadyGranted: current.extendedBy, receivedAt: context.receivedAt, rule: context.rule,
+                timeZone: context.timeZone, calendar: context.calendar, pausedDays: context.pausedDays, today: today)
+        } catch {
+            throw refusal(.extensionRefused, error.message)
+        }
+        let total = current.extendedBy.map { Period($0.count + period.count, period.unit) } ?? period
+        snapshot.extendedBy = total
+        return LifecycleOutcome(from: current.state, to: current.state, event: nil, ground: nil, note: reason,
+                                extendedBy: total, dueOn: due, clock: .unchanged)
+    }
+
+    private func requireGate() throws(LifecycleError) {
+        let missing = Gate.check(right: snapshot.right, evidence: snapshot.evidence)
+        if let sentence = Gate.sentence(right: snapshot.right, missing: missing) {
+            throw refusal(.gateNotMet, sentence)
+        }
+    }
+
+    private func requireGround(_ ground: RefusalGround?, note: String?, outcome: String) throws(LifecycleError) {
+        guard let ground else {
+            let grounds = RefusalGround.allCases.map(\.rawValue).joined(separator: ", ")
+            throw refusal(.groundRequired, "A request closed as \(outcome) needs a ground: one of \(grounds).")
+        }
+        if ground.requiresText && EvidenceValidation.isBlank(note) {
+            throw refusal(.groundRequired, "The ground \(ground.rawValue) needs an explanation in the note.")
+        }
+    }
+
+    private func clockEffect(from: RequestState, to: RequestState) -> ClockEffect {
+        let pausing: (RequestState) -> Bool = { state in
+            state == .awaitingRequester || (state == .awaitingIdentity && self.snapshot.deadline.rule.identityPausesClock)
+        }
+        switch (pausing(from), pausing(to)) {
+        case (false, true): return .pause
+        case (true, false): return .resume
+        default: return .unchanged
+        }
+    }
+
+    /// An error naming the current state and the events allowed from there.
+    private func refusal(_ code: LifecycleError.Code, _ reason: String) -> LifecycleError {
+        let state = snapshot.state
+        let allowed = TransitionTable.allowedEvents(from: state, right: snapshot.right)
+        let list = allowed.isEmpty ? "nothing (the request is closed)" : allowed.map(\.rawValue).joined(separator: ", ")
+        let message = code == .invalidTransition ? "\(reason); allowed from there: \(list)." : reason
+        return LifecycleError(code, message, state: state, allowedEvents: allowed)
+    }
+}

@@ -1,0 +1,181 @@
+import Foundation
+import Testing
+@testable import DeskCore
+
+/// A snapshot of a request received on 2026-03-05 09:00 under `policy`.
+func snapshot(_ right: Right, _ state: RequestState, policy: String = "gdpr", directMarketing: Bool = false,
+              evidence: [EvidenceKind] = [], extendedBy: Period? = nil, liftNoticeSent: Bool = false) throws -> RequestSnapshot {
+    let rule = try #require(DeadlinePolicy.named(policy)?.rule(for: right))
+    let received = try #require(instant("2026-03-05 09:00"))
+    let context = DeadlineContext(receivedAt: received, rule: rule, timeZone: tashkent, calendar: testCalendar)
+    return RequestSnapshot(right: right, state: state, directMarketing: directMarketing, evidence: evidence,
+                           deadline: context, extendedBy: extendedBy, liftNoticeSent: liftNoticeSent)
+}
+
+@Suite struct LifecycleTests {
+    let today = fixedDay("2026-03-20")
+
+    @Test func eventsFollowTheTable() throws {
+        var lifecycle = RequestLifecycle(try snapshot(.access, .received))
+        let outcome = try lifecycle.apply(.event(.identityRequest), today: today)
+        #expect(outcome.from == .received && outcome.to == .awaitingIdentity)
+        #expect(outcome.clock == .pause)
+        #expect(try lifecycle.apply(.event(.identityVerified), today: today).clock == .resume)
+        #expect(try lifecycle.apply(.event(.clarify), today: today).clock == .pause)
+        #expect(try lifecycle.apply(.event(.resume), today: today).to == .inProgress)
+        #expect(lifecycle.snapshot.state == .inProgress)
+    }
+
+    @Test func identityDoesNotPauseTheClockUnderRu() throws {
+        var lifecycle = RequestLifecycle(try snapshot(.access, .received, policy: "ru"))
+        #expect(try lifecycle.apply(.event(.identityRequest), today: today).clock == .unchanged)
+    }
+
+    @Test func forbiddenEventNamesStateAndAllowedEvents() throws {
+        var lifecycle = RequestLifecycle(try snapshot(.access, .received))
+        do {
+            _ = try lifecycle.apply(.event(.closeFulfilled), today: today)
+            Issue.record("close_fulfilled from received was accepted")
+        } catch {
+            #expect(error.code == .invalidTransition)
+            #expect(error.message == "The request is in received, where close_fulfilled is not allowed; allowed from there: identity_request, start, identity_verified, withdraw.")
+        }
+        #expect(lifecycle.snapshot.state == .received)
+    }
+
+    @Test(arguments: [
+        (RequestState.received, LifecycleEvent.resume), (.awaitingIdentity, .clarify), (.inProgress, .start),
+        (.awaitingRequester, .closeFulfilled), (.fulfilled, .withdraw), (.partiallyFulfilled, .lift),
+        (.refused, .resume), (.withdrawn, .start), (.lifted, .lift),
+    ])
+    func oneForbiddenEventPerState(state: RequestState, event: LifecycleEvent) throws {
+        var lifecycle = RequestLifecycle(try snapshot(.restriction, state, evidence: [.restriction], liftNoticeSent: true))
+        #expect(throws: LifecycleError.self) { try lifecycle.apply(.event(event, ground: .excessive, note: "x"), today: today) }
+    }
+
+    /// For each right: evidence that does not satisfy the gate, and evidence that does.
+    static let gates: [(Right, [EvidenceKind], [EvidenceKind])] = [
+        (.access, [.change, .recipient], [.disclosure]),
+        (.access, [], [.noDataHeld]),
+        (.rectification, [.change], [.change, .recipient]),
+        (.rectification, [.noRecipients], [.change, .noRecipients]),
+        (.erasure, [.recipient, .noRecipients], [.erasure, .noRecipients]),
+        (.erasure, [.erasure], [.erasure, .recipient]),
+        (.restriction, [.recipient], [.restriction]),
+        (.portability, [.disclosure], [.export]),
+        (.objection, [.noDataHeld], [.decision]),
+    ]
+
+    @Test(arguments: gates)
+    func gateRefusesWithoutEvidenceAndAcceptsWithIt(right: Right, without: [EvidenceKind], with: [EvidenceKind]) throws {
+        #expect(!Gate.check(right: right, evidence: without).isEmpty)
+        #expect(Gate.check(right: right, evidence: with).isEmpty)
+
+        var refused = RequestLifecycle(try snapshot(right, .inProgress, evidence: without))
+        do {
+            _ = try refused.apply(.event(.closeFulfilled), today: today)
+            Issue.record("gate of \(right) held without evidence")
+        } catch {
+            #expect(error.code == .gateNotMet)
+            #expect(error.message.hasPrefix("The \(right.rawValue) request cannot be closed as fulfilled yet: record "))
+        }
+        var accepted = RequestLifecycle(try snapshot(right, .inProgress, evidence: with))
+        #expect(try accepted.apply(.event(.closeFulfilled), today: today).to == .fulfilled)
+    }
+
+    @Test func gateSentenceNamesEveryMissingItem() {
+        let missing = Gate.check(right: .erasure, evidence: [EvidenceKind]())
+        #expect(Gate.sentence(right: .erasure, missing: missing)
+            == "The erasure request cannot be closed as fulfilled yet: record an erasure-journal entry and a recipient notification or the finding no_recipients first.")
+    }
+
+    @Test func partialFulfilmentNeedsGateAndGround() throws {
+        var noGate = RequestLifecycle(try snapshot(.access, .inProgress))
+        #expect(throws: LifecycleError.self) { try noGate.apply(.event(.closePartiallyFulfilled, ground: .excessive), today: today) }
+        var noGround = RequestLifecycle(try snapshot(.access, .inProgress, evidence: [.disclosure]))
+        #expect(throws: LifecycleError.self) { try noGround.apply(.event(.closePartiallyFulfilled), today: today) }
+        let outcome = try noGround.apply(.event(.closePartiallyFulfilled, ground: .legalObligationToRetain), today: today)
+        #expect(outcome.to == .partiallyFulfilled && outcome.ground == .legalObligationToRetain)
+    }
+
+    @Test func refusalNeedsAGroundAndTextForExemptionOther() throws {
+        var lifecycle = RequestLifecycle(try snapshot(.erasure, .inProgress))
+        do {
+            _ = try lifecycle.apply(.event(.closeRefused), today: today)
+            Issue.record("refused without a ground")
+        } catch {
+            #expect(error.code == .groundRequired)
+        }
+        #expect(throws: LifecycleError.self) { try lifecycle.apply(.event(.closeRefused, ground: .exemptionOther, note: "  "), today: today) }
+        let outcome = try lifecycle.apply(.event(.closeRefused, ground: .exemptionOther, note: "Court order 12/2026"), today: today)
+        #expect(outcome.to == .refused)
+    }
+
+    @Test func identityFailureIsRefusedOnIdentityNotVerified() throws {
+        var lifecycle = RequestLifecycle(try snapshot(.access, .awaitingIdentity))
+        #expect(throws: LifecycleError.self) { try lifecycle.apply(.event(.identityFailed, ground: .excessive), today: today) }
+        let outcome = try lifecycle.apply(.event(.identityFailed), today: today)
+        #expect(outcome.to == .refused && outcome.ground == .identityNotVerified && outcome.clock == .resume)
+    }
+
+    @Test func liftNeedsTheLiftNotice() throws {
+        var notYet = RequestLifecycle(try snapshot(.restriction, .fulfilled))
+        #expect(throws: LifecycleError.self) { try notYet.apply(.event(.lift), today: today) }
+        var sent = RequestLifecycle(try snapshot(.restriction, .fulfilled, liftNoticeSent: true))
+        #expect(try sent.apply(.event(.lift), today: today).to == .lifted)
+    }
+
+    @Test func directMarketingObjectionCannotBeOverridden() throws {
+        var lifecycle = RequestLifecycle(try snapshot(.objection, .inProgress, directMarketing: true))
+        let overridden = Evidence.decision(ObjectionDecision(outcome: .overridden, grounds: "Legitimate interest"))
+        do {
+            try lifecycle.record(overridden)
+            Issue.record("a direct-marketing objection was overridden")
+        } catch {
+            #expect(error.code == .evidenceRefused)
+        }
+        #expect(lifecycle.snapshot.evidence.isEmpty)
+        try lifecycle.record(.decision(ObjectionDecision(outcome: .processingStopped, purposes: ["newsletter"])))
+        #expect(try lifecycle.apply(.event(.closeFulfilled), today: today).to == .fulfilled)
+
+        var ordinary = RequestLifecycle(try snapshot(.objection, .inProgress))
+        try ordinary.record(overridden)
+        #expect(ordinary.snapshot.evidence == [.decision])
+    }
+
+    @Test func extensionWithinCapBeforeDueDate() throws {
+        var lifecycle = RequestLifecycle(try snapshot(.access, .inProgress))
+        #expect(lifecycle.snapshot.dueOn.iso == "2026-04-06")
+        let outcome = try lifecycle.apply(.extend(Period(1, .months), reason: "Many systems to search"), today: today)
+        #expect(outcome.dueOn.iso == "2026-05-05" && outcome.extendedBy == Period(1, .months) && outcome.to == .inProgress)
+        let again = try lifecycle.apply(.extend(Period(1, .months), reason: "Still searching"), today: today)
+        #expect(again.dueOn.iso == "2026-06-05" && lifecycle.snapshot.extendedBy == Period(2, .months))
+        #expect(throws: LifecycleError.self) { try lifecycle.apply(.extend(Period(1, .calendarDays), reason: "More"), today: today) }
+    }
+
+    @Test func extensionRefusals() throws {
+        var lifecycle = RequestLifecycle(try snapshot(.access, .inProgress))
+        let cases: [(LifecycleAction, LocalDate)] = [
+            (.extend(Period(3, .months), reason: "Too long"), today),
+            (.extend(Period(1, .months), reason: " "), today),
+            (.extend(Period(1, .months), reason: "Late"), try #require(day("2026-04-07"))),
+        ]
+        for (action, date) in cases {
+            do {
+                _ = try lifecycle.apply(action, today: date)
+                Issue.record("\(action) was accepted")
+            } catch {
+                #expect(error.code == .extensionRefused)
+            }
+        }
+        var closed = RequestLifecycle(try snapshot(.access, .fulfilled))
+        #expect(throws: LifecycleError.self) { try closed.apply(.extend(Period(1, .months), reason: "Closed"), today: today) }
+        var uz = RequestLifecycle(try snapshot(.access, .inProgress, policy: "uz"))
+        #expect(throws: LifecycleError.self) { try uz.apply(.extend(Period(5, .calendarDays), reason: "No extension in uz"), today: today) }
+    }
+
+    @Test func evidenceCannotBeRecordedOnAClosedRequest() throws {
+        var lifecycle = RequestLifecycle(try snapshot(.access, .refused))
+        #expect(throws: LifecycleError.self) { try lifecycle.record(.noDataHeld(note: nil)) }
+    }
+}
