@@ -123,10 +123,11 @@ CREATE TABLE requests (
     received_at        timestamptz NOT NULL,
     due_on             date NOT NULL,
     original_due_on    date NOT NULL,
-    extended           boolean NOT NULL DEFAULT false,
+    extended_by        text CHECK (extended_by ~ '^[0-9]{1,3}(d|wd|m)$'),
     paused_since       timestamptz,
     closed_at          timestamptz,
     ground             refusal_ground,
+    close_note         text,
     assignee           text,
     version            integer NOT NULL DEFAULT 1,
     updated_at         timestamptz NOT NULL DEFAULT now(),
@@ -158,6 +159,19 @@ CREATE TABLE clock_pauses (
 );
 CREATE INDEX clock_pauses_by_request ON clock_pauses (request_id);
 
+-- Extensions granted, with the reason the extension_notice letter gives ----------------------
+
+CREATE TABLE extensions (
+    id          bigserial PRIMARY KEY,
+    request_id  bigint NOT NULL REFERENCES requests (id),
+    period      text NOT NULL CHECK (period ~ '^[0-9]{1,3}(d|wd|m)$'),
+    reason      text NOT NULL CHECK (length(reason) > 0),
+    granted_at  timestamptz NOT NULL,
+    recorded_at timestamptz NOT NULL DEFAULT now(),
+    recorded_by text NOT NULL
+);
+CREATE INDEX extensions_by_request ON extensions (request_id);
+
 -- Evidence recorded before closing (SPEC §3 gates) --------------------------------------------
 
 CREATE TABLE evidence (
@@ -170,11 +184,11 @@ CREATE TABLE evidence (
     recorded_at timestamptz NOT NULL DEFAULT now(),
     recorded_by text NOT NULL,
     -- The erasure journal keeps what the law asks for (School 21 policy §11.4).
-    CHECK (kind <> 'erasure' OR (details ? 'system' AND details ? 'categories' AND details ? 'method'
+    CHECK (kind <> 'erasure' OR (details ? 'system' AND details ? 'data_categories' AND details ? 'method'
                                  AND details ? 'performed_by' AND details ? 'performed_at')),
     CHECK (kind <> 'export' OR (details ? 'format' AND details ? 'path' AND details ? 'sha256')),
-    CHECK (kind <> 'change' OR (details ? 'field' AND details ? 'summary')),
-    CHECK (kind <> 'decision' OR details ->> 'decision' IN ('processing_stopped', 'overridden'))
+    CHECK (kind <> 'change' OR (details ? 'field' AND details ? 'new_value_summary')),
+    CHECK (kind <> 'decision' OR details ->> 'outcome' IN ('processing_stopped', 'overridden'))
 );
 CREATE INDEX evidence_by_request ON evidence (request_id);
 

@@ -34,8 +34,10 @@ public enum AuditChain {
     ///
     /// Relies on gap-free sequence numbers starting at 1: the store assigns them inside the
     /// transaction that appends the row, not from a PostgreSQL sequence (which leaves gaps on rollback).
-    public static func firstBrokenEntry(in entries: [AuditEntry]) -> Break? {
-        var previous: AuditEntry?
+    ///
+    /// `after` is the last row already checked, for walking a long chain page by page.
+    public static func firstBrokenEntry(in entries: [AuditEntry], after checked: AuditEntry? = nil) -> Break? {
+        var previous: AuditEntry? = checked
         for (index, entry) in entries.enumerated() {
             let expectedSequence = (previous?.sequence ?? 0) + 1
             if entry.sequence < expectedSequence {

@@ -1,0 +1,86 @@
+import DeskCore
+import Foundation
+import Postgres
+
+/// The append-only, hash-chained audit log (SPEC §3) in the `events` table.
+public struct AuditLog {
+    let db: Connection
+
+    public init(_ db: Connection) { self.db = db }
+
+    /// Appends one event inside the caller's transaction.
+    ///
+    /// Locks the chain head so concurrent writers append one after the other; the sequence is
+    /// assigned here, so a rolled-back transaction leaves no gap. The payload must not hold
+    /// personal data: refer to people by id.
+    @discardableResult
+    public func append(
+        requestID: Int64?, occurredAt: Date, recordedAt: Date, actor: String, event: String,
+        from: RequestState? = nil, to: RequestState? = nil, payload: [String: PayloadValue] = [:]
+    ) throws -> AuditEntry {
+        let head = try db.query("SELECT seq, hash FROM audit_head FOR UPDATE")
+        guard let row = head.first else { throw StoreError.configuration("The audit log head is missing; run `dsar db migrate`.") }
+        let (sequence, hash) = try row.decode((Int64, String).self)
+        let draft = AuditEntry(
+            sequence: sequence + 1, requestID: requestID, occurredAt: AuditEntry.truncatedToMilliseconds(occurredAt),
+            recordedAt: AuditEntry.truncatedToMilliseconds(recordedAt), actor: actor, event: event, fromState: from,
+            toState: to, payload: PayloadEncoder.encode(payload), prevHash: hash, hash: "")
+        let entry = draft.withComputedHash()
+        try db.execute(
+            """
+            INSERT INTO events (seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state,
+                                payload, prev_hash, hash)
+            VALUES (\(entry.sequence), \(entry.requestID), \(entry.occurredAt), \(entry.recordedAt), \(entry.actor),
+                    \(entry.event), \(entry.fromState), \(entry.toState), \(entry.payload), \(entry.prevHash), \(entry.hash))
+            """)
+        try db.execute("UPDATE audit_head SET seq = \(entry.sequence), hash = \(entry.hash)")
+        return entry
+    }
+
+    /// The result of walking the whole chain.
+    public struct Verification: Sendable {
+        public let checked: Int
+        public let firstBreak: AuditChain.Break?
+    }
+
+    /// Walks the chain in order, in pages, and names the first broken row.
+    public func verify(pageSize: Int = 5000) throws -> Verification {
+        var previous: AuditEntry?
+        var checked = 0
+        while true {
+            let after = previous?.sequence ?? 0
+            let page = try db.query(
+                """
+                SELECT seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state, payload,
+                       prev_hash, hash
+                FROM events WHERE seq > \(after) ORDER BY seq LIMIT \(pageSize)
+                """
+            ).map(Self.entry)
+            if page.isEmpty { break }
+            if let broken = AuditChain.firstBrokenEntry(in: page, after: previous) {
+                return Verification(checked: checked + broken.index, firstBreak: broken)
+            }
+            checked += page.count
+            previous = page.last
+        }
+        return Verification(checked: checked, firstBreak: nil)
+    }
+
+    /// The events of one request, oldest first.
+    public func events(requestID: Int64) throws -> [AuditEntry] {
+        try db.query(
+            """
+            SELECT seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state, payload, prev_hash, hash
+            FROM events WHERE request_id = \(requestID) ORDER BY seq
+            """
+        ).map(Self.entry)
+    }
+
+    static func entry(_ row: Row) throws -> AuditEntry {
+        let (seq, requestID, occurred, recorded, actor, event, from, to, payload, prev, hash) =
+            try row.decode((Int64, Int64?, Date, Date, String, String, RequestState?, RequestState?, String, String, String).self)
+        return AuditEntry(
+            sequence: seq, requestID: requestID, occurredAt: occurred, recordedAt: recorded, actor: actor, event: event,
+            fromState: from, toState: to, payload: payload, prevHash: prev, hash: hash)
+    }
+}

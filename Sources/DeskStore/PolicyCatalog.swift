@@ -1,0 +1,79 @@
+import DeskCore
+import Foundation
+import Postgres
+
+/// Reads jurisdiction policies and working-day calendars from the database (SPEC §4).
+public struct PolicyCatalog {
+    /// A policy with the calendar it counts working days on.
+    public struct Entry: Sendable {
+        public let policy: DeadlinePolicy
+        public let calendar: WorkingCalendar
+        public let authority: String
+        public let isDefault: Bool
+
+        public var timeZone: TimeZone { policy.timeZone ?? TimeZone(identifier: "Asia/Tashkent") ?? .current }
+    }
+
+    let db: Connection
+
+    public init(_ db: Connection) { self.db = db }
+
+    /// The code of the default policy (`uz` unless changed).
+    public func defaultCode() throws -> String {
+        let rows = try db.query("SELECT code FROM policies WHERE is_default")
+        return try rows.first?.decode(column: 0, as: String.self) ?? "uz"
+    }
+
+    /// Every policy code, in order.
+    public func codes() throws -> [String] {
+        try db.query("SELECT code FROM policies ORDER BY is_default DESC, code").map { try $0.decode(column: 0, as: String.self) }
+    }
+
+    /// Loads one policy with its rules and calendar, or throws `notFound`.
+    public func load(_ code: String) throws -> Entry {
+        let rows = try db.query(
+            "SELECT name, time_zone, calendar, authority, is_default FROM policies WHERE code = \(code)")
+        guard let row = rows.first else {
+            let known = (try? codes().joined(separator: ", ")) ?? ""
+            throw StoreError.notFound("There is no policy named \(code); known policies: \(known).")
+        }
+        let (name, zone, calendarCode, authority, isDefault) = try row.decode((String, String, String, String, Bool).self)
+        var rules: [Right: DeadlineRule] = [:]
+        for rule in try db.query(
+            """
+            SELECT kind, period_count, period_unit, counting_start, identity_pauses_clock,
+                   extension_count, extension_unit, source
+            FROM policy_rules WHERE policy = \(code)
+            """)
+        {
+            let (kind, count, unit, start, pauses, extCount, extUnit, source) =
+                try rule.decode((Right, Int, String, String, Bool, Int?, String?, String).self)
+            guard let periodUnit = PeriodUnit(rawValue: unit), let counting = CountingStart(rawValue: start) else {
+                throw StoreError.configuration("The policy \(code) has a rule with an unknown unit; fix policy_rules.")
+            }
+            var maxExtension: Period?
+            if let extCount, let extUnit, let unit = PeriodUnit(rawValue: extUnit) { maxExtension = Period(extCount, unit) }
+            rules[kind] = DeadlineRule(
+                right: kind, period: Period(count, periodUnit), countingStart: counting,
+                identityPausesClock: pauses, maxExtension: maxExtension, source: source)
+        }
+        let policy = DeadlinePolicy(code: code, name: name, timeZoneIdentifier: zone, calendarName: calendarCode, rules: rules)
+        return Entry(policy: policy, calendar: try calendar(calendarCode), authority: authority, isDefault: isDefault)
+    }
+
+    /// Loads a working-day calendar with its holidays.
+    public func calendar(_ code: String) throws -> WorkingCalendar {
+        let rows = try db.query("SELECT weekend FROM calendars WHERE code = \(code)")
+        guard let row = rows.first else { throw StoreError.notFound("There is no calendar named \(code).") }
+        let weekendText = try row.decode(column: 0, as: String.self)
+        guard let weekend = WeekendPattern(rawValue: weekendText) else {
+            throw StoreError.configuration("The calendar \(code) has an unknown weekend pattern \(weekendText).")
+        }
+        var holidays: [LocalDate: String] = [:]
+        for holiday in try db.query("SELECT day, name FROM holidays WHERE calendar = \(code)") {
+            let (day, name) = try holiday.decode((LocalDate, String).self)
+            holidays[day] = name
+        }
+        return WorkingCalendar(name: code, weekend: weekend, holidays: holidays)
+    }
+}

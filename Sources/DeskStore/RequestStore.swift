@@ -1,0 +1,335 @@
+import DeskCore
+import Foundation
+import Postgres
+
+/// Requests and their lifecycle in PostgreSQL: every change is one transaction that checks the
+/// transition and gate (DeskCore), writes the new state and due date, and appends the audit event.
+public struct RequestStore {
+    let db: Connection
+
+    public init(_ db: Connection) { self.db = db }
+
+    // MARK: Reading
+
+    static let selectRequest: Query = """
+        SELECT r.id, r.reference, r.case_id, r.kind, r.state, r.policy, r.channel, r.details, r.direct_marketing,
+               r.consent_withdrawal, r.message_id, r.received_at, r.due_on, r.original_due_on, r.extended_by,
+               r.paused_since, r.closed_at, r.ground, r.close_note, r.assignee, r.version, r.updated_at, r.updated_by,
+               q.id, q.name, q.email, q.phone, q.language
+        FROM requests r JOIN requesters q ON q.id = r.requester_id
+        """
+
+    /// Finds a request by its reference (`DSAR-2026-000123`, case-insensitive).
+    public func find(_ reference: String) throws -> StoredRequest {
+        guard let parsed = RequestReference(reference) else {
+            throw StoreError.invalidInput(
+                "\"\(reference.prefix(40))\" is not a request reference; references look like DSAR-2026-000123.")
+        }
+        let rows = try db.query(Self.selectRequest + " WHERE r.reference = \(parsed.description)")
+        guard let row = rows.first else {
+            throw StoreError.notFound("There is no request \(parsed); check the reference with `dsar queue` or `dsar report register`.")
+        }
+        return try Self.request(row)
+    }
+
+    /// Finds a request by its id.
+    public func find(id: Int64) throws -> StoredRequest {
+        guard let row = try db.query(Self.selectRequest + " WHERE r.id = \(id)").first else {
+            throw StoreError.notFound("There is no request with id \(id).")
+        }
+        return try Self.request(row)
+    }
+
+    static func request(_ row: Row) throws -> StoredRequest {
+        let (id, reference, caseID, kind, state, policy, channel, details, directMarketing, consentWithdrawal, messageID) =
+            try row.decode((Int64, String, Int64, Right, RequestState, String, Channel, String?, Bool, Bool, Int64?).self)
+        let receivedAt: Date = try row.decode(column: 11)
+        let dueOn: LocalDate = try row.decode(column: 12)
+        let originalDueOn: LocalDate = try row.decode(column: 13)
+        let extendedText: String? = try row.decode(column: 14)
+        let pausedSince: Date? = try row.decode(column: 15)
+        let closedAt: Date? = try row.decode(column: 16)
+        let ground: RefusalGround? = try row.decode(column: 17)
+        let closeNote: String? = try row.decode(column: 18)
+        let assignee: String? = try row.decode(column: 19)
+        let version: Int = try row.decode(column: 20)
+        let updatedAt: Date = try row.decode(column: 21)
+        let updatedBy: String = try row.decode(column: 22)
+        let requester = StoredRequest.Requester(
+            id: try row.decode(column: 23), name: try row.decode(column: 24), email: try row.decode(column: 25),
+            phone: try row.decode(column: 26), language: try row.decode(column: 27))
+        let extendedBy = try extendedText.map { text -> Period in
+            do { return try Period(parsing: text, bareUnit: nil) } catch {
+                throw StoreError.configuration("Request \(reference) has an unreadable extension \(text).")
+            }
+        }
+        return StoredRequest(
+            id: id, reference: reference, caseID: caseID, kind: kind, state: state, policy: policy, requester: requester,
+            channel: channel, details: details, directMarketing: directMarketing, consentWithdrawal: consentWithdrawal,
+            messageID: messageID, receivedAt: receivedAt, dueOn: dueOn, originalDueOn: originalDueOn,
+            extendedBy: extendedBy, pausedSince: pausedSince, closedAt: closedAt, ground: ground, closeNote: closeNote,
+            assignee: assignee, version: version, updatedAt: updatedAt, updatedBy: updatedBy)
+    }
+
+    // MARK: Creating
+
+    /// Registers a request with its requester, computes its due date and appends the audit event.
+    public func create(_ new: NewRequest, actor: String, now: Date) throws -> StoredRequest {
+        try db.withRetryingTransaction { db in
+            let catalog = PolicyCatalog(db)
+            let entry = try catalog.load(try new.policy ?? catalog.defaultCode())
+            guard let rule = entry.policy.rule(for: new.kind) else {
+                throw StoreError.refused("The policy \(entry.policy.code) has no deadline rule for \(new.kind.rawValue); add one to policy_rules.")
+            }
+            let due = DeadlineEngine.dueDate(
+                receivedAt: new.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar)
+            let year = LocalDate(new.receivedAt, in: entry.timeZone).year
+            let counter = try db.query(
+                """
+                INSERT INTO reference_counters (year, last_value) VALUES (\(year), 1)
+                ON CONFLICT (year) DO UPDATE SET last_value = reference_counters.last_value + 1
+                RETURNING last_value
+                """)
+            let sequence = try counter.first?.decode(column: 0, as: Int.self) ?? 1
+            guard let reference = RequestReference(year: year, sequence: sequence) else {
+                throw StoreError.refused("The reference numbers for \(year) are exhausted (999999 requests).")
+            }
+            let caseID: Int64
+            if let existing = new.caseID {
+                caseID = existing
+            } else {
+                caseID = try db.query("INSERT INTO cases DEFAULT VALUES RETURNING id").first?.decode(column: 0) ?? 0
+            }
+            let requesterID: Int64 = try db.query(
+                """
+                INSERT INTO requesters (name, email, phone, language, created_at)
+                VALUES (\(new.requesterName), \(new.email), \(new.phone), \(new.language), \(now)) RETURNING id
+                """
+            ).first?.decode(column: 0) ?? 0
+            let requestID: Int64 = try db.query(
+                """
+                INSERT INTO requests (reference, case_id, kind, policy, requester_id, channel, details, direct_marketing,
+                                      consent_withdrawal, message_id, received_at, due_on, original_due_on,
+                                      updated_at, updated_by)
+                VALUES (\(reference.description), \(caseID), \(new.kind), \(entry.policy.code), \(requesterID),
+                        \(new.channel), \(new.details), \(new.directMarketing), \(new.consentWithdrawal), \(new.messageID),
+                        \(new.receivedAt), \(due), \(due), \(now), \(actor))
+                RETURNING id
+                """
+            ).first?.decode(column: 0) ?? 0
+            if let messageID = new.messageID {
+                try db.execute("UPDATE messages SET request_id = coalesce(request_id, \(requestID)) WHERE id = \(messageID)")
+            }
+            try AuditLog(db).append(
+                requestID: requestID, occurredAt: new.receivedAt, recordedAt: now, actor: actor, event: "received",
+                to: .received,
+                payload: [
+                    "reference": .string(reference.description), "kind": .string(new.kind.rawValue),
+                    "policy": .string(entry.policy.code), "channel": .string(new.channel.rawValue),
+                    "requester_id": .int(requesterID), "case_id": .int(caseID), "due_on": .string(due.iso),
+                    "source": .string(rule.source),
+                ])
+            return try RequestStore(db).find(id: requestID)
+        }
+    }
+
+    // MARK: Lifecycle
+
+    /// The outcome of one applied action.
+    public struct Applied: Sendable {
+        public let request: StoredRequest
+        public let outcome: LifecycleOutcome
+    }
+
+    /// Applies a lifecycle event or an extension, in one transaction, refusing a stale write.
+    ///
+    /// `occurredAt` is when it happened (`--at` backdates); `now` is when it is recorded.
+    public func apply(
+        _ action: LifecycleAction, to reference: String, actor: String, occurredAt: Date, now: Date
+    ) throws -> Applied {
+        try db.withTransaction { db in
+            let store = RequestStore(db)
+            let request = try store.find(reference)
+            try Self.checkOccurredAt(occurredAt, request: request)
+            let entry = try PolicyCatalog(db).load(request.policy)
+            var lifecycle = RequestLifecycle(try store.snapshot(of: request, entry: entry))
+            let today = LocalDate(occurredAt, in: entry.timeZone)
+            let outcome: LifecycleOutcome
+            do throws(LifecycleError) {
+                outcome = try lifecycle.apply(action, today: today)
+            } catch {
+                throw StoreError.refused("\(request.reference): \(error.message)")
+            }
+
+            // The clock: open or close a pause, then recompute the due date from receipt.
+            var pausedSince = request.pausedSince
+            if outcome.clock == .pause {
+                try db.execute(
+                    "INSERT INTO clock_pauses (request_id, reason, started_at) VALUES (\(request.id), \(outcome.to.rawValue), \(occurredAt))")
+                pausedSince = occurredAt
+            } else if request.pausedSince != nil && !outcome.to.isAwaiting {
+                try db.execute("UPDATE clock_pauses SET ended_at = \(occurredAt) WHERE request_id = \(request.id) AND ended_at IS NULL")
+                pausedSince = nil
+            }
+            let extendedBy = outcome.extendedBy ?? request.extendedBy
+            let due = try store.dueDate(of: request, entry: entry, extendedBy: extendedBy)
+            let closedAt: Date? = outcome.to.isClosed ? (request.closedAt ?? occurredAt) : nil
+            let note: String? = outcome.to.isClosed ? (outcome.note ?? request.closeNote) : request.closeNote
+            let ground = outcome.ground ?? request.ground
+
+            let updated = try db.execute(
+                """
+                UPDATE requests
+                SET state = \(outcome.to), due_on = \(due), extended_by = \(extendedBy?.description),
+                    paused_since = \(pausedSince), closed_at = \(closedAt), ground = \(ground), close_note = \(note),
+                    version = version + 1, updated_at = \(now), updated_by = \(actor)
+                WHERE id = \(request.id) AND version = \(request.version)
+                """)
+            guard updated == 1 else { throw try store.staleWrite(request) }
+
+            var payload: [String: PayloadValue] = ["due_on": .string(due.iso)]
+            if due != request.dueOn { payload["previous_due_on"] = .string(request.dueOn.iso) }
+            if let ground = outcome.ground { payload["ground"] = .string(ground.rawValue) }
+            if case .extend(let period, _) = action {
+                payload["extended_by"] = .string(period.description)
+                payload["extended_total"] = .string(extendedBy?.description ?? period.description)
+            }
+            if outcome.clock != .unchanged { payload["clock"] = .string(outcome.clock.rawValue) }
+            let eventName: String
+            if let event = outcome.event { eventName = event.rawValue } else { eventName = "extend" }
+            try AuditLog(db).append(
+                requestID: request.id, occurredAt: occurredAt, recordedAt: now, actor: actor, event: eventName,
+                from: outcome.from, to: outcome.to, payload: payload)
+            if case .extend(_, let reason) = action {
+                try store.recordExtensionReason(request.id, reason: reason, period: outcome.extendedBy, occurredAt: occurredAt, now: now, actor: actor)
+            }
+            return Applied(request: try store.find(id: request.id), outcome: outcome)
+        }
+    }
+
+    /// Records evidence on an open request (SPEC §3 gates), audited without its details.
+    @discardableResult
+    public func record(_ evidence: Evidence, on reference: String, actor: String, occurredAt: Date, now: Date) throws -> Int64 {
+        try db.withTransaction { db in
+            let store = RequestStore(db)
+            let request = try store.find(reference)
+            try Self.checkOccurredAt(occurredAt, request: request)
+            let entry = try PolicyCatalog(db).load(request.policy)
+            var lifecycle = RequestLifecycle(try store.snapshot(of: request, entry: entry))
+            do throws(LifecycleError) {
+                try lifecycle.record(evidence)
+            } catch {
+                throw StoreError.refused("\(request.reference): \(error.message)")
+            }
+            let details: String
+            do throws(DeskCoreError) {
+                details = try PayloadEncoder.encode(encodable: evidence)
+            } catch {
+                throw StoreError.invalidInput(error.message)
+            }
+            let evidenceID: Int64 = try db.query(
+                """
+                INSERT INTO evidence (request_id, kind, details, occurred_at, recorded_at, recorded_by)
+                VALUES (\(request.id), \(evidence.kind), \(details)::jsonb, \(occurredAt), \(now), \(actor)) RETURNING id
+                """
+            ).first?.decode(column: 0) ?? 0
+            let updated = try db.execute(
+                """
+                UPDATE requests SET version = version + 1, updated_at = \(now), updated_by = \(actor)
+                WHERE id = \(request.id) AND version = \(request.version)
+                """)
+            guard updated == 1 else { throw try store.staleWrite(request) }
+            try AuditLog(db).append(
+                requestID: request.id, occurredAt: occurredAt, recordedAt: now, actor: actor, event: "evidence_recorded",
+                from: request.state, to: request.state,
+                payload: ["evidence_id": .int(evidenceID), "evidence_kind": .string(evidence.kind.rawValue)])
+            return evidenceID
+        }
+    }
+
+    /// Gives a request to a desk member, or takes it back (`nil`); audited.
+    public func assign(_ reference: String, to assignee: String?, actor: String, now: Date) throws -> StoredRequest {
+        try db.withTransaction { db in
+            let store = RequestStore(db)
+            let request = try store.find(reference)
+            guard !request.state.isClosed else {
+                throw StoreError.refused("\(request.reference) is \(request.state.rawValue) and closed; only open requests can be assigned.")
+            }
+            let updated = try db.execute(
+                """
+                UPDATE requests SET assignee = \(assignee), version = version + 1, updated_at = \(now), updated_by = \(actor)
+                WHERE id = \(request.id) AND version = \(request.version)
+                """)
+            guard updated == 1 else { throw try store.staleWrite(request) }
+            var payload: [String: PayloadValue] = ["assignee": assignee.map { .string($0) } ?? .null]
+            if let previous = request.assignee { payload["previous_assignee"] = .string(previous) }
+            try AuditLog(db).append(
+                requestID: request.id, occurredAt: now, recordedAt: now, actor: actor, event: "assigned",
+                from: request.state, to: request.state, payload: payload)
+            return try store.find(id: request.id)
+        }
+    }
+
+    // MARK: Helpers
+
+    /// The DeskCore view of a stored request, for the lifecycle to decide on.
+    func snapshot(of request: StoredRequest, entry: PolicyCatalog.Entry) throws -> RequestSnapshot {
+        guard let rule = entry.policy.rule(for: request.kind) else {
+            throw StoreError.refused("The policy \(request.policy) has no deadline rule for \(request.kind.rawValue).")
+        }
+        let kinds = try db.query("SELECT kind FROM evidence WHERE request_id = \(request.id)").map {
+            try $0.decode(column: 0, as: EvidenceKind.self)
+        }
+        let liftNotice = try db.query(
+            "SELECT 1 FROM letters WHERE request_id = \(request.id) AND kind = 'restriction_lift_notice' LIMIT 1")
+        let context = DeadlineContext(
+            receivedAt: request.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar,
+            pausedDays: try pausedDays(request.id, timeZone: entry.timeZone))
+        return RequestSnapshot(
+            right: request.kind, state: request.state, directMarketing: request.directMarketing, evidence: kinds,
+            deadline: context, extendedBy: request.extendedBy, liftNoticeSent: liftNotice.count > 0)
+    }
+
+    /// Whole days of completed clock pauses.
+    func pausedDays(_ requestID: Int64, timeZone: TimeZone) throws -> Int {
+        let pauses = try db.query(
+            "SELECT started_at, ended_at FROM clock_pauses WHERE request_id = \(requestID) AND ended_at IS NOT NULL"
+        ).map { row -> (from: Date, to: Date?) in
+            let (from, to) = try row.decode((Date, Date?).self)
+            return (from: from, to: to)
+        }
+        return DeadlineEngine.pausedDays(pauses: pauses, now: Date(), timeZone: timeZone)
+    }
+
+    func dueDate(of request: StoredRequest, entry: PolicyCatalog.Entry, extendedBy: Period?) throws -> LocalDate {
+        guard let rule = entry.policy.rule(for: request.kind) else { return request.dueOn }
+        return DeadlineEngine.dueDate(
+            receivedAt: request.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar,
+            pausedDays: try pausedDays(request.id, timeZone: entry.timeZone), extension: extendedBy)
+    }
+
+    func recordExtensionReason(_ requestID: Int64, reason: String, period: Period?, occurredAt: Date, now: Date, actor: String) throws {
+        try db.execute(
+            """
+            INSERT INTO extensions (request_id, period, reason, granted_at, recorded_at, recorded_by)
+            VALUES (\(requestID), \(period?.description ?? ""), \(reason), \(occurredAt), \(now), \(actor))
+            """)
+    }
+
+    /// The error for a write that lost the race: who changed the request, and when.
+    func staleWrite(_ request: StoredRequest) throws -> StoreError {
+        let rows = try db.query("SELECT updated_by, updated_at FROM requests WHERE id = \(request.id)")
+        guard let row = rows.first else { return .notFound("The request \(request.reference) no longer exists.") }
+        let (who, when) = try row.decode((String, Date).self)
+        return .concurrentChange(
+            "\(request.reference) was changed by \(who) at \(ISO8601DateFormatter().string(from: when)) while this command ran; look at it again (`dsar show \(request.reference)`) and re-run.")
+    }
+
+    /// An action cannot be dated before the request was received.
+    static func checkOccurredAt(_ occurredAt: Date, request: StoredRequest) throws {
+        if occurredAt < request.receivedAt {
+            throw StoreError.invalidInput(
+                "The date given with --at is before \(request.reference) was received (\(ISO8601DateFormatter().string(from: request.receivedAt))); give a later date.")
+        }
+    }
+}
