@@ -1,0 +1,27 @@
+import DeskCore
+
+/// The words by which people ask for each right in one language: data read by `RightClassifier`.
+///
+/// Phrases are matched at the start of a word and are open at the end, so a stem (`удал`)
+/// matches every inflection (`удалить`, `удаление`, `удалите`). Before matching, text and
+/// phrases are lower-cased, every apostrophe variant (' ʻ ʼ ‘ ’ `) is removed, `ё` becomes `е`
+/// and punctuation becomes a space; a trailing space in a phrase (`"sar "`) demands a whole word.
+public struct IntakeVocabulary: Sendable {
+    /// The language these phrases are written in.
+    public let language: Language
+    /// Phrases that ask for a right.
+    public let rights: [Right: [String]]
+    /// Phrases that withdraw consent (count as an objection and set `consentWithdrawal`).
+    public let consentWithdrawal: [String]
+    /// Phrases about direct marketing (set `directMarketing` on an objection).
+    public let directMarketing: [String]
+    /// Phrases that make a sentence the operative one ("I request", "прошу", "iltimos").
+    public let operative: [String]
+    /// Phrases that make a sentence a citation of the law ("Article 15", "статья", "modda").
+    public let citation: [String]
+    /// Common words that tell this language apart from the others.
+    public let markers: [String]
+
+    /// Every vocabulary the classifier reads.
+    public static let all: [IntakeVocabulary] = [.uzbekLatin, .uzbekCyrillic, .russian, .english]
+}
