@@ -94,7 +94,7 @@ public enum AddressParser {
         }
         name = name.replacingAll("\\\"", with: "\"")
         name = EncodedWordDecoder.decode(name).text.trimmingSpaces
-        name = MojibakeRepair.repair(name)
+        name = MojibakeRepair.repair(name).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         return name.isEmpty ? nil : name
     }
 }

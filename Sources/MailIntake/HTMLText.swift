@@ -1,8 +1,9 @@
 /// Turns an HTML body into plain text: tags stripped, script/style dropped, entities decoded,
 /// paragraph and line breaks kept.
 public enum HTMLText {
+    static let lineTags: Set<String> = ["br", "li", "tr"]
     static let blockTags: Set<String> = [
-        "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
         "table", "ul", "ol", "hr", "section", "article", "header", "footer", "pre", "title",
     ]
     static let droppedTags: Set<String> = ["script", "style", "head", "noscript", "template"]
@@ -40,8 +41,10 @@ public enum HTMLText {
                     continue
                 }
                 if droppedTags.contains(name) && !closing && !inside.hasSuffix("/") { dropping = name; continue }
-                if blockTags.contains(name) {
-                    output.append(name == "br" ? "\n" : (closing || name == "p" || name == "div" ? "\n\n" : "\n"))
+                if lineTags.contains(name) {
+                    if !closing { output.append("\n") }
+                } else if blockTags.contains(name) {
+                    output.append("\n\n")
                 } else if name == "td" || name == "th" {
                     output.append(" ")
                 }
