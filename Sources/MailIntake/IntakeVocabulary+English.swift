@@ -16,18 +16,18 @@ extension IntakeVocabulary {
                 "copy of any", "what personal data", "what data you", "what information you", "which personal data",
                 "which data you", "confirm whether", "confirmation whether", "confirmation as to whether",
                 "sar ", "dsar ", "data you hold", "data you have about", "information you hold",
-                "categories of personal data", "purposes of the processing", "see my data", "obtain a copy",
+                "categories of personal data", "purposes of the processing", "see my data", "obtain a copy", "what info", "info you have", "information you have", "data you have", "have on me", "hold on me", "know what data", "know what information", "who you shared", "shared my data", "what do you know about me",
             ],
             .rectification: [
                 "rectif", "correct my", "correct the", "correction", "incorrect", "inaccurate", "update my",
                 "update the", "is wrong", "are wrong", "wrong ", "misspel", "spelled", "spelt",
                 "change my name", "change my address", "change my phone", "outdated", "out of date",
-                "fix my", "fix the", "amend", "not accurate", "incomplete",
+                "fix my", "fix the", "amend", "not accurate", "incomplete", "fix ", "should be", "but it is", "not correct",
             ],
             .erasure: [
                 "delete", "deletion", "erase", "erasure", "remove my personal", "remove my data",
                 "remove all my", "remove all personal", "right to be forgotten", "be forgotten", "wipe",
-                "destroy my", "get rid of my",
+                "destroy my", "get rid of my", "forget me", "close my account", "dont want you keeping", "stop keeping", "remove me from your database", "delete everything", "remove my account",
             ],
             .restriction: [
                 "restrict", "suspend processing", "suspend the processing", "suspension of processing",
@@ -44,7 +44,7 @@ extension IntakeVocabulary {
                 "object to", "objection", "i object", "stop processing", "stop using my", "stop sending",
                 "stop contacting", "stop calling", "unsubscribe me", "opt out", "no longer wish to receive",
                 "do not want to receive", "dont want to receive", "do not contact", "dont contact",
-                "profiling", "legitimate interest",
+                "profiling", "legitimate interest", "no longer want you to use", "do not use my", "dont use my", "not to use my", "stop emailing", "stop texting",
             ],
         ],
         consentWithdrawal: [

@@ -13,11 +13,11 @@ extension IntakeVocabulary {
             .access: [
                 "nusxa", "qanday malumot", "qanday shaxsiy", "qaysi malumot", "qaysi shaxsiy",
                 "malumotlarimni korish", "malumotlarim bilan tanish", "tanishib chiq", "tanishish", "tanishtir",
-                "kirish huquq", "malumot bering", "malumot taqdim", "malumotlarni taqdim", "taqdim eting",
+                "kirish huquq", "malumot bering", "malumot taqdim", "malumotlarni taqdim", "taqdim eting", "qayerda", "nima uchun ishlatil", "qayerda ishlatil",
                 "qanday maqsadda", "korsatib bering", "bilmoqchiman", "qayta ishlanayotgan", "saqlanayotgan",
             ],
             .rectification: [
-                "tuzat", "aniqlashtir", "ozgartir", "togrila", "notogri", "xato", "yangila", "toldir",
+                "tuzat", "aniqlashtir", "ozgartir", "togrila", "notogri", "xato", "yangila", "toldir", "ozgargan", "ozgardi", "kiritib qoy", "yangisini",
                 "eskirgan",
             ],
             .erasure: [
@@ -29,7 +29,7 @@ extension IntakeVocabulary {
             ],
             .portability: [
                 "boshqa operatorga", "boshqa tashkilotga", "boshqa kompaniyaga", "uzatish", "uzating", "uzatib",
-                "uzatishingiz", "kochirib", "eksport", "csv", "json", "mashina oqiy", "yuklab ol", "elektron shaklda",
+                "uzatishingiz", "kochirib", "eksport", "csv", "json", "mashina oqiy", "yuklab ol", "elektron shaklda", "boshqa bankka", "otkazish uchun", "otkazib bering", "fayl shaklida",
             ],
             .objection: [
                 "etiroz", "yubormang", "obunadan", "qongiroq qilmang", "ishlatmang", "foydalanmang",

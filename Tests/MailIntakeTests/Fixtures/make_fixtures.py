@@ -264,6 +264,38 @@ mail("uzc_consent.eml", std("Дилшод Мирзаев <dilshod.m@mail.uz>", "
      "Ассалому алайкум.\n\nШахсга доир маълумотларимга ишлов беришга берган розилигимни қайтариб оламан.\n\nДилшод Мирзаев\n",
      {"language": "uz-Cyrl", "rights": ["objection"], "consentWithdrawal": True})
 
+# ---------------------------------------------------------------- everyday phrasing (written after the vocabulary)
+mail("en_access_informal.eml", std("Jake Turner <jake.t@example.com>", "quick question"),
+     "hey, I'd like to know what info you guys have on me and who you shared it with. thanks\n",
+     {"language": "en", "rights": ["access"]})
+mail("en_erasure_forget.eml", std("Olivia Reed <olivia.reed@example.com>", "Close my account"),
+     "Hi there,\nPlease close my account and forget me: I don't want you keeping any of my details anymore.\nOlivia\n",
+     {"language": "en", "rights": ["erasure"]})
+mail("en_rectification_dob.eml", std("Ahmed Khan <ahmed.khan@example.com>", "Date of birth"),
+     "Hello, my date of birth in your app says 12/04/1985 but it is 12/04/1986. Can you fix this please?\n",
+     {"language": "en", "rights": ["rectification"]})
+mail("en_objection_advertising.eml", std("Grace Hall <grace.hall@example.com>", "Advertising"),
+     "I no longer want you to use my data for advertising or to share it with your partners for their offers.\n",
+     {"language": "en", "rights": ["objection"], "directMarketing": True})
+mail("ru_access_informal.eml", std("Кирилл <kirill.b@mail.ru>", "Вопрос"),
+     "Здравствуйте, хочу узнать, какие сведения обо мне хранятся у вас и откуда вы взяли мой номер.\n",
+     {"language": "ru", "rights": ["access"]})
+mail("ru_objection_calls.eml", std("Людмила <ludmila.s@mail.ru>", "Звонки"),
+     "Мне постоянно звонят ваши менеджеры с предложениями кредитов. Я против, прошу больше не звонить и не писать мне.\n",
+     {"language": "ru", "rights": ["objection"], "directMarketing": True})
+mail("uz_access_informal.eml", std("Jamshid <jamshid.n@mail.uz>", "Savol"),
+     "Salom, mening shaxsiy ma'lumotlarim qayerda va nima uchun ishlatilayotganini bilmoqchiman.\n",
+     {"language": "uz", "rights": ["access"]})
+mail("uz_erasure_account.eml", std("Feruza <feruza.t@mail.uz>", "Akkaunt"),
+     "Assalomu alaykum, ilovadagi akkauntimni o‘chirib bering, endi kerak emas.\n",
+     {"language": "uz", "rights": ["erasure"]})
+mail("uzc_rectification_phone.eml", std("Лола <lola.r@mail.uz>", "Телефон рақам"),
+     "Ассалому алайкум. Менинг телефон рақамим ўзгарган, янгисини киритиб қўйинг: +998 97 111 22 33.\n",
+     {"language": "uz-Cyrl", "rights": ["rectification"]})
+mail("uzc_portability_bank.eml", std("Жаҳонгир <jahongir.u@mail.uz>", "Маълумотларимни кўчириш"),
+     "Ҳурматли банк! Ҳисобим ва тўловлар тарихини бошқа банкка ўтказиш учун файл шаклида беришингизни сўрайман.\n",
+     {"language": "uz-Cyrl", "rights": ["portability"]})
+
 # ---------------------------------------------------------------- replies with references
 mail("en_reply_reference.eml", std("John Smith <john.smith@example.com>", "Re: [DSAR-2026-000123] Acknowledgement of your request",
      extra=[("In-Reply-To", "<letter-123@desk.example.uz>"), ("References", "<fx001.req@mail.example.uz> <letter-123@desk.example.uz>")]),
