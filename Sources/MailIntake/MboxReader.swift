@@ -38,6 +38,20 @@ public final class MboxReader: MessageStream {
         self.skipping = max(0, skipping)
     }
 
+    /// Opens an mbox file at the `From ` line at byte `offset` (a `RawMessage.offset` recorded
+    /// earlier), numbering that message `ordinal`: resumes a long import without re-reading.
+    public convenience init(path: String, limits: IntakeLimits = .standard,
+                            resumingAt offset: UInt64, ordinal: Int) throws(MailIntakeError) {
+        try self.init(path: path, limits: limits)
+        do {
+            try handle.seek(toOffset: offset)
+        } catch {
+            throw MailIntakeError(.unreadable, "The mbox file cannot be positioned at the resume offset.")
+        }
+        fileOffset = offset
+        self.ordinal = max(0, ordinal - 1)
+    }
+
     deinit { try? handle.close() }
 
     /// The next message of the mailbox, or nil at its end.

@@ -9,7 +9,8 @@ import DeskCore
 public struct RightClassifier: Sendable {
     /// A vocabulary phrase in normalised form.
     struct Phrase: Sendable {
-        let text: String
+        /// A space then the normalised phrase, as UTF-8: it must start at a word start.
+        let needle: [UInt8]
         let weight: Double
     }
 
@@ -46,8 +47,8 @@ public struct RightClassifier: Sendable {
             var text = String(TextNormalizer.normalize(phrase).dropFirst())
             if !phrase.hasSuffix(" "), text.hasSuffix(" ") { text.removeLast() }
             let words = text.split(separator: " ").count
-            return Phrase(text: text, weight: 1 + 0.25 * Double(max(0, words - 1)))
-        }.filter { !$0.text.isEmpty }
+            return Phrase(needle: Array((" " + text).utf8), weight: 1 + 0.25 * Double(max(0, words - 1)))
+        }.filter { $0.needle.count > 1 }
     }
 
     /// Classifies a parsed message: automated mail gets no rights; replies are read without quotes.
@@ -69,13 +70,13 @@ public struct RightClassifier: Sendable {
         var marketing = false
         var order = 0
 
-        var weighted: [(String, Double)] = []
+        var weighted: [([UInt8], Double)] = []
         let cleanSubject = Self.subjectWithoutPrefixes(subject)
-        if !cleanSubject.isEmpty { weighted.append((TextNormalizer.normalize(cleanSubject), 2)) }
+        if !cleanSubject.isEmpty { weighted.append((Array(TextNormalizer.normalize(cleanSubject).utf8), 2)) }
         for sentence in TextNormalizer.sentences(String(body.prefix(20_000))).prefix(400) {
-            let normalized = TextNormalizer.normalize(sentence)
-            let operative = vocabularies.contains { $0.operative.contains { TextNormalizer.count($0.text, in: normalized) > 0 } }
-            let citing = vocabularies.contains { $0.citation.contains { TextNormalizer.count($0.text, in: normalized) > 0 } }
+            let normalized = Array(TextNormalizer.normalize(sentence).utf8)
+            let operative = vocabularies.contains { $0.operative.contains { TextNormalizer.count($0.needle, in: normalized) > 0 } }
+            let citing = vocabularies.contains { $0.citation.contains { TextNormalizer.count($0.needle, in: normalized) > 0 } }
             weighted.append((normalized, operative ? 3 : (citing ? 0.3 : 1)))
         }
 
@@ -83,18 +84,18 @@ public struct RightClassifier: Sendable {
             for vocabulary in vocabularies {
                 for (right, phrases) in vocabulary.rights {
                     for phrase in phrases {
-                        let hits = TextNormalizer.count(phrase.text, in: text)
+                        let hits = TextNormalizer.count(phrase.needle, in: text)
                         guard hits > 0 else { continue }
                         scores[right, default: 0] += phrase.weight * sentenceWeight * Double(min(hits, 3))
                         if firstSeen[right] == nil { firstSeen[right] = order; order += 1 }
                     }
                 }
-                for phrase in vocabulary.consentWithdrawal where TextNormalizer.count(phrase.text, in: text) > 0 {
+                for phrase in vocabulary.consentWithdrawal where TextNormalizer.count(phrase.needle, in: text) > 0 {
                     consent = true
                     scores[.objection, default: 0] += 2 * phrase.weight * sentenceWeight
                     if firstSeen[.objection] == nil { firstSeen[.objection] = order; order += 1 }
                 }
-                if vocabulary.directMarketing.contains(where: { TextNormalizer.count($0.text, in: text) > 0 }) {
+                if vocabulary.directMarketing.contains(where: { TextNormalizer.count($0.needle, in: text) > 0 }) {
                     marketing = true
                 }
             }

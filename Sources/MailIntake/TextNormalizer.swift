@@ -51,33 +51,26 @@ enum TextNormalizer {
         return sentences
     }
 
-    /// Number of times `phrase` (normalised) starts at a word start in `normalized`.
-    static func count(_ phrase: String, in normalized: String) -> Int {
-        let needle = " " + phrase
+    /// Number of times `needle` (a space then a normalised phrase, as UTF-8) occurs in `haystack`
+    /// (a normalised text as UTF-8), i.e. the phrase starts at a word start; at most 20.
+    static func count(_ needle: [UInt8], in haystack: [UInt8]) -> Int {
+        guard let first = needle.first, needle.count <= haystack.count else { return 0 }
         var count = 0
-        var searchStart = normalized.startIndex
-        while let range = normalized.range(of: needle, range: searchStart..<normalized.endIndex) {
-            count += 1
-            searchStart = range.upperBound
-            if count >= 20 { break }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count {
+                    count += 1
+                    if count >= 20 { break }
+                    index += needle.count
+                    continue
+                }
+            }
+            index += 1
         }
         return count
-    }
-}
-
-extension String {
-    /// First range of `needle` at or after the start of `range` (plain scalar search, no Foundation).
-    func range(of needle: String, range: Range<String.Index>) -> Range<String.Index>? {
-        guard !needle.isEmpty else { return nil }
-        let haystack = self[range]
-        var index = haystack.startIndex
-        let first = needle[needle.startIndex]
-        while let found = haystack[index...].firstIndex(of: first) {
-            if haystack[found...].hasPrefix(needle) {
-                return found..<self.index(found, offsetBy: needle.count)
-            }
-            index = haystack.index(after: found)
-        }
-        return nil
     }
 }

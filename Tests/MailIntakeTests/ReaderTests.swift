@@ -49,6 +49,13 @@ import Testing
         #expect(raws.map(\.ordinal) == [5, 6])
     }
 
+    @Test func mboxResumesAtARecordedOffset() throws {
+        let path = FixtureSupport.path("fixtures.mbox")
+        let all = messages(try MboxReader(path: path))
+        let resumed = messages(try MboxReader(path: path, resumingAt: all[3].offset, ordinal: all[3].ordinal))
+        #expect(resumed == Array(all[3...]))
+    }
+
     @Test func mboxGivesOversizedMessagesBackWithoutLoadingThem() throws {
         let reader = try MboxReader(path: FixtureSupport.path("fixtures.mbox"), limits: IntakeLimits(maxMessageBytes: 700))
         var tooLarge = 0
