@@ -56,14 +56,31 @@ public enum CharsetDecoder {
         return String(decoding: units, as: UTF16.self)
     }
 
-    /// UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what mail clients assume).
+    /// UTF-8 when the bytes are valid UTF-8, else the legacy charset they most look like.
     static func decodeUTF8OrFallback(_ bytes: [UInt8]) -> String {
         if let text = String(validating: bytes, as: UTF8.self) { return text }
         // Mostly valid UTF-8 with a few bad bytes (truncation): keep it UTF-8 with U+FFFD.
         let lossy = String(decoding: bytes, as: UTF8.self)
         let replacements = lossy.unicodeScalars.filter { $0 == "\u{FFFD}" }.count
         if replacements * 20 < max(lossy.unicodeScalars.count, 1) { return lossy }
-        return decode(bytes, table: CharsetTables.windows1252)
+        return decode(bytes, table: guessLegacyTable(bytes))
+    }
+
+    /// Undeclared 8-bit text: Cyrillic (Windows-1251 or KOI8-R) when most letters are high bytes,
+    /// else Windows-1252. Lower-case Cyrillic sits at 0xE0–0xFF in Windows-1251 and 0xC0–0xDF in KOI8-R.
+    static func guessLegacyTable(_ bytes: [UInt8]) -> [UInt16] {
+        var asciiLetters = 0, upperHalf = 0, lowerHalf = 0
+        for byte in bytes.prefix(64 * 1024) {
+            switch byte {
+            case 0x41...0x5A, 0x61...0x7A: asciiLetters += 1
+            case 0xC0...0xDF: lowerHalf += 1
+            case 0xE0...0xFF: upperHalf += 1
+            default: break
+            }
+        }
+        let high = upperHalf + lowerHalf
+        guard high > 0, high * 10 > (high + asciiLetters) * 3 else { return CharsetTables.windows1252 }
+        return upperHalf >= lowerHalf ? CharsetTables.windows1251 : CharsetTables.koi8R
     }
 
     static func decodeUTF16(_ bytes: [UInt8], bigEndianDefault: Bool, forced: Bool = false) -> String {

@@ -52,6 +52,8 @@ public enum EncodedWordDecoder {
         index += 3
         var payload: [UInt8] = []
         while index + 1 < scalars.count, !(scalars[index] == "?" && scalars[index + 1] == "=") {
+            // Real encoded words are at most 75 characters; a generous cap keeps scanning linear.
+            guard payload.count < 1024 else { return nil }
             let value = scalars[index].value
             guard value > 0x20, value < 0x7F else { return nil }   // encoded words hold no spaces
             payload.append(UInt8(value))

@@ -32,6 +32,22 @@ public struct IntakeAssessment: Sendable {
     /// The parse error when quarantined.
     public let error: MailIntakeError?
 
+    /// Assesses one item of a mail source: too-large and unreadable items are quarantined.
+    public static func assess(_ item: MailItem, classifier: RightClassifier = RightClassifier(),
+                              limits: IntakeLimits = .standard) -> IntakeAssessment {
+        switch item {
+        case .message(let raw):
+            return assess(raw.bytes, classifier: classifier, limits: limits)
+        case .tooLarge(_, _, _, let size):
+            let error = MailIntakeError(.tooLarge, "The message is \(size) bytes, over the \(limits.maxMessageBytes)-byte limit.")
+            return IntakeAssessment(status: .quarantined, message: nil, classification: nil, reference: nil,
+                                    references: [], reason: error.description, error: error)
+        case .unreadable(_, _, let error):
+            return IntakeAssessment(status: .quarantined, message: nil, classification: nil, reference: nil,
+                                    references: [], reason: error.description, error: error)
+        }
+    }
+
     /// Parses, scans for references and classifies `bytes`; never throws.
     public static func assess(_ bytes: [UInt8], classifier: RightClassifier = RightClassifier(),
                               limits: IntakeLimits = .standard) -> IntakeAssessment {

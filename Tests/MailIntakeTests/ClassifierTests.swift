@@ -1,3 +1,4 @@
+import Foundation
 import DeskCore
 import Testing
 @testable import MailIntake
@@ -82,5 +83,40 @@ import Testing
                 #expect(!(vocabulary.rights[right] ?? []).isEmpty, "\(vocabulary.language) \(right)")
             }
         }
+    }
+}
+
+@Suite struct IntakeRecordTests {
+    @Test func dryRunRecordCarriesTheSpecFields() throws {
+        let path = FixtureSupport.path("ru_objection_consent.eml")
+        let item = try #require(try MailSource.open(path: path).next())
+        let record = IntakeRecord(source: item.source, assessment: IntakeAssessment.assess(item))
+        let json = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
+        for key in ["source", "message_id", "from_name", "from_email", "subject", "date", "language", "kinds", "status", "reference", "reason"] {
+            #expect(json.contains("\"\(key)\""), "\(key)")
+        }
+        #expect(record.kinds == ["objection"])
+        #expect(record.consentWithdrawal)
+        #expect(record.fromName == "Алексей Ким")
+        #expect(record.date == "2026-03-02T05:15:00Z")
+        #expect(record.with(status: "duplicate").status == "duplicate")
+    }
+
+    @Test func tooLargeItemIsQuarantined() {
+        let assessment = IntakeAssessment.assess(MailItem.tooLarge(source: "x.mbox#3", ordinal: 3, offset: 10, size: 60_000_000))
+        #expect(assessment.status == .quarantined)
+        #expect(assessment.error?.code == .tooLarge)
+    }
+}
+
+@Suite struct LegacyCharsetGuessTests {
+    @Test func undeclaredEightBitCyrillicIsGuessed() throws {
+        let cp1251: [UInt8] = [0xCF, 0xF0, 0xEE, 0xF8, 0xF3, 0x20, 0xF3, 0xE4, 0xE0, 0xEB, 0xE8, 0xF2, 0xFC]  // Прошу удалить
+        let koi8: [UInt8] = [0xF0, 0xD2, 0xCF, 0xDB, 0xD5, 0x20, 0xD5, 0xC4, 0xC1, 0xCC, 0xC9, 0xD4, 0xD8]
+        #expect(CharsetDecoder.decodeUTF8OrFallback(cp1251) == "Прошу удалить")
+        #expect(CharsetDecoder.decodeUTF8OrFallback(koi8) == "Прошу удалить")
+        #expect(CharsetDecoder.decodeUTF8OrFallback(Array("Caf".utf8) + [0xE9, 0x20] + Array("au lait".utf8)) == "Café au lait")
+        let raw = Array("From: a@b.uz\nSubject: ".utf8) + cp1251 + Array("\n\nbody".utf8)
+        #expect(try MIMEParser.parse(raw).subject == "Прошу удалить")
     }
 }
