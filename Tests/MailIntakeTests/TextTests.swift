@@ -51,6 +51,10 @@ import Testing
         ("Yes.\n\n________________________________\nFrom: DPO\nSent: today\ndelete", "Yes."),
         ("Top\n> quoted line\nbottom", "Top\nbottom"),
         ("Nothing quoted here.", "Nothing quoted here."),
+        ("Спасибо!\n\nпт, 6 мар. 2026 г. в 12:00, DPO <dpo@x.uz>:\nПросим удалить", "Спасибо!"),
+        ("Ок\nОт: DPO <dpo@x.uz>\nОтправлено: 6 марта 2026 г.\nТема: удаление", "Ок"),
+        ("Fine.\nFrom: DPO\nSent: Monday\nSubject: erase", "Fine."),
+        ("From: me is how I sign\nDelete my data", "From: me is how I sign\nDelete my data"),
     ])
     func strips(text: String, expected: String) {
         #expect(QuotedTextStripper.strip(text) == expected)
