@@ -6,22 +6,31 @@ import Foundation
 /// `duplicate` and replies found through In-Reply-To/References are for the caller to set, as
 /// they need the store: use `with(status:reference:)`.
 public struct IntakeRecord: Codable, Sendable, Hashable {
+    /// Where the message came from (`inbox.mbox#17`, a Maildir file, `-`).
     public var source: String
+    /// Message-ID without angle brackets.
     public var messageID: String?
+    /// Requester display name (Reply-To, else From).
     public var fromName: String?
+    /// Requester address (Reply-To, else From).
     public var fromEmail: String?
+    /// Decoded subject.
     public var subject: String?
     /// ISO 8601 in UTC, or nil when the message has no readable Date.
     public var date: String?
+    /// `Language` raw value (uz, uz-Cyrl, ru, en).
     public var language: String?
     /// The rights asked for, primary first (`Right` raw values).
     public var kinds: [String]
     /// new, reply, duplicate, triage or quarantined.
     public var status: String
+    /// Desk reference found in the message (or set by the caller from threading).
     public var reference: String?
     /// Quarantine reason or automated-mail reason.
     public var reason: String?
+    /// The objection withdraws consent.
     public var consentWithdrawal: Bool
+    /// The objection is to direct marketing.
     public var directMarketing: Bool
 
     enum CodingKeys: String, CodingKey {

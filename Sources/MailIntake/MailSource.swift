@@ -4,7 +4,14 @@ import Foundation
 public enum MailSource {
     /// The kind of source a path denotes.
     public enum Kind: String, Sendable, Hashable {
-        case eml, mbox, maildir, stdin
+        /// One message in one file.
+        case eml
+        /// Many messages separated by `From ` lines.
+        case mbox
+        /// A folder with `cur/` and `new/`, one message per file.
+        case maildir
+        /// One message on standard input (`-`).
+        case stdin
     }
 
     /// What `path` is: `-` is stdin, a directory with `cur/` or `new/` is a Maildir,
