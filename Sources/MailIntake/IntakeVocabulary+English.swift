@@ -16,7 +16,7 @@ extension IntakeVocabulary {
                 "copy of any", "what personal data", "what data you", "what information you", "which personal data",
                 "which data you", "confirm whether", "confirmation whether", "confirmation as to whether",
                 "sar ", "dsar ", "data you hold", "data you have about", "information you hold",
-                "categories of personal data", "purposes of the processing", "see my data", "obtain a copy", "what info", "info you have", "information you have", "data you have", "have on me", "hold on me", "know what data", "know what information", "who you shared", "shared my data", "what do you know about me",
+                "categories of personal data", "purposes of the processing", "see my data", "obtain a copy", "what info", "info you have", "information you have", "data you have", "have on me", "hold on me", "know what data", "know what information", "who you shared", "shared my data", "what do you know about me", "see the personal", "personal information your", "personal information you", "collected about me", "see what",
             ],
             .rectification: [
                 "rectif", "correct my", "correct the", "correction", "incorrect", "inaccurate", "update my",
@@ -27,18 +27,18 @@ extension IntakeVocabulary {
             .erasure: [
                 "delete", "deletion", "erase", "erasure", "remove my personal", "remove my data",
                 "remove all my", "remove all personal", "right to be forgotten", "be forgotten", "wipe",
-                "destroy my", "get rid of my", "forget me", "close my account", "dont want you keeping", "stop keeping", "remove me from your database", "delete everything", "remove my account",
+                "destroy my", "get rid of my", "forget me", "close my account", "dont want you keeping", "stop keeping", "remove me from your database", "delete everything", "remove my account", "every trace", "remove me from all", "remove me from your", "data gone",
             ],
             .restriction: [
                 "restrict", "suspend processing", "suspend the processing", "suspension of processing",
                 "limit the processing", "limit processing", "limit the use", "freeze my", "block my data",
                 "block the processing", "pause the processing", "pause processing", "stop using my data until",
-                "do not delete but", "not to delete", "keep my data but", "while you verify",
+                "do not delete but", "not to delete", "keep my data but", "while you verify", "on hold", "put the processing", "until the dispute", "until the complaint", "until my complaint",
             ],
             .portability: [
                 "portability", "portable", "machine readable", "csv", "json", "transfer my data",
                 "transfer my personal", "transmit my", "transmitted directly", "export my", "export of my",
-                "move my data", "structured commonly used", "commonly used format", "send my data to",
+                "move my data", "structured commonly used", "commonly used format", "send my data to", "download all my", "download my data", "as a file", "move to another", "another app", "another provider", "another service",
             ],
             .objection: [
                 "object to", "objection", "i object", "stop processing", "stop using my", "stop sending",
@@ -47,6 +47,7 @@ extension IntakeVocabulary {
                 "profiling", "legitimate interest", "no longer want you to use", "do not use my", "dont use my", "not to use my", "stop emailing", "stop texting",
             ],
         ],
+        negations: [.erasure: ["do not delete", "dont delete", "not to delete", "do not erase", "without deleting"]],
         consentWithdrawal: [
             "withdraw my consent", "withdraw consent", "withdraw the consent", "withdrawing my consent",
             "withdrawal of consent", "withdrawal of my consent", "revoke my consent", "revoking my consent",

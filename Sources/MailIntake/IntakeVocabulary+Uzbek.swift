@@ -13,7 +13,7 @@ extension IntakeVocabulary {
             .access: [
                 "nusxa", "qanday malumot", "qanday shaxsiy", "qaysi malumot", "qaysi shaxsiy",
                 "malumotlarimni korish", "malumotlarim bilan tanish", "tanishib chiq", "tanishish", "tanishtir",
-                "kirish huquq", "malumot bering", "malumot taqdim", "malumotlarni taqdim", "taqdim eting", "qayerda", "nima uchun ishlatil", "qayerda ishlatil",
+                "kirish huquq", "malumot bering", "malumot taqdim", "malumotlarni taqdim", "taqdim eting", "nima uchun ishlatil", "qanaqa malumot", "bilishni xohlayman", "bilishni istayman", "qayerda ishlatil",
                 "qanday maqsadda", "korsatib bering", "bilmoqchiman", "qayta ishlanayotgan", "saqlanayotgan",
             ],
             .rectification: [
@@ -25,23 +25,24 @@ extension IntakeVocabulary {
             ],
             .restriction: [
                 "chekla", "cheklov", "toxtatib tur", "toxtatib qoy", "toxtatib tursangiz", "blokirov", "blokla",
-                "vaqtincha toxtat", "vaqtincha ishlov",
+                "vaqtincha toxtat", "vaqtincha ishlov", "ishlatmay tur", "foydalanmay tur", "hal bolguncha", "korib chiqilguncha",
             ],
             .portability: [
                 "boshqa operatorga", "boshqa tashkilotga", "boshqa kompaniyaga", "uzatish", "uzating", "uzatib",
-                "uzatishingiz", "kochirib", "eksport", "csv", "json", "mashina oqiy", "yuklab ol", "elektron shaklda", "boshqa bankka", "otkazish uchun", "otkazib bering", "fayl shaklida",
+                "uzatishingiz", "kochirib", "eksport", "csv", "json", "mashina oqiy", "yuklab ol", "elektron shaklda", "boshqa bankka", "otkazish uchun", "otkazib bering", "fayl shaklida", "fayl qilib", "boshqa ilova", "fayl korinishida",
             ],
             .objection: [
                 "etiroz", "yubormang", "obunadan", "qongiroq qilmang", "ishlatmang", "foydalanmang",
                 "ishlov berishga qarshi", "qarshiman", "profillash",
             ],
         ],
+        negations: [.erasure: ["ochirmang", "ochirmay", "ochirish shart emas"]],
         consentWithdrawal: [
             "rozilikni qaytarib", "roziligimni qaytarib", "rozilikni bekor", "roziligimni bekor",
             "roziligimni qaytaraman", "rozilikdan voz", "roziligimdan voz", "rozilikni qaytarish",
             "roziligimni qaytarish", "rozilik qaytarib",
         ],
-        directMarketing: ["reklama", "marketing", "aksiya", "sms xabar", "tijorat xabar", "reklam"],
+        directMarketing: ["kredit", "taklif", "sms ", "reklama", "marketing", "aksiya", "sms xabar", "tijorat xabar", "reklam"],
         operative: ["iltimos", "sorayman", "talab qilaman", "soraymiz", "istayman", "xohlayman", "murojaat qilaman",
                     "sorovnoma", "sorov"],
         citation: ["modda", "qonun", "zru", "orq", "547"],

@@ -11,6 +11,9 @@ public struct IntakeVocabulary: Sendable {
     public let language: Language
     /// Phrases that ask for a right.
     public let rights: [Right: [String]]
+    /// Phrases that say a right is *not* wanted ("do not delete", "не удаляйте", "oʻchirmang");
+    /// each hit takes back one hit of that right in the same sentence.
+    public let negations: [Right: [String]]
     /// Phrases that withdraw consent (count as an objection and set `consentWithdrawal`).
     public let consentWithdrawal: [String]
     /// Phrases about direct marketing (set `directMarketing` on an objection).

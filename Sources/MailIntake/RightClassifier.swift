@@ -18,6 +18,7 @@ public struct RightClassifier: Sendable {
     struct PreparedVocabulary: Sendable {
         let language: Language
         let rights: [(Right, [Phrase])]
+        let negations: [Right: [Phrase]]
         let consentWithdrawal: [Phrase]
         let directMarketing: [Phrase]
         let operative: [Phrase]
@@ -33,6 +34,7 @@ public struct RightClassifier: Sendable {
             PreparedVocabulary(
                 language: vocabulary.language,
                 rights: Right.allCases.map { right in (right, Self.prepare(vocabulary.rights[right] ?? [])) },
+                negations: vocabulary.negations.mapValues { Self.prepare($0) },
                 consentWithdrawal: Self.prepare(vocabulary.consentWithdrawal),
                 directMarketing: Self.prepare(vocabulary.directMarketing),
                 operative: Self.prepare(vocabulary.operative),
@@ -83,12 +85,19 @@ public struct RightClassifier: Sendable {
         for (text, sentenceWeight) in weighted {
             for vocabulary in vocabularies {
                 for (right, phrases) in vocabulary.rights {
+                    var sentenceScore = 0.0
                     for phrase in phrases {
                         let hits = TextNormalizer.count(phrase.needle, in: text)
                         guard hits > 0 else { continue }
-                        scores[right, default: 0] += phrase.weight * sentenceWeight * Double(min(hits, 3))
-                        if firstSeen[right] == nil { firstSeen[right] = order; order += 1 }
+                        sentenceScore += phrase.weight * sentenceWeight * Double(min(hits, 3))
                     }
+                    guard sentenceScore > 0 else { continue }
+                    for negation in vocabulary.negations[right] ?? [] {
+                        sentenceScore -= sentenceWeight * Double(TextNormalizer.count(negation.needle, in: text))
+                    }
+                    guard sentenceScore > 0 else { continue }
+                    scores[right, default: 0] += sentenceScore
+                    if firstSeen[right] == nil { firstSeen[right] = order; order += 1 }
                 }
                 for phrase in vocabulary.consentWithdrawal where TextNormalizer.count(phrase.needle, in: text) > 0 {
                     consent = true

@@ -296,6 +296,44 @@ mail("uzc_portability_bank.eml", std("Жаҳонгир <jahongir.u@mail.uz>", "�
      "Ҳурматли банк! Ҳисобим ва тўловлар тарихини бошқа банкка ўтказиш учун файл шаклида беришингизни сўрайман.\n",
      {"language": "uz-Cyrl", "rights": ["portability"]})
 
+# ---------------------------------------------------------------- second blind batch (written before any tuning for it)
+mail("en_access_gdpr_short.eml", std("Mia Scott <mia.scott@example.com>", "GDPR"),
+     "Hello, under GDPR I am entitled to see the personal information your company has collected about me. Please provide it.\n",
+     {"language": "en", "rights": ["access"]})
+mail("en_erasure_unsubscribe_all.eml", std("Leo Adams <leo.adams@example.com>", "Remove me"),
+     "Remove me from all your systems. I never signed up for this service and I want every trace of my data gone.\n",
+     {"language": "en", "rights": ["erasure"]})
+mail("en_portability_google.eml", std("Ava King <ava.king@example.com>", "Download my data"),
+     "Hi! Is there a way to download all my data (photos, messages, contacts) as a file so I can move to another app?\n",
+     {"language": "en", "rights": ["portability"]})
+mail("en_restriction_hold.eml", std("Ben Young <ben.young@example.com>", "Please put my data on hold"),
+     "I am disputing the debt you report. Please put the processing of my data on hold until the dispute is resolved.\n",
+     {"language": "en", "rights": ["restriction"]})
+mail("ru_erasure_informal.eml", std("Денис <denis.k@mail.ru>", "Аккаунт"),
+     "Добрый день! Уберите, пожалуйста, мой аккаунт и все данные обо мне из вашей базы.\n",
+     {"language": "ru", "rights": ["erasure"]})
+mail("ru_rectification_passport.eml", std("Марина <marina.t@mail.ru>", "Паспорт"),
+     "Здравствуйте. Я поменяла паспорт, новые серия и номер AB 1234567. Внесите, пожалуйста, новые данные вместо старых.\n",
+     {"language": "ru", "rights": ["rectification"]})
+mail("ru_portability_other_bank.eml", std("Игорь <igor.n@mail.ru>", "Перевод в другой банк"),
+     "Прошу сформировать файл со всеми моими данными и историей операций, чтобы я мог передать его в другой банк.\n",
+     {"language": "ru", "rights": ["portability"]})
+mail("uz_restriction_informal.eml", std("Nilufar <nilufar.a@mail.uz>", "Iltimos"),
+     "Men shikoyat yozdim. Shikoyatim hal bo'lguncha ma'lumotlarimni hech qayerda ishlatmay turing, lekin o'chirmang.\n",
+     {"language": "uz", "rights": ["restriction"]})
+mail("uz_objection_calls.eml", std("Behruz <behruz.m@mail.uz>", "Qo'ng'iroqlar"),
+     "Kredit taklif qilib har kuni qo'ng'iroq qilishyapti. Iltimos, menga boshqa qo'ng'iroq qilmang va SMS yubormang.\n",
+     {"language": "uz", "rights": ["objection"], "directMarketing": True})
+mail("uz_portability_informal.eml", std("Sherzod <sherzod.b@mail.uz>", "Ma'lumotlarim"),
+     "Salom, barcha ma'lumotlarimni fayl qilib bering, boshqa ilovaga o'tmoqchiman.\n",
+     {"language": "uz", "rights": ["portability"]})
+mail("uzc_access_informal.eml", std("Маъмура <mamura.x@mail.uz>", "Савол"),
+     "Ассалому алайкум, сизларда мен ҳақимда қанақа маълумотлар бор? Билишни хоҳлайман.\n",
+     {"language": "uz-Cyrl", "rights": ["access"]})
+mail("uzc_erasure_informal.eml", std("Акмал <akmal.s@mail.uz>", "Ҳисоб"),
+     "Илтимос, ҳисобимни ёпинг ва мен ҳақимдаги ҳамма маълумотни ўчириб юборинг.\n",
+     {"language": "uz-Cyrl", "rights": ["erasure"]})
+
 # ---------------------------------------------------------------- replies with references
 mail("en_reply_reference.eml", std("John Smith <john.smith@example.com>", "Re: [DSAR-2026-000123] Acknowledgement of your request",
      extra=[("In-Reply-To", "<letter-123@desk.example.uz>"), ("References", "<fx001.req@mail.example.uz> <letter-123@desk.example.uz>")]),
