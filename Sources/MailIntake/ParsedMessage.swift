@@ -30,6 +30,16 @@ public struct ParsedMessage: Sendable {
     /// What the parser worked around: unknown charsets, unterminated boundaries, repaired mojibake….
     public let warnings: [String]
 
+    /// Every message ID this message answers (In-Reply-To first, then References, newest first),
+    /// without duplicates: look these up among the letters the desk sent to thread a reply.
+    public var threadMessageIDs: [String] {
+        var ids: [String] = []
+        for id in [inReplyTo].compactMap({ $0 }) + references.reversed() where !ids.contains(id) {
+            ids.append(id)
+        }
+        return ids
+    }
+
     /// Requester address: Reply-To when given, else From.
     public var requester: MailAddress? { replyTo.first ?? from }
 }

@@ -62,6 +62,7 @@ import Testing
             "From: a@b.uz", "In-Reply-To: <l1@desk>", "References: <m0@x>\n <l1@desk>",
         ], ""))
         #expect(message.inReplyTo == "l1@desk")
+        #expect(message.threadMessageIDs == ["l1@desk", "m0@x"])
         #expect(message.references == ["m0@x", "l1@desk"])
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import MailIntake
 
@@ -73,6 +74,26 @@ import Testing
         }
         print("MailIntake robustness: \(rounds) mutated messages, \(parsed) parsed, \(quarantined) quarantined")
         #expect(parsed + quarantined == rounds)
+    }
+
+    @Test func mutatedMailboxesNeverCrashTheReader() throws {
+        let original = FixtureSupport.bytes("fixtures.mbox")
+        var random = SplitMix(state: 2019)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mailintake-mutated-\(getpid()).mbox").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for _ in 0..<200 {
+            let bytes = Self.mutate(Self.mutate(original, using: &random), using: &random)
+            #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+            var total = 0
+            for item in MessageSequence(try MboxReader(path: path, limits: IntakeLimits(maxMessageBytes: 4096))) {
+                total += 1
+                if case .message(let raw) = item {
+                    #expect(raw.bytes.count <= 4096)
+                    _ = IntakeAssessment.assess(raw.bytes)
+                }
+            }
+            #expect(total <= bytes.count)
+        }
     }
 
     @Test func pathologicalInputsStayBounded() throws {
