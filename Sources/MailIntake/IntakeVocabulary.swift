@@ -25,6 +25,22 @@ public struct IntakeVocabulary: Sendable {
     /// Common words that tell this language apart from the others.
     public let markers: [String]
 
+    /// Creates a vocabulary, e.g. a desk's own additions passed to `RightClassifier(vocabularies:)`.
+    public init(
+        language: Language, rights: [Right: [String]], negations: [Right: [String]] = [:],
+        consentWithdrawal: [String] = [], directMarketing: [String] = [], operative: [String] = [],
+        citation: [String] = [], markers: [String] = []
+    ) {
+        self.language = language
+        self.rights = rights
+        self.negations = negations
+        self.consentWithdrawal = consentWithdrawal
+        self.directMarketing = directMarketing
+        self.operative = operative
+        self.citation = citation
+        self.markers = markers
+    }
+
     /// Every vocabulary the classifier reads.
     public static let all: [IntakeVocabulary] = [.uzbekLatin, .uzbekCyrillic, .russian, .english]
 }

@@ -120,3 +120,12 @@ import Testing
         #expect(try MIMEParser.parse(raw).subject == "Прошу удалить")
     }
 }
+
+@Suite struct CustomVocabularyTests {
+    @Test func aDeskCanAddItsOwnPhrases() {
+        let local = IntakeVocabulary(language: .english, rights: [.erasure: ["nuke my"]])
+        let classifier = RightClassifier(vocabularies: IntakeVocabulary.all + [local])
+        #expect(RightClassifier().classify(subject: "", body: "Nuke my profile.").rights.isEmpty)
+        #expect(classifier.classify(subject: "", body: "Nuke my profile.").rights == [.erasure])
+    }
+}
