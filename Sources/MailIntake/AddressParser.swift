@@ -98,11 +98,3 @@ public enum AddressParser {
         return name.isEmpty ? nil : name
     }
 }
-
-extension String {
-    /// Replaces every occurrence of `target` (no Foundation needed).
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
-        return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
-    }
-}
