@@ -1,0 +1,100 @@
+/// Parses address headers (From, To, Reply-To, Cc): display names, quoted names, comments,
+/// groups (`undisclosed-recipients:;`) and encoded-word names.
+public enum AddressParser {
+    /// Every mailbox in `value`; entries without an `@` address are skipped.
+    public static func parse(_ value: String) -> [MailAddress] {
+        var addresses: [MailAddress] = []
+        for entry in splitEntries(value) {
+            if let address = mailbox(from: entry) { addresses.append(address) }
+        }
+        return addresses
+    }
+
+    /// Splits at top-level commas and group markers, respecting quotes, comments and angle brackets.
+    private static func splitEntries(_ value: String) -> [String] {
+        var entries: [String] = []
+        var current = ""
+        var inQuotes = false
+        var escaped = false
+        var commentDepth = 0
+        var inAngle = false
+        for character in value {
+            if escaped { current.append(character); escaped = false; continue }
+            if character == "\\" && (inQuotes || commentDepth > 0) { current.append(character); escaped = true; continue }
+            if inQuotes {
+                current.append(character)
+                if character == "\"" { inQuotes = false }
+                continue
+            }
+            switch character {
+            case "\"" where commentDepth == 0:
+                inQuotes = true; current.append(character)
+            case "(":
+                commentDepth = min(commentDepth + 1, 64); current.append(character)
+            case ")" where commentDepth > 0:
+                commentDepth -= 1; current.append(character)
+            case "<" where commentDepth == 0:
+                inAngle = true; current.append(character)
+            case ">" where commentDepth == 0:
+                inAngle = false; current.append(character)
+            case ":" where commentDepth == 0 && !inAngle:
+                current = ""   // a group name: its members follow
+            case "," where commentDepth == 0 && !inAngle, ";" where commentDepth == 0 && !inAngle:
+                entries.append(current); current = ""
+            default:
+                current.append(character)
+            }
+        }
+        entries.append(current)
+        return entries.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+    }
+
+    private static func mailbox(from entry: String) -> MailAddress? {
+        var comments: [String] = []
+        var text = ""
+        var depth = 0
+        var comment = ""
+        var inQuotes = false
+        for character in entry {
+            if inQuotes {
+                text.append(character)
+                if character == "\"" { inQuotes = false }
+                continue
+            }
+            if character == "\"" && depth == 0 { inQuotes = true; text.append(character); continue }
+            if character == "(" { depth += 1; if depth == 1 { continue } }
+            if character == ")" && depth > 0 {
+                depth -= 1
+                if depth == 0 { comments.append(comment); comment = ""; continue }
+            }
+            if depth > 0 { comment.append(character) } else { text.append(character) }
+        }
+        var name: String?
+        var email: String
+        if let open = text.lastIndex(of: "<") {
+            let afterOpen = text.index(after: open)
+            let close = text[afterOpen...].firstIndex(of: ">") ?? text.endIndex
+            email = String(text[afterOpen..<close])
+            name = cleanName(String(text[..<open]))
+        } else {
+            email = text
+        }
+        email = email.trimmingSpaces.filter { $0 != " " && $0 != "\"" }
+        // Source routes (<@relay:user@host>) keep only the mailbox.
+        if email.hasPrefix("@"), let colon = email.firstIndex(of: ":") { email = String(email[email.index(after: colon)...]) }
+        guard email.contains("@"), email.count <= 320 else { return nil }
+        if name == nil, let first = comments.first { name = cleanName(first) }
+        return MailAddress(name: name, email: email)
+    }
+
+    private static func cleanName(_ raw: String) -> String? {
+        var name = raw.trimmingSpaces
+        if name.hasPrefix("\"") && name.hasSuffix("\"") && name.count >= 2 {
+            name = String(name.dropFirst().dropLast())
+        }
+        name = name.replacingAll("\\\"", with: "\"")
+        name = EncodedWordDecoder.decode(name).text.trimmingSpaces
+        name = MojibakeRepair.repair(name).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+        return name.isEmpty ? nil : name
+    }
+}

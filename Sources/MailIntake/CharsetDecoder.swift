@@ -1,0 +1,104 @@
+/// Turns bytes in a declared MIME charset into text, never failing.
+///
+/// UTF-8, US-ASCII, UTF-16 (LE/BE/BOM) and the 8-bit charsets of `CharsetTables` are decoded by
+/// this file alone; an unknown charset falls back to UTF-8 (or Windows-1252 when the bytes are
+/// not UTF-8) and is reported so the caller can add a warning.
+public enum CharsetDecoder {
+    /// The decoded text and whether the charset was one we know.
+    public static func decode(_ bytes: [UInt8], charset: String?) -> (text: String, known: Bool) {
+        let name = normalizedName(charset ?? "us-ascii")
+        switch name {
+        case "utf8", "usascii", "ascii", "ansix3.41968", "us", "":
+            return (decodeUTF8OrFallback(bytes), true)
+        case "utf16": return (decodeUTF16(bytes, bigEndianDefault: true), true)
+        case "utf16be", "unicodefffe": return (decodeUTF16(bytes, bigEndianDefault: true, forced: true), true)
+        case "utf16le", "unicode": return (decodeUTF16(bytes, bigEndianDefault: false, forced: true), true)
+        case "iso88591", "latin1", "l1", "iso885911987", "cp819":
+            return (String(decoding: bytes.map { UInt16($0) }, as: UTF16.self), true)
+        default:
+            if let table = table(for: name) { return (decode(bytes, table: table), true) }
+            return (decodeUTF8OrFallback(bytes), false)
+        }
+    }
+
+    /// Whether `charset` names a charset this decoder knows.
+    public static func isKnown(_ charset: String) -> Bool {
+        decode([], charset: charset).known
+    }
+
+    static func normalizedName(_ charset: String) -> String {
+        var name = charset.lowercased()
+        if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }  // RFC 2231 language
+        return String(name.filter { $0 != "-" && $0 != "_" && $0 != " " && $0 != "\"" })
+    }
+
+    static func table(for name: String) -> [UInt16]? {
+        switch name {
+        case "windows1251", "cp1251", "xcp1251": CharsetTables.windows1251
+        case "koi8r", "koi8": CharsetTables.koi8R
+        case "koi8u", "koi8ru": CharsetTables.koi8U
+        case "iso88595", "cyrillic": CharsetTables.iso8859_5
+        case "windows1252", "cp1252": CharsetTables.windows1252
+        case "iso885915", "latin9", "latin0": CharsetTables.iso8859_15
+        case "iso88592", "latin2": CharsetTables.iso8859_2
+        case "ibm866", "cp866", "866": CharsetTables.ibm866
+        case "windows1250", "cp1250": CharsetTables.windows1250
+        default: nil
+        }
+    }
+
+    static func decode(_ bytes: [UInt8], table: [UInt16]) -> String {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count)
+        for byte in bytes {
+            units.append(byte < 0x80 ? UInt16(byte) : table[Int(byte) - 0x80])
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+
+    /// UTF-8 when the bytes are valid UTF-8, else the legacy charset they most look like.
+    static func decodeUTF8OrFallback(_ bytes: [UInt8]) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        // Mostly valid UTF-8 with a few bad bytes (truncation): keep it UTF-8 with U+FFFD.
+        let lossy = String(decoding: bytes, as: UTF8.self)
+        let replacements = lossy.unicodeScalars.filter { $0 == "\u{FFFD}" }.count
+        if replacements * 20 < max(lossy.unicodeScalars.count, 1) { return lossy }
+        return decode(bytes, table: guessLegacyTable(bytes))
+    }
+
+    /// Undeclared 8-bit text: Cyrillic (Windows-1251 or KOI8-R) when most letters are high bytes,
+    /// else Windows-1252. Lower-case Cyrillic sits at 0xE0–0xFF in Windows-1251 and 0xC0–0xDF in KOI8-R.
+    static func guessLegacyTable(_ bytes: [UInt8]) -> [UInt16] {
+        var asciiLetters = 0, upperHalf = 0, lowerHalf = 0
+        for byte in bytes.prefix(64 * 1024) {
+            switch byte {
+            case 0x41...0x5A, 0x61...0x7A: asciiLetters += 1
+            case 0xC0...0xDF: lowerHalf += 1
+            case 0xE0...0xFF: upperHalf += 1
+            default: break
+            }
+        }
+        let high = upperHalf + lowerHalf
+        guard high > 0, high * 10 > (high + asciiLetters) * 3 else { return CharsetTables.windows1252 }
+        return upperHalf >= lowerHalf ? CharsetTables.windows1251 : CharsetTables.koi8R
+    }
+
+    static func decodeUTF16(_ bytes: [UInt8], bigEndianDefault: Bool, forced: Bool = false) -> String {
+        var bigEndian = bigEndianDefault
+        var start = 0
+        if bytes.count >= 2 {
+            if bytes[0] == 0xFE && bytes[1] == 0xFF { bigEndian = true; start = 2 }
+            else if bytes[0] == 0xFF && bytes[1] == 0xFE { bigEndian = false; start = 2 }
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = start
+        while index + 1 < bytes.count {
+            let high = UInt16(bytes[bigEndian ? index : index + 1])
+            let low = UInt16(bytes[bigEndian ? index + 1 : index])
+            units.append(high << 8 | low)
+            index += 2
+        }
+        return String(decoding: units, as: UTF16.self)
+    }
+}

@@ -1,0 +1,86 @@
+import DeskCore
+import Foundation
+
+/// One line of `dsar intake import --dry-run --json` (SPEC §5), built from what was read and assessed.
+///
+/// `duplicate` and replies found through In-Reply-To/References are for the caller to set, as
+/// they need the store: use `with(status:reference:)`.
+public struct IntakeRecord: Codable, Sendable, Hashable {
+    /// Where the message came from (`inbox.mbox#17`, a Maildir file, `-`).
+    public var source: String
+    /// Message-ID without angle brackets.
+    public var messageID: String?
+    /// Requester display name (Reply-To, else From).
+    public var fromName: String?
+    /// Requester address (Reply-To, else From).
+    public var fromEmail: String?
+    /// Decoded subject.
+    public var subject: String?
+    /// ISO 8601 in UTC, or nil when the message has no readable Date.
+    public var date: String?
+    /// `Language` raw value (uz, uz-Cyrl, ru, en).
+    public var language: String?
+    /// The rights asked for, primary first (`Right` raw values).
+    public var kinds: [String]
+    /// new, reply, duplicate, triage or quarantined.
+    public var status: String
+    /// Desk reference found in the message (or set by the caller from threading).
+    public var reference: String?
+    /// Quarantine reason or automated-mail reason.
+    public var reason: String?
+    /// The objection withdraws consent.
+    public var consentWithdrawal: Bool
+    /// The objection is to direct marketing.
+    public var directMarketing: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case source, subject, date, language, kinds, status, reference, reason
+        case messageID = "message_id", fromName = "from_name", fromEmail = "from_email"
+        case consentWithdrawal = "consent_withdrawal", directMarketing = "direct_marketing"
+    }
+
+    /// The record of an assessed message.
+    public init(source: String, assessment: IntakeAssessment) {
+        let message = assessment.message
+        let requester = message?.requester
+        self.source = source
+        self.messageID = message?.messageID
+        self.fromName = requester?.name
+        self.fromEmail = requester?.email
+        self.subject = message?.subject
+        self.date = message?.date.map { ISO8601DateFormatter().string(from: $0) }
+        self.language = assessment.classification?.language?.rawValue
+        self.kinds = assessment.classification?.rights.map(\.rawValue) ?? []
+        self.status = assessment.status.rawValue
+        self.reference = assessment.reference
+        self.reason = assessment.reason
+        self.consentWithdrawal = assessment.classification?.consentWithdrawal ?? false
+        self.directMarketing = assessment.classification?.directMarketing ?? false
+    }
+
+    /// Writes every key, `null` included, so each JSON line has the same shape.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(source, forKey: .source)
+        try container.encode(messageID, forKey: .messageID)
+        try container.encode(fromName, forKey: .fromName)
+        try container.encode(fromEmail, forKey: .fromEmail)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(date, forKey: .date)
+        try container.encode(language, forKey: .language)
+        try container.encode(kinds, forKey: .kinds)
+        try container.encode(status, forKey: .status)
+        try container.encode(reference, forKey: .reference)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(consentWithdrawal, forKey: .consentWithdrawal)
+        try container.encode(directMarketing, forKey: .directMarketing)
+    }
+
+    /// A copy with the status (and reference) the store decided, e.g. `duplicate`.
+    public func with(status: String, reference: String? = nil) -> IntakeRecord {
+        var copy = self
+        copy.status = status
+        if let reference { copy.reference = reference }
+        return copy
+    }
+}

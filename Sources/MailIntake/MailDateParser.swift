@@ -1,0 +1,111 @@
+import Foundation
+
+/// Parses the `Date` header in RFC 5322 form and the broken forms seen in real mail:
+/// missing weekday, two-digit years, named zones (UT, GMT, EST, MSK…), missing seconds,
+/// trailing comments such as `(UZT)`, and ISO 8601 dates. Returns nil when hopeless.
+public enum MailDateParser {
+    /// Named zones and their offsets in minutes east of UTC.
+    static let zones: [String: Int] = [
+        "UT": 0, "UTC": 0, "GMT": 0, "Z": 0, "WET": 0,
+        "EST": -300, "EDT": -240, "CST": -360, "CDT": -300,
+        "MST": -420, "MDT": -360, "PST": -480, "PDT": -420,
+        "CET": 60, "CEST": 120, "BST": 60, "EET": 120, "EEST": 180,
+        "MSK": 180, "MSD": 240, "UZT": 300, "TJT": 300, "KGT": 360, "ALMT": 360,
+        "IST": 330, "JST": 540,
+    ]
+
+    static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+    /// The instant `value` names, or nil when it cannot be read as a date.
+    public static func parse(_ value: String) -> Date? {
+        var cleaned = ""
+        var depth = 0
+        for character in value.prefix(200) {
+            if character == "(" { depth += 1; continue }
+            if character == ")" { depth = max(0, depth - 1); cleaned.append(" "); continue }
+            if depth == 0 { cleaned.append(character == "," ? " " : character) }
+        }
+        if let iso = parseISO(cleaned.trimmingSpaces) { return iso }
+        let tokens = cleaned.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        var day: Int?
+        var month: Int?
+        var year: Int?
+        var time: (Int, Int, Int)?
+        var offset: Int?
+        for token in tokens {
+            let lower = token.lowercased()
+            if token.contains(":"), time == nil {
+                let pieces = token.split(separator: ":").map { Int($0) }
+                guard pieces.count >= 2, pieces.count <= 3, pieces.allSatisfy({ $0 != nil }) else { return nil }
+                time = (pieces[0] ?? 0, pieces[1] ?? 0, pieces.count == 3 ? (pieces[2] ?? 0) : 0)
+            } else if (token.hasPrefix("+") || token.hasPrefix("-")) && token.count == 5, let number = Int(token.dropFirst()) {
+                let minutes = (number / 100) * 60 + number % 100
+                offset = token.hasPrefix("-") ? -minutes : minutes
+            } else if let zone = zones[token.uppercased()], offset == nil {
+                offset = zone
+            } else if lower.count >= 3, let index = months.firstIndex(of: String(lower.prefix(3))), month == nil,
+                      lower.allSatisfy({ $0.isLetter }) {
+                month = index + 1
+            } else if let number = Int(token) {
+                if day == nil && token.count <= 2 && month == nil { day = number }
+                else if day == nil && token.count <= 2 && year == nil && month != nil { day = number }
+                else if year == nil { year = token.count <= 2 ? (number < 50 ? 2000 + number : 1900 + number)
+                                                               : (token.count == 3 ? 1900 + number : number) }
+            }
+        }
+        guard let day, let month, let year else { return nil }
+        let (hour, minute, second) = time ?? (0, 0, 0)
+        return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset ?? 0)
+    }
+
+    /// `2026-03-05T10:15:00+05:00`, `2026-03-05 10:15`, `2026-03-05`.
+    static func parseISO(_ text: String) -> Date? {
+        let utf8 = Array(text.utf8)
+        guard utf8.count >= 10, utf8[4] == 0x2D, utf8[7] == 0x2D,
+              let year = Int(String(decoding: utf8[0..<4], as: UTF8.self)),
+              let month = Int(String(decoding: utf8[5..<7], as: UTF8.self)),
+              let day = Int(String(decoding: utf8[8..<10], as: UTF8.self)) else { return nil }
+        var hour = 0, minute = 0, second = 0, offset = 0
+        if utf8.count >= 16, utf8[10] == 0x54 || utf8[10] == 0x20, utf8[13] == 0x3A,
+           let h = Int(String(decoding: utf8[11..<13], as: UTF8.self)),
+           let m = Int(String(decoding: utf8[14..<16], as: UTF8.self)) {
+            hour = h; minute = m
+            var rest = utf8[16...]
+            if rest.first == 0x3A, rest.count >= 3, let s = Int(String(decoding: rest.dropFirst().prefix(2), as: UTF8.self)) {
+                second = s
+                rest = rest.dropFirst(3)
+            }
+            while rest.first == 0x2E || (rest.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false) { rest = rest.dropFirst() }
+            let zone = String(decoding: rest, as: UTF8.self).trimmingSpaces
+            if zone.hasPrefix("+") || zone.hasPrefix("-") {
+                let digits = zone.dropFirst().filter { $0 != ":" }
+                if digits.count == 4, let number = Int(digits) {
+                    let minutes = (number / 100) * 60 + number % 100
+                    offset = zone.hasPrefix("-") ? -minutes : minutes
+                }
+            }
+        } else if utf8.count != 10 {
+            return nil
+        }
+        return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset)
+    }
+
+    static func make(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int) -> Date? {
+        guard (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day),
+              (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset * 60
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let monthIndex = month > 2 ? month - 3 : month + 9
+        let dayOfYear = (153 * monthIndex + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+}

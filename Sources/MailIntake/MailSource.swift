@@ -1,0 +1,54 @@
+import Foundation
+
+/// Decides how to read a path given to `dsar intake import` and opens the right reader.
+public enum MailSource {
+    /// The kind of source a path denotes.
+    public enum Kind: String, Sendable, Hashable {
+        /// One message in one file.
+        case eml
+        /// Many messages separated by `From ` lines.
+        case mbox
+        /// A folder with `cur/` and `new/`, one message per file.
+        case maildir
+        /// One message on standard input (`-`).
+        case stdin
+    }
+
+    /// What `path` is: `-` is stdin, a directory with `cur/` or `new/` is a Maildir,
+    /// a file starting with `From ` is an mbox, any other file is one .eml message.
+    public static func kind(of path: String) throws(MailIntakeError) -> Kind {
+        if path == "-" { return .stdin }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw MailIntakeError(.unreadable, "The path does not exist.")
+        }
+        if isDirectory.boolValue {
+            let fm = FileManager.default
+            var sub: ObjCBool = false
+            let hasCur = fm.fileExists(atPath: path + "/cur", isDirectory: &sub) && sub.boolValue
+            let hasNew = fm.fileExists(atPath: path + "/new", isDirectory: &sub) && sub.boolValue
+            guard hasCur || hasNew else {
+                throw MailIntakeError(.unsupportedSource, "The directory is not a Maildir (no cur/ or new/).")
+            }
+            return .maildir
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw MailIntakeError(.unreadable, "The file cannot be opened for reading.")
+        }
+        defer { try? handle.close() }
+        let head = (try? handle.read(upToCount: 5)) ?? Data()
+        return Array(head) == Array("From ".utf8) ? .mbox : .eml
+    }
+
+    /// Opens the reader for `path` (see `kind(of:)`), resuming after `skipping` messages.
+    public static func open(
+        path: String, limits: IntakeLimits = .standard, skipping: Int = 0
+    ) throws(MailIntakeError) -> any MessageStream {
+        switch try kind(of: path) {
+        case .stdin: return EmlReader(handle: FileHandle.standardInput, source: "-", limits: limits)
+        case .eml: return try EmlReader(path: path, limits: limits)
+        case .mbox: return try MboxReader(path: path, limits: limits, skipping: skipping)
+        case .maildir: return try MaildirReader(path: path, limits: limits, skipping: skipping)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// Removes quoted text from replies so classification reads only what the sender wrote:
+/// `>` lines, and everything from an attribution line ("On … wrote:", "… пишет:",
+/// "… yozdi:", "-----Original Message-----", an Outlook `From:` block) onwards.
+public enum QuotedTextStripper {
+    /// Endings of attribution lines, lower case, in the desk's four languages.
+    static let attributionEndings = ["wrote:", "writes:", "пишет:", "написал:", "написала:", "написал(а):",
+                                     "yozdi:", "ёзди:", "ezdi:", "yozgan:"]
+    /// Separator lines that start the quoted original.
+    static let separators = ["-----original message-----", "----- original message -----",
+                             "-----исходное сообщение-----", "----- исходное сообщение -----",
+                             "-----asl xabar-----", "-----оригинальное сообщение-----"]
+
+    static func isOutlookHeader(_ line: String, next: [String]) -> Bool {
+        let pairs = [("from:", "sent:"), ("от:", "отправлено:"), ("kimdan:", "yuborildi:"), ("from:", "date:")]
+        return pairs.contains { from, sent in line.hasPrefix(from) && next.contains { $0.hasPrefix(sent) } }
+    }
+
+    /// The text without quoted parts; unchanged when it has none.
+    public static func strip(_ text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var kept: [String] = []
+        for (index, rawLine) in lines.enumerated() {
+            let line = rawLine.trimmingSpaces
+            let lower = line.lowercased()
+            if separators.contains(where: { lower.hasPrefix($0) }) { break }
+            if attributionEndings.contains(where: { lower.hasSuffix($0) }) {
+                // "On Mon, … Desk <desk@…>" may have wrapped onto the line before.
+                if let last = kept.last?.trimmingSpaces.lowercased(), last.hasPrefix("on ") || last.hasPrefix("в ") || last.hasPrefix("20") {
+                    kept.removeLast()
+                }
+                break
+            }
+            // Gmail in Russian and Uzbek: "пт, 6 мар. 2026 г. в 12:00, Desk <dpo@example.uz>:".
+            if line.hasSuffix(">:") && line.contains("@") { break }
+            // Outlook without the underscore line: "From: …" then "Sent: …" (or "От:" then "Отправлено:").
+            if isOutlookHeader(lower, next: lines.dropFirst(index + 1).prefix(3).map { $0.trimmingSpaces.lowercased() }) { break }
+            if line.hasPrefix("_____"), index + 1 < lines.count,
+               lines[index + 1].trimmingSpaces.lowercased().hasPrefix("from:") || lines[index + 1].trimmingSpaces.lowercased().hasPrefix("от:") {
+                break
+            }
+            if line.hasPrefix(">") { continue }
+            kept.append(rawLine)
+        }
+        while let last = kept.last, last.trimmingSpaces.isEmpty { kept.removeLast() }
+        return kept.joined(separator: "\n")
+    }
+}

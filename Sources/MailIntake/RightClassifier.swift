@@ -1,0 +1,195 @@
+import DeskCore
+
+/// Decides the language of a message and the rights it asks for, from subject and body,
+/// using the per-language `IntakeVocabulary` tables.
+///
+/// Each sentence is weighed: the operative sentence ("I request…", "прошу…", "iltimos…")
+/// counts three times, a sentence that only cites the law ("Articles 15, 16 and 17") a third,
+/// the subject twice. Quoted reply text is removed first.
+public struct RightClassifier: Sendable {
+    /// A vocabulary phrase in normalised form.
+    struct Phrase: Sendable {
+        /// A space then the normalised phrase, as UTF-8: it must start at a word start.
+        let needle: [UInt8]
+        let weight: Double
+    }
+
+    /// A vocabulary prepared for matching.
+    struct PreparedVocabulary: Sendable {
+        let language: Language
+        let rights: [(Right, [Phrase])]
+        let negations: [Right: [Phrase]]
+        let consentWithdrawal: [Phrase]
+        let directMarketing: [Phrase]
+        let operative: [Phrase]
+        let citation: [Phrase]
+        let markers: Set<String>
+    }
+
+    let vocabularies: [PreparedVocabulary]
+
+    /// A classifier reading `vocabularies` (all four languages by default).
+    public init(vocabularies: [IntakeVocabulary] = IntakeVocabulary.all) {
+        self.vocabularies = vocabularies.map { vocabulary in
+            PreparedVocabulary(
+                language: vocabulary.language,
+                rights: Right.allCases.map { right in (right, Self.prepare(vocabulary.rights[right] ?? [])) },
+                negations: vocabulary.negations.mapValues { Self.prepare($0) },
+                consentWithdrawal: Self.prepare(vocabulary.consentWithdrawal),
+                directMarketing: Self.prepare(vocabulary.directMarketing),
+                operative: Self.prepare(vocabulary.operative),
+                citation: Self.prepare(vocabulary.citation),
+                markers: Set(vocabulary.markers.map { TextNormalizer.normalize($0).trimmingSpaces })
+            )
+        }
+    }
+
+    static func prepare(_ phrases: [String]) -> [Phrase] {
+        phrases.map { phrase in
+            var text = String(TextNormalizer.normalize(phrase).dropFirst())
+            if !phrase.hasSuffix(" "), text.hasSuffix(" ") { text.removeLast() }
+            let words = text.split(separator: " ").count
+            return Phrase(needle: Array((" " + text).utf8), weight: 1 + 0.25 * Double(max(0, words - 1)))
+        }.filter { $0.needle.count > 1 }
+    }
+
+    /// Classifies a parsed message: automated mail gets no rights; replies are read without quotes.
+    public func classify(_ message: ParsedMessage) -> Classification {
+        let body = QuotedTextStripper.strip(message.textBody)
+        if let reason = AutomatedMailDetector.reason(for: message) {
+            return Classification(language: detectLanguage(message.subject + "\n" + body), rights: [],
+                                  consentWithdrawal: false, directMarketing: false, scores: [:],
+                                  confidence: 0, automatedReason: reason)
+        }
+        return classify(subject: message.subject, body: body)
+    }
+
+    /// Classifies a subject and a body that is already free of quoted text.
+    public func classify(subject: String, body: String) -> Classification {
+        var scores: [Right: Double] = [:]
+        var firstSeen: [Right: Int] = [:]
+        var consent = false
+        var marketing = false
+        var order = 0
+
+        var weighted: [([UInt8], Double)] = []
+        let cleanSubject = Self.subjectWithoutPrefixes(subject)
+        if !cleanSubject.isEmpty { weighted.append((Array(TextNormalizer.normalize(cleanSubject).utf8), 2)) }
+        for sentence in TextNormalizer.sentences(String(body.prefix(20_000))).prefix(400) {
+            let normalized = Array(TextNormalizer.normalize(sentence).utf8)
+            let operative = vocabularies.contains { $0.operative.contains { TextNormalizer.count($0.needle, in: normalized) > 0 } }
+            let citing = vocabularies.contains { $0.citation.contains { TextNormalizer.count($0.needle, in: normalized) > 0 } }
+            weighted.append((normalized, operative ? 3 : (citing ? 0.3 : 1)))
+        }
+
+        for (text, sentenceWeight) in weighted {
+            for vocabulary in vocabularies {
+                for (right, phrases) in vocabulary.rights {
+                    var sentenceScore = 0.0
+                    for phrase in phrases {
+                        let hits = TextNormalizer.count(phrase.needle, in: text)
+                        guard hits > 0 else { continue }
+                        sentenceScore += phrase.weight * sentenceWeight * Double(min(hits, 3))
+                    }
+                    guard sentenceScore > 0 else { continue }
+                    for negation in vocabulary.negations[right] ?? [] {
+                        sentenceScore -= sentenceWeight * Double(TextNormalizer.count(negation.needle, in: text))
+                    }
+                    guard sentenceScore > 0 else { continue }
+                    scores[right, default: 0] += sentenceScore
+                    if firstSeen[right] == nil { firstSeen[right] = order; order += 1 }
+                }
+                for phrase in vocabulary.consentWithdrawal where TextNormalizer.count(phrase.needle, in: text) > 0 {
+                    consent = true
+                    scores[.objection, default: 0] += 2 * phrase.weight * sentenceWeight
+                    if firstSeen[.objection] == nil { firstSeen[.objection] = order; order += 1 }
+                }
+                if vocabulary.directMarketing.contains(where: { TextNormalizer.count($0.needle, in: text) > 0 }) {
+                    marketing = true
+                }
+            }
+        }
+
+        let best = scores.values.max() ?? 0
+        let rights = scores
+            .filter { $0.value >= 1.0 && $0.value >= best * 0.4 }
+            .sorted { lhs, rhs in
+                lhs.value != rhs.value ? lhs.value > rhs.value : (firstSeen[lhs.key] ?? 0) < (firstSeen[rhs.key] ?? 0)
+            }
+            .map(\.key)
+        let total = scores.values.reduce(0, +)
+        let confidence = rights.isEmpty || total == 0 ? 0 : min(1, best / total * min(1, best / 3))
+        let isObjection = rights.contains(.objection)
+        return Classification(
+            language: detectLanguage(subject + "\n" + body),
+            rights: rights,
+            consentWithdrawal: consent && isObjection,
+            directMarketing: marketing && isObjection,
+            scores: scores,
+            confidence: confidence,
+            automatedReason: nil
+        )
+    }
+
+    /// Uzbek Cyrillic vs Russian by ў қ ғ ҳ and marker words; Uzbek Latin vs English by marker words.
+    public func detectLanguage(_ text: String) -> Language? {
+        var cyrillic = 0
+        var latin = 0
+        var uzbekLetters = 0
+        var russianLetters = 0
+        for scalar in text.unicodeScalars.prefix(20_000) {
+            switch scalar.value {
+            case 0x0400...0x04FF:
+                cyrillic += 1
+                if "ўқғҳЎҚҒҲ".unicodeScalars.contains(scalar) { uzbekLetters += 1 }
+                if "ыщЫЩ".unicodeScalars.contains(scalar) { russianLetters += 1 }
+            case 0x41...0x5A, 0x61...0x7A: latin += 1
+            default: break
+            }
+        }
+        guard cyrillic + latin >= 3 else { return nil }
+        let words = TextNormalizer.normalize(String(text.prefix(20_000))).split(separator: " ").map(String.init)
+        func markerScore(_ language: Language) -> Int {
+            guard let vocabulary = vocabularies.first(where: { $0.language == language }) else { return 0 }
+            return words.reduce(0) { $0 + (vocabulary.markers.contains($1) ? 1 : 0) }
+        }
+        if cyrillic > latin {
+            let uzbek = uzbekLetters * 3 + markerScore(.uzbekCyrillic)
+            let russian = russianLetters + markerScore(.russian)
+            return uzbek > russian ? .uzbekCyrillic : .russian
+        }
+        let uzbek = markerScore(.uzbekLatin) + Self.uzbekLatinDigraphs(text) * 2
+        let english = markerScore(.english)
+        return uzbek > english ? .uzbekLatin : .english
+    }
+
+    /// Count of oʻ / gʻ written with any apostrophe: a strong sign of Uzbek Latin.
+    static func uzbekLatinDigraphs(_ text: String) -> Int {
+        var count = 0
+        var previous: Character = " "
+        for character in text.prefix(20_000) {
+            if TextNormalizer.apostrophes.contains(character), previous == "o" || previous == "g" || previous == "O" || previous == "G" {
+                count += 1
+            }
+            previous = character
+        }
+        return count
+    }
+
+    /// The subject without `Re:`, `Fwd:`, `Ответ:`, `Javob:` prefixes.
+    static func subjectWithoutPrefixes(_ subject: String) -> String {
+        var text = subject.trimmingSpaces
+        let prefixes = ["re:", "fw:", "fwd:", "aw:", "ответ:", "отв:", "пересл:", "javob:", "жавоб:"]
+        var changed = true
+        var rounds = 0
+        while changed && rounds < 10 {
+            changed = false
+            rounds += 1
+            for prefix in prefixes where text.lowercased().hasPrefix(prefix) {
+                text = String(text.dropFirst(prefix.count)).trimmingSpaces
+                changed = true
+            }
+        }
+        return text
+    }
+}
