@@ -19,7 +19,8 @@ public struct LetterContext: Sendable, Hashable {
     public var extendedDueDate: String?
     /// Policy code, e.g. `uz`, `gdpr`.
     public var policyName: String
-    /// Where the deadline comes from, e.g. `ZRU-547 art. 11`, `GDPR art. 12(3)`.
+    /// Where the deadline comes from, e.g. `ZRU-547 art. 11`, `GDPR art. 12(3)`;
+    /// letters cite it per language through `LegalSource.localised(_:language:)`.
     public var legalSource: String
     /// The supervisory authority the requester may complain to (see `AuthorityName`).
     public var authorityName: String

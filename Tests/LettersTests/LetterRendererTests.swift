@@ -31,7 +31,7 @@ import Testing
             #expect(!letter.text.contains("{{") && !letter.text.contains("}}"), "leftover tag in \(where_)")
             #expect(!letter.subject.isEmpty && letter.subject.contains("DSAR-2026-000123"), "subject of \(where_)")
             var required = [
-                "DSAR-2026-000123", "ZRU-547 art. 30", "MARKER-ORGANISATION", "MARKER-ADDRESS",
+                "DSAR-2026-000123", LegalSource.localised("ZRU-547 art. 30", language: language), "MARKER-ORGANISATION", "MARKER-ADDRESS",
                 "MARKER-DPO", "dpo@example.uz", "+998 71 200 00 00", "Dilnoza Karimova",
                 LetterDate.format("2026-11-02", language: language),
                 LetterDate.format("2026-11-12", language: language),
@@ -141,6 +141,14 @@ import Testing
         #expect(LetterDate.format("2026-11-23", language: .russian) == "23 ноября 2026 г.")
         #expect(LetterDate.format("2026-03-01", language: .english) == "1 March 2026")
         #expect(LetterDate.format("not a date", language: .english) == "not a date")
+    }
+
+    @Test func legalSourcesPerLanguage() {
+        #expect(LegalSource.localised("ZRU-547 art. 11", language: .uzbekLatin) == "OʻRQ-547, 11-modda")
+        #expect(LegalSource.localised("ZRU-547 art. 22, 30", language: .uzbekCyrillic) == "ЎРҚ-547, 22, 30-моддалар")
+        #expect(LegalSource.localised("152-FZ art. 14, 20", language: .russian) == "152-ФЗ, ст. 14, 20")
+        #expect(LegalSource.localised("GDPR art. 12(3)", language: .english) == "GDPR art. 12(3)")
+        #expect(LegalSource.localised("Internal rule 4", language: .russian) == "Internal rule 4")
     }
 
     @Test func kindSelection() {
