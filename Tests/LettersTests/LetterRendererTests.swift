@@ -176,3 +176,37 @@ import Testing
         }
     }
 }
+
+@Suite struct UzbekCyrillicFallbackTests {
+    /// A hand-written uz-Cyrl file wins over the transliteration of the uz one.
+    @Test func handWrittenCyrillicPartialOverridesTransliteration() throws {
+        let fm = FileManager.default
+        let copy = fm.temporaryDirectory.appendingPathComponent("letters-templates-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: copy) }
+        try fm.copyItem(at: LettersFixtures.templatesDirectory, to: copy)
+        let partials = copy.appendingPathComponent("uz-Cyrl/partials")
+        try fm.createDirectory(at: partials, withIntermediateDirectories: true)
+        try "Ҳурмат ва эҳтиром билан,\n{{dpo_name}}\n".write(
+            to: partials.appendingPathComponent("signature.mustache"), atomically: true, encoding: .utf8)
+
+        let renderer = try LetterRenderer(templatesDirectory: copy)
+        let context = LettersFixtures.filledContext()
+        let cyrillic = try renderer.render(.acknowledgement, language: .uzbekCyrillic, context: context)
+        #expect(cyrillic.text.contains("Ҳурмат ва эҳтиром билан,\nMARKER-DPO"))
+        // The other letters and partials still come from the transliterated uz files.
+        #expect(cyrillic.text.contains("Ҳурматли Dilnoza Karimova!"))
+        let latin = try renderer.render(.acknowledgement, language: .uzbekLatin, context: context)
+        #expect(latin.text.contains("Hurmat bilan,"))
+    }
+
+    @Test func missingTemplateIsReported() throws {
+        let fm = FileManager.default
+        let copy = fm.temporaryDirectory.appendingPathComponent("letters-templates-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: copy) }
+        try fm.copyItem(at: LettersFixtures.templatesDirectory, to: copy)
+        try fm.removeItem(at: copy.appendingPathComponent("ru/refusal_excessive.mustache"))
+        #expect(throws: LettersError.templateMissing("ru/refusal_excessive")) {
+            try LetterRenderer(templatesDirectory: copy)
+        }
+    }
+}
