@@ -74,7 +74,6 @@ public struct EmailComposer: Sendable {
         headers.append("MIME-Version: 1.0")
         headers.append("Content-Type: multipart/alternative; boundary=\"\(boundary)\"")
         headers.append("Content-Language: " + letter.language.rawValue)
-        headers.append("Auto-Submitted: auto-generated")
 
         var lines = headers
         lines.append("")
