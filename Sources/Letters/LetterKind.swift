@@ -1,0 +1,58 @@
+import DeskCore
+
+/// Every letter the desk can write; the raw value is the template's file name (SPEC §6).
+public enum LetterKind: String, CaseIterable, Codable, Sendable, Hashable {
+    case acknowledgement
+    case identityRequest = "identity_request"
+    case clarificationRequest = "clarification_request"
+    case extensionNotice = "extension_notice"
+    case fulfilledAccess = "fulfilled_access"
+    case fulfilledRectification = "fulfilled_rectification"
+    case fulfilledErasure = "fulfilled_erasure"
+    case fulfilledRestriction = "fulfilled_restriction"
+    case fulfilledPortability = "fulfilled_portability"
+    case fulfilledObjection = "fulfilled_objection"
+    case partiallyFulfilled = "partially_fulfilled"
+    case refusalIdentityNotVerified = "refusal_identity_not_verified"
+    case refusalManifestlyUnfounded = "refusal_manifestly_unfounded"
+    case refusalExcessive = "refusal_excessive"
+    case refusalLegalObligationToRetain = "refusal_legal_obligation_to_retain"
+    case refusalNoDataHeld = "refusal_no_data_held"
+    case refusalExemptionOther = "refusal_exemption_other"
+    case withdrawalConfirmation = "withdrawal_confirmation"
+    case restrictionLiftNotice = "restriction_lift_notice"
+    case recipientNotification = "recipient_notification"
+
+    /// The letter that closes a request for `right` as fulfilled.
+    public static func fulfilled(_ right: Right) -> LetterKind {
+        switch right {
+        case .access: return .fulfilledAccess
+        case .rectification: return .fulfilledRectification
+        case .erasure: return .fulfilledErasure
+        case .restriction: return .fulfilledRestriction
+        case .portability: return .fulfilledPortability
+        case .objection: return .fulfilledObjection
+        }
+    }
+
+    /// The refusal letter for a ground of SPEC §3 (`"excessive"`, …).
+    ///
+    /// Grounds a policy adds beyond the closed list fall back to `refusal_exemption_other`,
+    /// whose wording carries the free-text note.
+    public static func refusal(ground: String) -> LetterKind {
+        LetterKind(rawValue: "refusal_" + ground) ?? .refusalExemptionOther
+    }
+
+    /// The letter for an event name used by the CLI (`dsar letter REF fulfilled`, `refusal`…)
+    /// when the request's right or ground is needed to pick the variant.
+    public static func named(_ name: String, right: Right, ground: String?) -> LetterKind? {
+        switch name {
+        case "fulfilled": return .fulfilled(right)
+        case "refusal", "refused": return .refusal(ground: ground ?? "exemption_other")
+        default: return LetterKind(rawValue: name.replacingOccurrences(of: "-", with: "_"))
+        }
+    }
+
+    /// Whether the letter goes to a third party rather than the requester.
+    public var isToRecipient: Bool { self == .recipientNotification }
+}

@@ -1,0 +1,205 @@
+import DeskCore
+import Foundation
+import Mustache
+
+/// Loads the letter templates of `Templates/` and renders letters in the four languages.
+///
+/// Layout (see `Templates/README.md`): `Templates/<lang>/<letter>.mustache`, partials in
+/// `Templates/<lang>/partials/<name>.mustache` used as `{{> name}}`. The first line of each
+/// letter template is `Subject: …`. A missing `uz-Cyrl` template or partial is made from the
+/// `uz` one by `UzbekTransliterator` at load time.
+///
+/// Templates are rendered as plain text (no Mustache escaping); the HTML page is built from the
+/// finished text and escapes all of it, so requester input can never become markup.
+public struct LetterRenderer: Sendable {
+    struct CompiledLetter: Sendable {
+        var subject: MustacheTemplate
+        var body: MustacheTemplate
+    }
+
+    /// The languages that must have a full template set on disk.
+    static let sourceLanguages: [Language] = [.uzbekLatin, .russian, .english]
+    /// Every template is compiled as text: `{{x}}` is not HTML-escaped (HTML is escaped later).
+    static let textPragma = "{{% CONTENT_TYPE: TEXT}}"
+
+    private var letters: [Language: [LetterKind: CompiledLetter]] = [:]
+    private var libraries: [Language: MustacheLibrary] = [:]
+    /// Template sources after transliteration, for inspection and tests.
+    private(set) var sources: [Language: [String: String]] = [:]
+
+    /// Loads and compiles every template; throws `LettersError` when one is missing or invalid.
+    public init(templatesDirectory: URL) throws {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: templatesDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw LettersError.templatesDirectoryMissing(templatesDirectory.path)
+        }
+        var raw: [Language: [String: String]] = [:]
+        for language in Language.allCases {
+            raw[language] = Self.readSources(in: templatesDirectory.appendingPathComponent(language.rawValue))
+        }
+        // uz-Cyrl: hand-written files win, the rest is transliterated from uz.
+        var cyrillic = raw[.uzbekCyrillic] ?? [:]
+        for (name, source) in raw[.uzbekLatin] ?? [:] where cyrillic[name] == nil {
+            cyrillic[name] = Self.transliterateTemplate(source)
+        }
+        raw[.uzbekCyrillic] = cyrillic
+        sources = raw
+
+        for language in Language.allCases {
+            let files = raw[language] ?? [:]
+            var library = MustacheLibrary()
+            for (name, source) in files where name.hasPrefix("partials/") {
+                let partialName = String(name.dropFirst("partials/".count))
+                do {
+                    try library.register(Self.textPragma + source, named: partialName)
+                } catch {
+                    throw LettersError.templateInvalid("\(language.rawValue)/\(name)")
+                }
+            }
+            libraries[language] = library
+            var compiled: [LetterKind: CompiledLetter] = [:]
+            for kind in LetterKind.allCases {
+                let id = "\(language.rawValue)/\(kind.rawValue)"
+                guard let source = files[kind.rawValue] else { throw LettersError.templateMissing(id) }
+                let (subject, body) = try Self.splitSubject(source, id: id)
+                do {
+                    compiled[kind] = CompiledLetter(
+                        subject: try MustacheTemplate(string: Self.textPragma + subject),
+                        body: try MustacheTemplate(string: Self.textPragma + body)
+                    )
+                } catch {
+                    throw LettersError.templateInvalid(id)
+                }
+            }
+            letters[language] = compiled
+        }
+    }
+
+    /// Renders `kind` in `language`.
+    public func render(_ kind: LetterKind, language: Language, context: LetterContext) throws -> RenderedLetter {
+        guard let compiled = letters[language]?[kind] else {
+            throw LettersError.templateMissing("\(language.rawValue)/\(kind.rawValue)")
+        }
+        let values = Self.mustacheValues(for: context, language: language)
+        let library = libraries[language]
+        let subject = compiled.subject.render(values, library: library)
+            .split(whereSeparator: \.isNewline).joined(separator: " ")
+            .trimmingCharacters(in: .whitespaces)
+        let text = Self.tidy(compiled.body.render(values, library: library))
+        let html = HTMLPage.page(subject: subject, text: text, language: language)
+        return RenderedLetter(subject: subject, text: text, html: html, language: language, kind: kind)
+    }
+
+    /// The localised verification line the caller appends after hashing the body.
+    public static func footer(verificationCode: String, language: Language) -> String {
+        switch language {
+        case .uzbekLatin:
+            return "Tekshirish kodi: \(verificationCode) — haqiqiyligini `dsar letter verify \(verificationCode)` buyrugʻi bilan tekshiring."
+        case .uzbekCyrillic:
+            return "Текшириш коди: \(verificationCode) — ҳақиқийлигини `dsar letter verify \(verificationCode)` буйруғи билан текширинг."
+        case .russian:
+            return "Код проверки: \(verificationCode) — подлинность письма можно проверить командой `dsar letter verify \(verificationCode)`."
+        case .english:
+            return "Verification code: \(verificationCode) — check with `dsar letter verify \(verificationCode)`."
+        }
+    }
+
+    // MARK: - Loading
+
+    private static func readSources(in directory: URL) -> [String: String] {
+        var result: [String: String] = [:]
+        let fm = FileManager.default
+        for (prefix, folder) in [("", directory), ("partials/", directory.appendingPathComponent("partials"))] {
+            guard let names = try? fm.contentsOfDirectory(atPath: folder.path) else { continue }
+            for name in names where name.hasSuffix(".mustache") {
+                let url = folder.appendingPathComponent(name)
+                guard let data = fm.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else { continue }
+                result[prefix + String(name.dropLast(".mustache".count))] = text
+            }
+        }
+        return result
+    }
+
+    /// Transliterates a template, keeping the `Subject:` keyword of the first line in Latin.
+    static func transliterateTemplate(_ source: String) -> String {
+        let marker = "Subject: "
+        if source.hasPrefix(marker) {
+            return marker + UzbekTransliterator.toCyrillic(String(source.dropFirst(marker.count)))
+        }
+        return UzbekTransliterator.toCyrillic(source)
+    }
+
+    static func splitSubject(_ source: String, id: String) throws -> (subject: String, body: String) {
+        let marker = "Subject: "
+        guard source.hasPrefix(marker) else { throw LettersError.subjectLineMissing(id) }
+        let afterMarker = source.dropFirst(marker.count)
+        guard let newline = afterMarker.firstIndex(of: "\n") else { return (String(afterMarker), "") }
+        var body = afterMarker[afterMarker.index(after: newline)...]
+        while body.first == "\n" { body = body.dropFirst() }
+        return (String(afterMarker[..<newline]), String(body))
+    }
+
+    /// Trailing spaces off, at most one blank line in a row, one final newline.
+    static func tidy(_ text: String) -> String {
+        var lines: [String] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var trimmed = String(line)
+            while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed.removeLast() }
+            if trimmed.isEmpty, lines.last?.isEmpty ?? true { continue }
+            lines.append(trimmed)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    // MARK: - Context
+
+    /// The Mustache context: snake_case keys, documented in `Templates/README.md`.
+    /// Optional values are left out when absent so that `{{#key}}` sections disappear.
+    static func mustacheValues(for c: LetterContext, language: Language) -> [String: Any] {
+        func date(_ d: String) -> String { LetterDate.format(d, language: language) }
+        var values: [String: Any] = [
+            "requester_name": c.requesterName,
+            "requester_email": c.requesterEmail,
+            "reference": c.reference,
+            "right_name": RightName.name(of: c.right, consentWithdrawal: c.isConsentWithdrawal, language: language),
+            "is_consent_withdrawal": c.isConsentWithdrawal,
+            "received_date": date(c.receivedDate),
+            "due_date": date(c.dueDate),
+            "effective_due_date": date(c.extendedDueDate ?? c.dueDate),
+            "is_extended": c.extendedDueDate != nil,
+            "policy_name": c.policyName,
+            "legal_source": LegalSource.localised(c.legalSource, language: language),
+            "legal_source_as_given": c.legalSource,
+            "authority_name": c.authorityName,
+            "today": date(c.today),
+            "organisation_name": c.organisationName,
+            "organisation_address": c.organisationAddress,
+            "dpo_name": c.dpoName,
+            "dpo_email": c.dpoEmail,
+            "disclosures": c.disclosures,
+            "changes": c.changes,
+            "erasures": c.erasures,
+            "restrictions": c.restrictions,
+            "exports": c.exports,
+            "stopped_purposes": c.stoppedPurposes,
+            "objection_overridden": c.objectionOverridden,
+            "recipients": c.notifiedRecipients,
+        ]
+        let optionals: [String: String?] = [
+            "extended_due_date": c.extendedDueDate.map(date),
+            "dpo_phone": c.dpoPhone,
+            "question": c.clarificationQuestion,
+            "extension_reason": c.extensionReason,
+            "refusal_note": c.refusalNote,
+            "recipient_name": c.recipientName,
+            "lift_reason": c.liftReason,
+            "lift_date": c.liftDate.map(date),
+        ]
+        for (key, value) in optionals {
+            if let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { values[key] = value }
+        }
+        return values
+    }
+}

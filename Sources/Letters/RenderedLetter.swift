@@ -1,0 +1,36 @@
+import DeskCore
+
+/// A letter ready to store, print or send.
+///
+/// `text` is the body whose SHA-256 gives the verification code; append the code with
+/// `appendingFooter(_:)` (see `LetterRenderer.footer(verificationCode:language:)`) only after hashing.
+public struct RenderedLetter: Sendable, Hashable {
+    public var subject: String
+    /// Plain text, UTF-8, `\n` line endings, ending with one newline.
+    public var text: String
+    /// A complete, printable HTML page; every value from the context is escaped.
+    public var html: String
+    public var language: Language
+    public var kind: LetterKind
+
+    public init(subject: String, text: String, html: String, language: Language, kind: LetterKind) {
+        self.subject = subject
+        self.text = text
+        self.html = html
+        self.language = language
+        self.kind = kind
+    }
+
+    /// The same letter with `line` (the verification footer) added to both text and HTML.
+    public func appendingFooter(_ line: String) -> RenderedLetter {
+        var copy = self
+        copy.text = text + "\n" + line + "\n"
+        let paragraph = "<p class=\"verification\">\(HTMLPage.escape(line))</p>\n"
+        if let end = html.range(of: "</body>", options: .backwards) {
+            copy.html.replaceSubrange(end.lowerBound..<end.lowerBound, with: paragraph)
+        } else {
+            copy.html += paragraph
+        }
+        return copy
+    }
+}

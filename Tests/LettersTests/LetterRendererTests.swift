@@ -1,0 +1,212 @@
+import DeskCore
+import Foundation
+import Testing
+@testable import Letters
+
+@Suite struct LetterRendererTests {
+    /// What each letter must show beyond the common fields.
+    static let specificMarkers: [LetterKind: [String]] = [
+        .clarificationRequest: ["MARKER-QUESTION"],
+        .extensionNotice: ["MARKER-EXTENSION-REASON"],
+        .fulfilledAccess: ["MARKER-DISCLOSURE"],
+        .fulfilledRectification: ["MARKER-CHANGE", "MARKER-RECIPIENT"],
+        .fulfilledErasure: ["MARKER-ERASURE", "MARKER-RECIPIENT"],
+        .fulfilledRestriction: ["MARKER-RESTRICTION"],
+        .fulfilledPortability: ["MARKER-EXPORT"],
+        .fulfilledObjection: ["MARKER-PURPOSE"],
+        .partiallyFulfilled: ["MARKER-REFUSAL-NOTE", "MARKER-DISCLOSURE"],
+        .refusalExemptionOther: ["MARKER-REFUSAL-NOTE"],
+        .refusalManifestlyUnfounded: ["MARKER-REFUSAL-NOTE"],
+        .restrictionLiftNotice: ["MARKER-LIFT-REASON"],
+        .recipientNotification: ["MARKER-RECIPIENT-NAME", "MARKER-CHANGE", "MARKER-ERASURE"],
+    ]
+
+    @Test(arguments: Language.allCases)
+    func everyLetterRendersCompletely(language: Language) throws {
+        let renderer = try LettersFixtures.renderer()
+        let context = LettersFixtures.filledContext()
+        for kind in LetterKind.allCases {
+            let letter = try renderer.render(kind, language: language, context: context)
+            let where_ = "\(language.rawValue)/\(kind.rawValue)"
+            #expect(!letter.text.contains("{{") && !letter.text.contains("}}"), "leftover tag in \(where_)")
+            #expect(!letter.subject.isEmpty && letter.subject.contains("DSAR-2026-000123"), "subject of \(where_)")
+            var required = [
+                "DSAR-2026-000123", LegalSource.localised("ZRU-547 art. 30", language: language), "MARKER-ORGANISATION", "MARKER-ADDRESS",
+                "MARKER-DPO", "dpo@example.uz", "+998 71 200 00 00", "Dilnoza Karimova",
+                LetterDate.format("2026-11-02", language: language),
+                LetterDate.format("2026-11-12", language: language),
+                LetterDate.format("2026-12-14", language: language),
+                LetterDate.format("2026-11-23", language: language),
+            ]
+            if kind != .recipientNotification { required.append("MARKER-AUTHORITY") }
+            required += Self.specificMarkers[kind] ?? []
+            for marker in required {
+                #expect(letter.text.contains(marker), "\(marker) missing from \(where_)")
+            }
+            #expect(letter.html.contains("DSAR-2026-000123"))
+            #expect(letter.language == language && letter.kind == kind)
+        }
+    }
+
+    /// A tag the context does not provide renders as nothing in Mustache; catch it at the source.
+    @Test func everyTemplateTagIsAContextKey() throws {
+        let renderer = try LettersFixtures.renderer()
+        let keys = Set(LetterRenderer.mustacheValues(for: LettersFixtures.filledContext(), language: .english).keys)
+        let partials: Set<String> = ["letterhead", "addressee", "reference", "signature", "complaint"]
+        let tag = try Regex(#"\{\{\{?\s*([#^/>&!%]?)\s*([^}\s]*)[^}]*\}\}\}?"#)
+        for (language, files) in renderer.sources {
+            for (name, source) in files {
+                for match in source.matches(of: tag) {
+                    let sigil = match.output[1].substring.map(String.init) ?? ""
+                    let key = match.output[2].substring.map(String.init) ?? ""
+                    switch sigil {
+                    case "!", "%": continue
+                    case ">": #expect(partials.contains(key), "unknown partial \(key) in \(language.rawValue)/\(name)")
+                    default:
+                        if key == "." { continue }
+                        #expect(keys.contains(key), "unknown key \(key) in \(language.rawValue)/\(name)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func notExtendedLettersOmitTheExtendedDate() throws {
+        let renderer = try LettersFixtures.renderer()
+        let context = LettersFixtures.filledContext(extended: false)
+        for language in Language.allCases {
+            let letter = try renderer.render(.acknowledgement, language: language, context: context)
+            #expect(!letter.text.contains(LetterDate.format("2026-12-14", language: language)))
+            #expect(letter.text.contains(LetterDate.format("2026-11-12", language: language)))
+        }
+    }
+
+    @Test func requesterTextIsEscapedInHTMLAndIntactInText() throws {
+        let renderer = try LettersFixtures.renderer()
+        var context = LettersFixtures.filledContext()
+        let name = "<script>alert(1)</script> O‘Brien"
+        context.requesterName = name
+        context.clarificationQuestion = "Which \"account\" & <b>which</b> years?"
+        for language in Language.allCases {
+            let letter = try renderer.render(.clarificationRequest, language: language, context: context)
+            #expect(letter.text.contains(name))
+            #expect(letter.text.contains("Which \"account\" & <b>which</b> years?"))
+            #expect(!letter.html.contains("<script>"))
+            #expect(!letter.html.contains("<b>which"))
+            #expect(letter.html.contains("&lt;script&gt;alert(1)&lt;/script&gt; O‘Brien"))
+            #expect(letter.html.contains("&quot;account&quot; &amp; &lt;b&gt;which&lt;/b&gt;"))
+        }
+    }
+
+    @Test func salutationsAndRegister() throws {
+        let renderer = try LettersFixtures.renderer()
+        let context = LettersFixtures.filledContext()
+        let expected: [Language: String] = [
+            .uzbekLatin: "Hurmatli Dilnoza Karimova!",
+            .uzbekCyrillic: "Ҳурматли Dilnoza Karimova!",
+            .russian: "Уважаемый(ая) Dilnoza Karimova!",
+            .english: "Dear Dilnoza Karimova,",
+        ]
+        for (language, salutation) in expected {
+            let letter = try renderer.render(.acknowledgement, language: language, context: context)
+            #expect(letter.text.contains(salutation), "\(language.rawValue)")
+        }
+    }
+
+    @Test func uzbekCyrillicTemplatesHaveNoLatinOutsideTags() throws {
+        let renderer = try LettersFixtures.renderer()
+        let files = try #require(renderer.sources[.uzbekCyrillic])
+        #expect(files.count >= LetterKind.allCases.count)
+        let tag = try Regex(#"\{\{\{?[^}]*\}\}\}?"#)
+        for (name, source) in files {
+            let body = source.hasPrefix("Subject: ") ? String(source.dropFirst("Subject: ".count)) : source
+            let outside = body.replacing(tag, with: "")
+            let latin = outside.unicodeScalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0) }
+            #expect(latin.isEmpty, "Latin letters \(String(String.UnicodeScalarView(latin))) in uz-Cyrl/\(name)")
+        }
+    }
+
+    @Test func uzbekLatinUsesTheProperApostrophes() throws {
+        let renderer = try LettersFixtures.renderer()
+        for (name, source) in try #require(renderer.sources[.uzbekLatin]) {
+            for wrong in ["'", "‘", "’", "`"] {
+                #expect(!source.contains(wrong), "\(wrong) in uz/\(name)")
+            }
+        }
+    }
+
+    @Test func datesPerLanguage() {
+        #expect(LetterDate.format("2026-11-23", language: .uzbekLatin) == "2026-yil 23-noyabr")
+        #expect(LetterDate.format("2026-11-23", language: .uzbekCyrillic) == "2026 йил 23 ноябрь")
+        #expect(LetterDate.format("2026-11-23", language: .russian) == "23 ноября 2026 г.")
+        #expect(LetterDate.format("2026-03-01", language: .english) == "1 March 2026")
+        #expect(LetterDate.format("not a date", language: .english) == "not a date")
+    }
+
+    @Test func legalSourcesPerLanguage() {
+        #expect(LegalSource.localised("ZRU-547 art. 11", language: .uzbekLatin) == "OʻRQ-547, 11-modda")
+        #expect(LegalSource.localised("ZRU-547 art. 22, 30", language: .uzbekCyrillic) == "ЎРҚ-547, 22, 30-моддалар")
+        #expect(LegalSource.localised("152-FZ art. 14, 20", language: .russian) == "152-ФЗ, ст. 14, 20")
+        #expect(LegalSource.localised("GDPR art. 12(3)", language: .english) == "GDPR art. 12(3)")
+        #expect(LegalSource.localised("Internal rule 4", language: .russian) == "Internal rule 4")
+    }
+
+    @Test func kindSelection() {
+        #expect(LetterKind.fulfilled(.portability) == .fulfilledPortability)
+        #expect(LetterKind.refusal(ground: "no_data_held") == .refusalNoDataHeld)
+        #expect(LetterKind.refusal(ground: "policy_specific_ground") == .refusalExemptionOther)
+        #expect(LetterKind.named("fulfilled", right: .erasure, ground: nil) == .fulfilledErasure)
+        #expect(LetterKind.named("extension-notice", right: .erasure, ground: nil) == .extensionNotice)
+    }
+
+    @Test func footerIsAppendedAfterTheBody() throws {
+        let renderer = try LettersFixtures.renderer()
+        let letter = try renderer.render(.acknowledgement, language: .english, context: LettersFixtures.filledContext())
+        let line = LetterRenderer.footer(verificationCode: "ABCD-EFGH-JKLM", language: .english)
+        #expect(line == "Verification code: ABCD-EFGH-JKLM — check with `dsar letter verify ABCD-EFGH-JKLM`.")
+        let signed = letter.appendingFooter(line)
+        #expect(signed.text.hasPrefix(letter.text))
+        #expect(signed.text.hasSuffix(line + "\n"))
+        #expect(signed.html.contains("ABCD-EFGH-JKLM`.</p>\n</body>"))
+    }
+
+    @Test func missingDirectoryIsAnError() {
+        #expect(throws: LettersError.self) {
+            try LetterRenderer(templatesDirectory: URL(fileURLWithPath: "/nonexistent/templates"))
+        }
+    }
+}
+
+@Suite struct UzbekCyrillicFallbackTests {
+    /// A hand-written uz-Cyrl file wins over the transliteration of the uz one.
+    @Test func handWrittenCyrillicPartialOverridesTransliteration() throws {
+        let fm = FileManager.default
+        let copy = fm.temporaryDirectory.appendingPathComponent("letters-templates-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: copy) }
+        try fm.copyItem(at: LettersFixtures.templatesDirectory, to: copy)
+        let partials = copy.appendingPathComponent("uz-Cyrl/partials")
+        try fm.createDirectory(at: partials, withIntermediateDirectories: true)
+        try "Ҳурмат ва эҳтиром билан,\n{{dpo_name}}\n".write(
+            to: partials.appendingPathComponent("signature.mustache"), atomically: true, encoding: .utf8)
+
+        let renderer = try LetterRenderer(templatesDirectory: copy)
+        let context = LettersFixtures.filledContext()
+        let cyrillic = try renderer.render(.acknowledgement, language: .uzbekCyrillic, context: context)
+        #expect(cyrillic.text.contains("Ҳурмат ва эҳтиром билан,\nMARKER-DPO"))
+        // The other letters and partials still come from the transliterated uz files.
+        #expect(cyrillic.text.contains("Ҳурматли Dilnoza Karimova!"))
+        let latin = try renderer.render(.acknowledgement, language: .uzbekLatin, context: context)
+        #expect(latin.text.contains("Hurmat bilan,"))
+    }
+
+    @Test func missingTemplateIsReported() throws {
+        let fm = FileManager.default
+        let copy = fm.temporaryDirectory.appendingPathComponent("letters-templates-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: copy) }
+        try fm.copyItem(at: LettersFixtures.templatesDirectory, to: copy)
+        try fm.removeItem(at: copy.appendingPathComponent("ru/refusal_excessive.mustache"))
+        #expect(throws: LettersError.templateMissing("ru/refusal_excessive")) {
+            try LetterRenderer(templatesDirectory: copy)
+        }
+    }
+}
