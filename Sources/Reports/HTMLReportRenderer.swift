@@ -98,7 +98,7 @@ public struct HTMLReportRenderer: Sendable {
         let overall = report.onTime.overall
         h += section(l[.onTime] + ": " + ReportNumber.percent(overall.rate)) {
             var s = table(
-                [l[.right], l[.closed], l[.onTimeCount], l[.rate]],
+                [l[.right], l[.closedCount], l[.onTimeCount], l[.rate]],
                 report.onTime.byRight.map { [l.name(of: $0.right), "\($0.closed)", "\($0.onTime)", ReportNumber.percent($0.rate)] },
                 numeric: [1, 2, 3],
                 total: [l[.allRights], "\(overall.closed)", "\(overall.onTime)", ReportNumber.percent(overall.rate)]
@@ -167,8 +167,8 @@ public struct HTMLReportRenderer: Sendable {
                 title: l[.chartTrend],
                 categories: report.trend.map(\.month),
                 series: [
-                    .init(name: l[.received], values: report.trend.map { Double($0.received) }, axis: .left, color: Self.receivedColor),
-                    .init(name: l[.closed], values: report.trend.map { Double($0.closed) }, axis: .left, color: Self.closedColor),
+                    .init(name: l[.receivedCount], values: report.trend.map { Double($0.received) }, axis: .left, color: Self.receivedColor),
+                    .init(name: l[.closedCount], values: report.trend.map { Double($0.closed) }, axis: .left, color: Self.closedColor),
                     .init(name: l[.onTimeRate], values: report.trend.map(\.onTimeRate), axis: .rightPercent, color: Self.rateColor, dashed: true),
                 ],
                 leftAxisLabel: l[.axisRequests],
@@ -176,7 +176,7 @@ public struct HTMLReportRenderer: Sendable {
                 categoryAxisLabel: l[.axisMonth]
             ).svg() + "\n"
                 + table(
-                    [l[.month], l[.received], l[.closed], l[.onTimeRate]],
+                    [l[.month], l[.receivedCount], l[.closedCount], l[.onTimeRate]],
                     report.trend.map { [$0.month, "\($0.received)", "\($0.closed)", ReportNumber.percent($0.onTimeRate)] },
                     numeric: [1, 2, 3]
                 )

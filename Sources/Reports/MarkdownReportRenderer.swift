@@ -28,7 +28,7 @@ public struct MarkdownReportRenderer: Sendable {
         let overall = report.onTime.overall
         out += "## \(l[.onTime]): \(ReportNumber.percent(overall.rate))\n\n"
         out += table(
-            [l[.right], l[.closed], l[.onTimeCount], l[.rate]],
+            [l[.right], l[.closedCount], l[.onTimeCount], l[.rate]],
             report.onTime.byRight.map { [l.name(of: $0.right), "\($0.closed)", "\($0.onTime)", ReportNumber.percent($0.rate)] }
                 + [["**\(l[.allRights])**", "\(overall.closed)", "\(overall.onTime)", ReportNumber.percent(overall.rate)]],
             numeric: [1, 2, 3], escapeFirstColumnOfLastRow: false
@@ -89,7 +89,7 @@ public struct MarkdownReportRenderer: Sendable {
 
         out += "## \(l[.trend])\n\n"
         out += table(
-            [l[.month], l[.received], l[.closed], l[.onTimeRate]],
+            [l[.month], l[.receivedCount], l[.closedCount], l[.onTimeRate]],
             report.trend.map { [$0.month, "\($0.received)", "\($0.closed)", ReportNumber.percent($0.onTimeRate)] },
             numeric: [1, 2, 3]
         )

@@ -12,7 +12,7 @@ public enum ReportText: String, CaseIterable, Sendable {
     case right, channel, language, outcome, ground, count, total, onTimeCount, rate
     case median, p90, reference, due, closedOn, daysLate, extendedBy, reason, system, categories
     case recipient, sentOn, open, daysOverdue, assignee, onTimeRate, pauseCount, totalDays
-    case unassigned, noneInMonth, allRights, days
+    case unassigned, noneInMonth, allRights, days, receivedCount, closedCount
     case chartReceivedByRight, chartTrend, axisRequests, axisMonth
 }
 
