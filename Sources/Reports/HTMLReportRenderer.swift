@@ -30,6 +30,8 @@ public struct HTMLReportRenderer: Sendable {
     .figure .value { font-size: 16pt; font-weight: bold; display: block }
     .grid { display: flex; flex-wrap: wrap; gap: 6mm }
     .grid > div { flex: 1 1 55mm }
+    table.counts { width: auto; min-width: 50% }
+    .grid table.counts { width: 100% }
     table { border-collapse: collapse; width: 100%; margin: 1mm 0 3mm }
     th, td { border: 1px solid #cccccc; padding: 1mm 2mm; text-align: left; vertical-align: top }
     th { background: #f0f0f0 }
@@ -42,7 +44,7 @@ public struct HTMLReportRenderer: Sendable {
     @media print {
       body { padding: 0; max-width: none }
       h2, h3 { break-after: avoid; page-break-after: avoid }
-      table, svg.chart, .figures, dl.meta { break-inside: avoid; page-break-inside: avoid }
+      table, svg.chart, .figures, dl.meta, .grid { break-inside: avoid; page-break-inside: avoid }
       table.long { break-inside: auto; page-break-inside: auto }
       thead { display: table-header-group }
       tr { break-inside: avoid; page-break-inside: avoid }
@@ -77,21 +79,24 @@ public struct HTMLReportRenderer: Sendable {
                 bars: report.received.byRight.map { .init(label: l.rightName($0.key), value: $0.count) },
                 valueAxisLabel: l[.axisRequests],
                 seriesName: l[.received]
-            ).svg() + "\n<div class=\"grid\">"
-            s += "<div>" + keyTable(l[.byRight], l[.right], report.received.byRight, name: l.rightName) + "</div>"
-            s += "<div>" + keyTable(l[.byChannel], l[.channel], report.received.byChannel, name: l.channelName) + "</div>"
-            s += "<div>" + keyTable(l[.byLanguage], l[.language], report.received.byLanguage, name: l.languageName) + "</div>"
-            s += "<div>" + keyTable(l[.byPolicy], l[.policy], report.received.byPolicy, name: { $0 }) + "</div>"
-            return s + "</div>"
+            ).svg() + "\n"
+            s += sideBySide(
+                keyTable(l[.byRight], l[.right], report.received.byRight, name: l.rightName),
+                keyTable(l[.byChannel], l[.channel], report.received.byChannel, name: l.channelName)
+            )
+            s += sideBySide(
+                keyTable(l[.byLanguage], l[.language], report.received.byLanguage, name: l.languageName),
+                keyTable(l[.byPolicy], l[.policy], report.received.byPolicy, name: { $0 })
+            )
+            return s
         }
 
         // Closed.
         h += section(l[.closed] + ": \(report.closed.total)") {
-            "<div class=\"grid\"><div>"
-                + keyTable(l[.byOutcome], l[.outcome], report.closed.byOutcome, name: l.outcomeName)
-                + "</div><div>"
-                + keyTable(l[.byRight], l[.right], report.closed.byRight, name: l.rightName)
-                + "</div></div>"
+            sideBySide(
+                keyTable(l[.byOutcome], l[.outcome], report.closed.byOutcome, name: l.outcomeName),
+                keyTable(l[.byRight], l[.right], report.closed.byRight, name: l.rightName)
+            )
         }
 
         // On time.
@@ -185,6 +190,11 @@ public struct HTMLReportRenderer: Sendable {
         return h
     }
 
+    /// Two blocks next to each other; one row per call, so a page can break between rows.
+    private func sideBySide(_ first: String, _ second: String) -> String {
+        "<div class=\"grid\"><div>\(first)</div><div>\(second)</div></div>\n"
+    }
+
     private func figure(_ label: String, _ value: String) -> String {
         "<div class=\"figure\"><span class=\"value\">\(value.xmlEscaped)</span>\(label.xmlEscaped)</div>"
     }
@@ -197,19 +207,21 @@ public struct HTMLReportRenderer: Sendable {
         _ caption: String?, _ heading: String, _ rows: [MonthlyReport.KeyCount], name: (String) -> String
     ) -> String {
         let title = caption.map { "<h3>\($0.xmlEscaped)</h3>" } ?? ""
-        return title + table([heading, labels[.count]], rows.map { [name($0.key), "\($0.count)"] }, numeric: [1])
+        return title + table([heading, labels[.count]], rows.map { [name($0.key), "\($0.count)"] }, numeric: [1], tableClass: "counts")
     }
 
     /// A table with a header row; `numeric` columns right-aligned, `textColumns` keep line
     /// breaks; long tables may break across pages, short ones stay whole.
     private func table(
-        _ headings: [String], _ rows: [[String]], numeric: Set<Int>, textColumns: Set<Int> = [], total: [String]? = nil
+        _ headings: [String], _ rows: [[String]], numeric: Set<Int>, textColumns: Set<Int> = [], total: [String]? = nil,
+        tableClass: String? = nil
     ) -> String {
         guard !rows.isEmpty else { return "<p class=\"none\">\(labels[.noneInMonth].xmlEscaped)</p>" }
         func cellClass(_ index: Int) -> String {
             numeric.contains(index) ? " class=\"n\"" : textColumns.contains(index) ? " class=\"text\"" : ""
         }
-        var t = rows.count > 15 ? "<table class=\"long\">" : "<table>"
+        let classes = [tableClass, rows.count > 15 ? "long" : nil].compactMap { $0 }.joined(separator: " ")
+        var t = classes.isEmpty ? "<table>" : "<table class=\"\(classes)\">"
         t += "<thead><tr>"
         for (index, heading) in headings.enumerated() { t += "<th\(cellClass(index))>\(heading.xmlEscaped)</th>" }
         t += "</tr></thead><tbody>"

@@ -69,7 +69,7 @@ extension ReportLabels {
             .onTime: "Закрыто в срок", .lateClosures: "Закрыто с опозданием",
             .timeToClose: "Срок рассмотрения, дней",
             .extensions: "Продления срока", .clockPauses: "Приостановки срока",
-            .refusals: "Отказы по основаниям", .identityFailures: "Личность не подтверждена",
+            .refusals: "Отказы по основаниям", .identityFailures: "Неудачные проверки личности",
             .erasures: "Записи журнала удаления", .recipientNotifications: "Уведомления получателям",
             .backlog: "Открытые запросы на конец месяца", .aging: "Дней с момента поступления",
             .overdue: "Просроченные", .trend: "Динамика за 12 месяцев",

@@ -96,7 +96,7 @@ public struct SVGLineChart: Sendable {
         }
         s += #"<text x="\#(SVG.number(left + plotWidth / 2))" y="\#(SVG.number(height - 6))" text-anchor="middle" fill="\#(SVG.textColor)">\#(categoryAxisLabel.xmlEscaped)</text>"#
         // Lines, points and values.
-        for line in series {
+        for (seriesIndex, line) in series.enumerated() {
             var path = ""
             var penDown = false
             for (index, value) in line.values.prefix(categories.count).enumerated() {
@@ -113,8 +113,13 @@ public struct SVGLineChart: Sendable {
                 let px = x(index), py = y(value, line.axis)
                 let shown = line.axis == .left ? ReportNumber.machine(value) : ReportNumber.percent(value)
                 s += #"<circle cx="\#(SVG.number(px))" cy="\#(SVG.number(py))" r="3.5" fill="\#(line.color)"><title>\#(categories[index].xmlEscaped) · \#(line.name.xmlEscaped): \#(shown)</title></circle>"#
-                if line.axis == .left {
-                    s += #"<text x="\#(SVG.number(px))" y="\#(SVG.number(py - 7))" text-anchor="middle" font-size="10" fill="\#(line.color)">\#(shown)</text>"#
+                // Values of counts: above the point, or below it when an earlier line is
+                // higher there, and not at all when an earlier line shows the same number.
+                let earlier = series.prefix(seriesIndex).filter { $0.axis == .left }
+                    .compactMap { $0.values.indices.contains(index) ? $0.values[index] : nil }
+                if line.axis == .left, !earlier.contains(value) {
+                    let below = earlier.contains { $0 > value }
+                    s += #"<text x="\#(SVG.number(px))" y="\#(SVG.number(below ? py + 15 : py - 7))" text-anchor="middle" font-size="10" fill="\#(line.color)">\#(shown)</text>"#
                 }
             }
         }
