@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], swiftSettings: strict),
         .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore", "Postgres"], swiftSettings: strict),
         .testTarget(name: "MailIntakeTests", dependencies: ["MailIntake", "DeskCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "LettersTests", dependencies: ["Letters", "DeskCore"], swiftSettings: strict),
+        .testTarget(name: "LettersTests", dependencies: ["Letters", "DeskCore"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "DeskCore"], swiftSettings: strict),
         .testTarget(name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore"], swiftSettings: strict),
     ]
