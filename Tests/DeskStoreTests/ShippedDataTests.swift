@@ -89,9 +89,7 @@ struct ShippedDataTests {
             }
             var core: [String: String] = [:]
             for policy in DeadlinePolicy.defaults { core[policy.code] = "\(policy.calendarName) \(policy.timeZoneIdentifier)" }
-            withKnownIssue("gdpr calendar: DeskCore EU vs SQL UZ (reported by infra)") {
-                #expect(stored == core)
-            }
+            #expect(stored == core)
         }
     }
 
