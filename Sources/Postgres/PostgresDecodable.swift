@@ -108,7 +108,7 @@ extension PostgresBytes: PostgresDecodable {
 extension PostgresTextArray: PostgresDecodable {
     /// Reads a one-dimensional `text[]` in the server's output form (`{a,"b c",NULL}`).
     public static func decode(from cell: PostgresCell) throws -> PostgresTextArray {
-        guard let text = cell.string, text.first == "{", text.last == "}" else {
+        guard let text = cell.string, text.unicodeScalars.first == "{", text.unicodeScalars.last == "}" else {
             throw cell.decodingError(PostgresTextArray.self)
         }
         var elements: [String?] = []

@@ -44,6 +44,16 @@ struct QueryTests {
         }
     }
 
+    @Test func emptyStringsBindAndComeBackEmptyNotNull() throws {
+        try TestDatabase.withDatabase { database in
+            let row = try #require(try database.connection.query("SELECT \("")::text, \("")::text IS NULL, length(\("")::text)").first)
+            let (text, isNull, length) = try row.decode((String?, Bool, Int).self)
+            #expect(text == "")
+            #expect(!isNull)
+            #expect(length == 0)
+        }
+    }
+
     @Test func identifiersAreQuoted() {
         let name = "odd\"name"
         let query: Query = "CREATE DATABASE \(identifier: name)"

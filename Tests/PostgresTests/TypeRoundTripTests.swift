@@ -175,7 +175,7 @@ struct TypeRoundTripTests {
     /// PostgreSQL does not quote an element that starts with a combining mark, so the decoder must
     /// split on the comma scalar, not on the comma character (grapheme).
     @Test func textArrayElementStartingWithCombiningMark() throws {
-        let elements: [String?] = ["a", "\u{301}b", "c"]
+        let elements: [String?] = ["\u{301}a", "b", "\u{301}c", "d\u{301}"]
         try TestDatabase.withDatabase { database in
             let row = try #require(try database.connection.query("SELECT \(PostgresTextArray(elements))::text[]").first)
             let decoded = try row.decode(column: 0, as: PostgresTextArray.self)
