@@ -5,8 +5,24 @@ import Foundation
 import LetterDesk
 
 extension Dsar {
-    /// `dsar letter REF LETTER`: produce, record and print a letter.
+    /// `dsar letter …`: produce letters (the default) and verify them.
     struct Letter: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Produce a letter for a request (`dsar letter REF LETTER`), or verify one (`dsar letter verify CODE`).",
+            discussion: """
+                Example:
+                  dsar letter DSAR-2026-000123 acknowledgement
+                  dsar letter verify ABCD-EFGH-JK23
+                """,
+            subcommands: [Produce.self, Verify.self],
+            defaultSubcommand: Produce.self
+        )
+    }
+}
+
+extension Dsar.Letter {
+    /// `dsar letter [produce] REF LETTER`: produce, record and print a letter.
+    struct Produce: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Produce a letter for a request, record it, and print it or write it to a file.",
             discussion: """
@@ -19,9 +35,8 @@ extension Dsar {
 
                 Example:
                   dsar letter DSAR-2026-000123 extension_notice --format eml --out notice.eml
-                  dsar letter verify ABCD-EFGH-JK23
-                """,
-            subcommands: [Verify.self]
+                  dsar letter DSAR-2026-000123 fulfilled --lang ru --format html --out answer.html
+                """
         )
 
         @OptionGroup var global: GlobalOptions
