@@ -43,9 +43,22 @@ public struct SettingsStore {
     /// The settings a letter to a requester cannot do without.
     public static let requiredForLetters = ["organisation.name", "organisation.address", "dpo.name", "dpo.email"]
 
-    /// `authority.uz`, `authority.uz_cyrl`, `authority.ru`, `authority.en` (keys are lowercase).
-    public static func authorityKey(_ language: Language) -> String {
-        "authority." + language.rawValue.lowercased().replacingOccurrences(of: "-", with: "_")
+    /// `authority.uz`, `authority.uz_cyrl`, `authority.ru`, `authority.en` (keys are lowercase);
+    /// with a policy, `authority.<policy>.<lang>` (`authority.uz_state.ru`) for that policy only.
+    public static func authorityKey(_ language: Language, policy: String? = nil) -> String {
+        let lang = language.rawValue.lowercased().replacingOccurrences(of: "-", with: "_")
+        guard let policy else { return "authority." + lang }
+        return "authority." + policy.replacingOccurrences(of: "-", with: "_") + "." + lang
+    }
+
+    /// The per-policy authority key `authority.<policy>.<lang>`, when `name` is one.
+    static func policyAuthorityKey(_ name: String) -> Key? {
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "authority", !parts[1].isEmpty, parts[1].count <= 32,
+            parts[1].allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }),
+            let language = Language.allCases.first(where: { authorityKey($0) == "authority.\(parts[2])" })
+        else { return nil }
+        return Key(name: name, meaning: "the supervisory authority's name in \(language.rawValue) letters of one policy", check: .text)
     }
 
     let db: Connection
@@ -54,9 +67,9 @@ public struct SettingsStore {
 
     /// The known key named `name`, or `invalidInput` listing the known keys.
     public static func key(_ name: String) throws -> Key {
-        guard let key = knownKeys.first(where: { $0.name == name }) else {
+        guard let key = knownKeys.first(where: { $0.name == name }) ?? policyAuthorityKey(name) else {
             throw StoreError.invalidInput(
-                "\(name.prefix(64)) is not a desk setting; known settings: \(knownKeys.map(\.name).joined(separator: ", ")).")
+                "\(name.prefix(64)) is not a desk setting; known settings: \(knownKeys.map(\.name).joined(separator: ", ")), authority.<policy>.<lang>.")
         }
         return key
     }

@@ -49,9 +49,10 @@ public enum LetterContextBuilder {
         return context
     }
 
-    /// The supervisory authority: the `authority.<lang>` setting, else the policy's authority —
-    /// written in the letter's language when it is Uzbekistan's.
+    /// The supervisory authority: the `authority.<policy>.<lang>` setting, else `authority.<lang>`,
+    /// else the policy's authority — written in the letter's language when it is Uzbekistan's.
     static func authority(language: Language, policy: PolicyCatalog.Entry, settings: [String: String]) -> String {
+        if let override = settings[SettingsStore.authorityKey(language, policy: policy.policy.code)] { return override }
         if let override = settings[SettingsStore.authorityKey(language)] { return override }
         if policy.authority == AuthorityName.uzbekistan(.english) { return AuthorityName.uzbekistan(language) }
         return policy.authority

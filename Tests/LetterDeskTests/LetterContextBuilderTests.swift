@@ -49,6 +49,9 @@ import Testing
         #expect(LetterContextBuilder.authority(language: language, policy: entry, settings: override) == "OVERRIDE")
         let gdpr = try Self.entry("gdpr", authority: "the EU authority")
         #expect(LetterContextBuilder.authority(language: language, policy: gdpr, settings: [:]) == "the EU authority")
+        let perPolicy = [SettingsStore.authorityKey(language, policy: "gdpr"): "GDPR-OVERRIDE", SettingsStore.authorityKey(language): "OVERRIDE"]
+        #expect(LetterContextBuilder.authority(language: language, policy: gdpr, settings: perPolicy) == "GDPR-OVERRIDE")
+        #expect(LetterContextBuilder.authority(language: language, policy: entry, settings: perPolicy) == "OVERRIDE")
     }
 
     @Test func evidenceBecomesOneLineEach() throws {
@@ -92,5 +95,9 @@ import Testing
         try SettingsStore.checkValue("Line 1\nLine 2", for: try SettingsStore.key("organisation.address"))
         try SettingsStore.checkValue("raqamli.uz", for: try SettingsStore.key("mail.domain"))
         #expect(SettingsStore.authorityKey(.uzbekCyrillic) == "authority.uz_cyrl")
+        #expect(SettingsStore.authorityKey(.russian, policy: "uz-state") == "authority.uz_state.ru")
+        #expect(try SettingsStore.key("authority.uz_state.uz_cyrl").name == "authority.uz_state.uz_cyrl")
+        #expect(throws: StoreError.self) { try SettingsStore.key("authority.ru.fr") }
+        #expect(throws: StoreError.self) { try SettingsStore.key("authority.RU.ru") }
     }
 }

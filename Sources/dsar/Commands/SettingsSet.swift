@@ -8,7 +8,8 @@ extension Dsar.Settings {
             commandName: "set",
             abstract: "Set one desk setting (audited by key, not by value).",
             discussion: """
-                Known keys: \(SettingsStore.knownKeys.map(\.name).joined(separator: ", ")).
+                Known keys: \(SettingsStore.knownKeys.map(\.name).joined(separator: ", ")), and \
+                authority.<policy>.<lang> (e.g. authority.ru.ru) to name one policy's authority per language.
 
                 Example:
                   dsar settings set organisation.address "Amir Temur ko'chasi 4, Toshkent"
