@@ -126,12 +126,21 @@ public struct LetterProducer {
         named name: String, for reference: String, language: Language?, format: LetterFormat, recipientName: String?,
         actor: String, now: Date, deliver: (ProducedLetter) throws -> Void = { _ in }
     ) throws -> ProducedLetter {
-        try db.withRetryingTransaction { db in
-            let produced = try LetterProducer(db: db, renderer: renderer).produce(
-                named: name, for: reference, language: language, format: format, recipientName: recipientName,
-                actor: actor, now: now)
-            try deliver(produced)
-            return produced
+        // Two desks producing the same text at the same moment may pick the same free code;
+        // the loser's insert hits the unique index and simply tries again with the next code.
+        var attempt = 1
+        while true {
+            do {
+                return try db.withRetryingTransaction { db in
+                    let produced = try LetterProducer(db: db, renderer: renderer).produce(
+                        named: name, for: reference, language: language, format: format, recipientName: recipientName,
+                        actor: actor, now: now)
+                    try deliver(produced)
+                    return produced
+                }
+            } catch let error as PostgresError where error.sqlState == .uniqueViolation && attempt < 3 {
+                attempt += 1
+            }
         }
     }
 
