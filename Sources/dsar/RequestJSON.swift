@@ -2,20 +2,21 @@ import DeskCore
 import DeskStore
 import Foundation
 
-/// A request as `queue --json` (and later `show --json`) prints it: SPEC §8's field names, stable,
-/// ISO dates; absent values are `null`, never missing.
-struct RequestJSON: Codable, Equatable {
-    struct Requester: Codable, Equatable {
+/// The JSON object for one request (SPEC §8): the fields `queue --json` and `show --json` share.
+struct RequestJSON: Encodable {
+    struct Requester: Encodable {
         let name: String
         let email: String?
         let language: String
 
-        func encode(to encoder: Encoder) throws {
+        func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(name, forKey: .name)
             try container.encode(email, forKey: .email)
             try container.encode(language, forKey: .language)
         }
+
+        enum CodingKeys: String, CodingKey { case name, email, language }
     }
 
     let reference: String
@@ -26,27 +27,12 @@ struct RequestJSON: Codable, Equatable {
     let channel: String
     let receivedAt: Date
     let dueOn: String
-    let originalDueOn: String
     let daysLeft: Int
-    let overdue: Bool
     let assignee: String?
     let extended: Bool
-    let extendedBy: String?
     let paused: Bool
-    let replyWaiting: Bool
 
-    enum CodingKeys: String, CodingKey {
-        case reference, kind, state, policy, requester, channel, assignee, extended, paused, overdue
-        case receivedAt = "received_at"
-        case dueOn = "due_on"
-        case originalDueOn = "original_due_on"
-        case daysLeft = "days_left"
-        case extendedBy = "extended_by"
-        case replyWaiting = "reply_waiting"
-    }
-
-    init(_ item: QueueQuery.Item) {
-        let request = item.request
+    init(_ request: StoredRequest, daysLeft: Int) {
         reference = request.reference
         kind = request.kind.rawValue
         state = request.state.rawValue
@@ -55,17 +41,21 @@ struct RequestJSON: Codable, Equatable {
         channel = request.channel.rawValue
         receivedAt = request.receivedAt
         dueOn = request.dueOn.iso
-        originalDueOn = request.originalDueOn.iso
-        daysLeft = item.daysLeft
-        overdue = item.isOverdue
+        self.daysLeft = daysLeft
         assignee = request.assignee
         extended = request.isExtended
-        extendedBy = request.extendedBy?.description
         paused = request.isPaused
-        replyWaiting = item.replyWaiting
     }
 
-    func encode(to encoder: Encoder) throws {
+    enum CodingKeys: String, CodingKey {
+        case reference, kind, state, policy, requester, channel, assignee, extended, paused
+        case receivedAt = "received_at"
+        case dueOn = "due_on"
+        case daysLeft = "days_left"
+    }
+
+    /// Every field is always present (nulls written), so scripts can rely on the keys.
+    func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(reference, forKey: .reference)
         try container.encode(kind, forKey: .kind)
@@ -75,13 +65,9 @@ struct RequestJSON: Codable, Equatable {
         try container.encode(channel, forKey: .channel)
         try container.encode(receivedAt, forKey: .receivedAt)
         try container.encode(dueOn, forKey: .dueOn)
-        try container.encode(originalDueOn, forKey: .originalDueOn)
         try container.encode(daysLeft, forKey: .daysLeft)
-        try container.encode(overdue, forKey: .overdue)
         try container.encode(assignee, forKey: .assignee)
         try container.encode(extended, forKey: .extended)
-        try container.encode(extendedBy, forKey: .extendedBy)
         try container.encode(paused, forKey: .paused)
-        try container.encode(replyWaiting, forKey: .replyWaiting)
     }
 }

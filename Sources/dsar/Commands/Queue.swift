@@ -75,7 +75,7 @@ extension Dsar {
                 assignee: who, policy: policy, overdueOnly: overdue, dueWithinWorkingDays: dueWithin, limit: limit)
             let listing = try QueueQuery(session.db).list(filter, now: session.now)
             if json {
-                try JSONOutput.print(listing.items.map(RequestJSON.init))
+                try JSONOutput.print(listing.items.map(QueueItemJSON.init))
                 return
             }
             if listing.items.isEmpty {
