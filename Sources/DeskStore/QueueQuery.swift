@@ -79,11 +79,10 @@ public struct QueueQuery {
         perPolicy(days) { day in "r.due_on < \(day.today)" }
     }
 
-    /// Due from today up to the coming Sunday under the request's own policy.
+    /// Due in the coming seven days (today included) under the request's own policy. A rolling
+    /// week rather than "until Sunday", which would say 0 on a Saturday.
     static func dueThisWeek(_ days: [PolicyDay]) -> Query {
-        perPolicy(days) { day in
-            "r.due_on BETWEEN \(day.today) AND \(day.today.adding(days: 7 - day.today.weekday))"
-        }
+        perPolicy(days) { day in "r.due_on BETWEEN \(day.today) AND \(day.today.adding(days: 6))" }
     }
 
     /// `((r.policy = $1 AND <condition>) OR …)`; FALSE when there are no policies.

@@ -76,7 +76,7 @@ enum QueueTable {
 
     /// The footer: counts over everything the filter matched.
     static func footer(_ listing: QueueQuery.Listing) -> String {
-        var line = "\(listing.openCount) open, \(listing.overdueCount) overdue, \(listing.dueThisWeekCount) due this week"
+        var line = "\(listing.openCount) open, \(listing.overdueCount) overdue, \(listing.dueThisWeekCount) due within 7 days"
         if listing.items.count < listing.openCount { line += " (showing \(listing.items.count); --limit for more)" }
         return line
     }
