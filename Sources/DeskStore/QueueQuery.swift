@@ -100,9 +100,13 @@ public struct QueueQuery {
         """
 
     /// The listing statement: the columns of `RequestStore.request(_:)` plus `reply_waiting`.
+    ///
+    /// The inner query ranks and cuts the open requests alone (from `requests_open_by_due`); only
+    /// the rows shown are then joined to their requesters and checked for a waiting reply.
     public static func listing(_ filter: QueueFilter, days: [PolicyDay]) -> Query {
-        selectItem + " " + replyWaiting + " AS reply_waiting FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE "
+        selectItem + " " + replyWaiting + " AS reply_waiting FROM (SELECT r.*, " + band + " AS band FROM requests r WHERE "
             + conditions(filter, days: days) + order + " LIMIT \(max(filter.limit, 0))"
+            + ") r JOIN requesters q ON q.id = r.requester_id ORDER BY r.band, r.due_on, r.received_at, r.id"
     }
 
     /// The counts for the footer, over everything the filter matches.

@@ -16,11 +16,16 @@ enum QueueTable {
         .lifted: "lifted",
     ]
 
+    static let languageLabels: [Language: String] = [.uzbekLatin: "uz", .uzbekCyrillic: "uz-C", .russian: "ru", .english: "en"]
+
+    /// What the one-letter flags mean, for the footer.
+    static let flagLegend = "flags: R reply waiting, P paused, E extended"
+
     /// Renders the rows; `width` is the terminal's, or `nil` through a pipe (nothing is dropped).
     static func render(_ items: [QueueQuery.Item], today: LocalDate, width: Int?) -> String {
         let cells = items.map { row($0, today: today) }
         // Without the name column, how wide is a line? The name gets what is left (10…30).
-        var columns = ["ref", "right", "state", "lang", "received", "due", "left", "assignee", "flags"]
+        var columns = ["ref", "right", "state", "lang", "received", "due", "left", "assignee", "flg"]
         var rows = cells
         var nameWidth = 24
         if let width {
@@ -32,12 +37,12 @@ enum QueueTable {
                 return total
             }
             nameWidth = width - otherWidth(columns, rows)
-            if nameWidth < 10, let index = columns.firstIndex(of: "received") {
+            if nameWidth < 12, let index = columns.firstIndex(of: "received") {
                 columns.remove(at: index)
                 rows = rows.map { var row = $0; row.remove(at: index); return row }
                 nameWidth = width - otherWidth(columns, rows)
             }
-            nameWidth = min(max(nameWidth, 10), 30)
+            nameWidth = min(max(nameWidth, 8), 30)
         }
         var table = TextTable(headers: Array(columns.prefix(2)) + ["state", "requester"] + Array(columns.dropFirst(3)))
         for (index, item) in items.enumerated() {
@@ -57,15 +62,15 @@ enum QueueTable {
     static func row(_ item: QueueQuery.Item, today: LocalDate) -> [String] {
         let request = item.request
         let received = LocalDate(request.receivedAt, in: InstantParser.deskTimeZone)
-        var flags: [String] = []
-        if item.replyWaiting { flags.append("reply") }
-        if request.isPaused { flags.append("paused") }
-        if request.isExtended { flags.append("ext") }
+        var flags = ""
+        if item.replyWaiting { flags += "R" }
+        if request.isPaused { flags += "P" }
+        if request.isExtended { flags += "E" }
         return [
             request.reference, rightLabels[request.kind] ?? request.kind.rawValue,
-            stateLabels[request.state] ?? request.state.rawValue, request.requester.language.rawValue,
+            stateLabels[request.state] ?? request.state.rawValue, languageLabels[request.requester.language] ?? "",
             compact(received, today: today), compact(request.dueOn, today: today), String(item.daysLeft),
-            TextTable.truncate(request.assignee ?? "-", to: 10), flags.joined(separator: ","),
+            TextTable.truncate(request.assignee ?? "-", to: 8), flags,
         ]
     }
 
@@ -78,6 +83,7 @@ enum QueueTable {
     static func footer(_ listing: QueueQuery.Listing) -> String {
         var line = "\(listing.openCount) open, \(listing.overdueCount) overdue, \(listing.dueThisWeekCount) due within 7 days"
         if listing.items.count < listing.openCount { line += " (showing \(listing.items.count); --limit for more)" }
-        return line
+        let flagged = listing.items.contains { $0.replyWaiting || $0.request.isPaused || $0.request.isExtended }
+        return flagged ? line + "\n" + flagLegend : line
     }
 }

@@ -13,8 +13,11 @@ extension Dsar {
                 is back with the desk); then requests whose clock runs, by due date — overdue first, \
                 the longest overdue on top; then paused requests still waiting for the requester. \
                 Ties go by receipt. "left" is working days until the due date under the request's \
-                policy calendar, negative when overdue. Flags: reply (a reply arrived since our last \
-                letter), paused, ext (extended).
+                policy calendar, negative when overdue. Flags: R (a reply from the requester arrived \
+                since our last letter), P (paused), E (extended). On a terminal the requester's name \
+                is cut to fit the width (at 80 columns the received date is left out), overdue rows \
+                are red and rows due within 2 working days yellow; through a pipe every column is \
+                printed, without colour.
 
                 Example:
                   dsar queue --mine --due-within 3
