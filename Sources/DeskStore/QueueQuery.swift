@@ -167,12 +167,7 @@ public struct QueueQuery {
         }
     }
 
-    /// One request as a queue row (also closed ones, for `assign`'s answer).
-    public func item(reference: String, now: Date) throws -> Item {
-        let request = try RequestStore(db).find(reference)
-        return try item(id: request.id, days: try policyDays(now: now))
-    }
-
+    /// One request as a queue row.
     func item(id: Int64, days: [PolicyDay]) throws -> Item {
         let query = Self.selectItem + " " + Self.replyWaiting
             + " AS reply_waiting FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.id = \(id)"
