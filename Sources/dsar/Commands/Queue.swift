@@ -30,7 +30,7 @@ extension Dsar {
         var state: String?
         @Option(help: "Only requests for this right (access, rectification, erasure, restriction, portability, objection).")
         var kind: String?
-        @Option(help: "Only requests assigned to this desk member.")
+        @Option(help: ArgumentHelp("Only requests assigned to this desk member.", valueName: "user"))
         var assignee: String?
         @Flag(help: "Only requests assigned to the actor.")
         var mine = false
@@ -38,11 +38,11 @@ extension Dsar {
         var unassigned = false
         @Flag(help: "Only requests past their due date.")
         var overdue = false
-        @Option(name: .customLong("due-within"), help: "Only requests due within N working days (overdue included).")
+        @Option(name: .customLong("due-within"), help: ArgumentHelp("Only requests due within N working days (overdue included).", valueName: "N"))
         var dueWithin: Int?
         @Option(help: "Only requests under this policy (uz, uz-state, gdpr, ru, …).")
         var policy: String?
-        @Option(help: "Show at most N requests (default 50).")
+        @Option(help: ArgumentHelp("Show at most N requests.", valueName: "N"))
         var limit = 50
         @Flag(help: "Print a JSON array for programs.")
         var json = false
