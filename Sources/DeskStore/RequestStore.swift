@@ -75,7 +75,13 @@ public struct RequestStore {
 
     /// Registers a request with its requester, computes its due date and appends the audit event.
     public func create(_ new: NewRequest, actor: String, now: Date) throws -> StoredRequest {
-        try db.withRetryingTransaction { db in
+        try db.withRetryingTransaction { db in try RequestStore(db).insert(new, actor: actor, now: now) }
+    }
+
+    /// `create` inside the caller's transaction (the inbox converts a message and registers the
+    /// request in one transaction).
+    func insert(_ new: NewRequest, actor: String, now: Date) throws -> StoredRequest {
+        do {
             let catalog = PolicyCatalog(db)
             let entry = try catalog.load(try new.policy ?? catalog.defaultCode())
             guard let rule = entry.policy.rule(for: new.kind) else {

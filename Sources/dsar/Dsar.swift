@@ -17,9 +17,9 @@ struct Dsar: ParsableCommand {
               dsar queue
             """,
         subcommands: [
-            New.self, Show.self, Start.self, Identity.self, Clarify.self, Resume.self, Extend.self, Record.self,
-            Close.self, Withdraw.self, Lift.self, Policy.self, Calendar.self, Audit.self, Db.self, Demo.self,
-            Settings.self, Letter.self,
+            Queue.self, Show.self, New.self, Claim.self, Assign.self, Start.self, Identity.self, Clarify.self,
+            Resume.self, Extend.self, Record.self, Close.self, Withdraw.self, Lift.self, Letter.self, Inbox.self,
+            Policy.self, Calendar.self, Settings.self, Audit.self, Db.self, Demo.self,
         ]
     )
 

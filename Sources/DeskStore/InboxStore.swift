@@ -1,0 +1,106 @@
+import DeskCore
+import Foundation
+import Postgres
+
+/// Intake items that need a person (SPEC §5): messages the intake could not turn into a request
+/// (`triage`) or could not read (`quarantined`), and what the desk decided about them.
+public struct InboxStore {
+    let db: Connection
+
+    public init(_ db: Connection) { self.db = db }
+
+    /// One item waiting in the inbox, with what is known of its message.
+    public struct Item: Sendable, Hashable {
+        public let id: Int64
+        public let messageID: Int64
+        public let status: String
+        public let reason: String?
+        public let createdAt: Date
+        public let receivedAt: Date
+        public let fromName: String?
+        public let fromEmail: String?
+        public let subject: String?
+        public let language: Language?
+    }
+
+    static let selectItem: Query = """
+        SELECT i.id, i.message_id, i.status, i.reason, i.created_at, coalesce(m.sent_at, m.imported_at),
+               m.from_name, m.from_email, m.subject, m.language
+        FROM inbox_items i JOIN messages m ON m.id = i.message_id
+        """
+
+    /// Items still waiting (triage or quarantined), oldest first.
+    public func open(limit: Int = 500) throws -> [Item] {
+        try db.query(
+            Self.selectItem + " WHERE i.status IN ('triage', 'quarantined') ORDER BY i.created_at, i.id LIMIT \(limit)"
+        ).map(Self.item)
+    }
+
+    /// Turns an item into a request registered from its message, in one transaction.
+    ///
+    /// The requester's name and email come from the message's sender, the receipt time from its
+    /// date (else when it was imported), the channel is email. A resolved item is refused.
+    public func convert(
+        _ id: Int64, kind: Right, policy: String?, language: Language?, actor: String, now: Date
+    ) throws -> StoredRequest {
+        try db.withTransaction { db in
+            let store = InboxStore(db)
+            let item = try store.lockOpenItem(id)
+            guard let name = item.fromName ?? item.fromEmail, !name.isEmpty else {
+                throw StoreError.refused(
+                    "Inbox item \(id) has no sender name or address; register the request with `dsar new` and dismiss the item.")
+            }
+            let new = NewRequest(
+                kind: kind, requesterName: name, email: item.fromEmail, language: language ?? item.language ?? .uzbekLatin,
+                channel: .email, policy: policy, receivedAt: item.receivedAt, messageID: item.messageID)
+            let request = try RequestStore(db).insert(new, actor: actor, now: now)
+            try db.execute(
+                """
+                UPDATE inbox_items SET status = 'converted', request_id = \(request.id), resolved_at = \(now),
+                                       resolved_by = \(actor)
+                WHERE id = \(id)
+                """)
+            try AuditLog(db).append(
+                requestID: request.id, occurredAt: now, recordedAt: now, actor: actor, event: "inbox_converted",
+                from: nil, to: request.state,
+                payload: ["inbox_item_id": .int(id), "message_id": .int(item.messageID), "kind": .string(kind.rawValue)])
+            return request
+        }
+    }
+
+    /// Dismisses an item; the reason is kept on the item, not in the audit log (it may name people).
+    public func dismiss(_ id: Int64, reason: String, actor: String, now: Date) throws {
+        try db.withTransaction { db in
+            let item = try InboxStore(db).lockOpenItem(id)
+            try db.execute(
+                """
+                UPDATE inbox_items SET status = 'dismissed', resolution = \(reason), resolved_at = \(now),
+                                       resolved_by = \(actor)
+                WHERE id = \(id)
+                """)
+            try AuditLog(db).append(
+                requestID: nil, occurredAt: now, recordedAt: now, actor: actor, event: "inbox_dismissed",
+                payload: ["inbox_item_id": .int(id), "message_id": .int(item.messageID), "previous_status": .string(item.status)])
+        }
+    }
+
+    /// Locks an item for a decision; refuses one already converted or dismissed.
+    func lockOpenItem(_ id: Int64) throws -> Item {
+        guard let row = try db.query(Self.selectItem + " WHERE i.id = \(id) FOR UPDATE OF i").first else {
+            throw StoreError.notFound("There is no inbox item \(id); list them with `dsar inbox`.")
+        }
+        let item = try Self.item(row)
+        guard item.status == "triage" || item.status == "quarantined" else {
+            throw StoreError.refused("Inbox item \(id) is already \(item.status); there is nothing left to decide.")
+        }
+        return item
+    }
+
+    static func item(_ row: Row) throws -> Item {
+        let (id, messageID, status, reason, createdAt, receivedAt, fromName, fromEmail, subject, language) =
+            try row.decode((Int64, Int64, String, String?, Date, Date, String?, String?, String?, Language?).self)
+        return Item(
+            id: id, messageID: messageID, status: status, reason: reason, createdAt: createdAt, receivedAt: receivedAt,
+            fromName: fromName, fromEmail: fromEmail, subject: subject, language: language)
+    }
+}
