@@ -150,8 +150,13 @@ public struct RequestStore {
     /// Applies a lifecycle event or an extension, in one transaction, refusing a stale write.
     ///
     /// `occurredAt` is when it happened (`--at` backdates); `now` is when it is recorded.
+    ///
+    /// `alongside` runs inside the same transaction once the change is written — the letter a
+    /// step requires (identity request, clarification, extension notice) is produced there, so
+    /// the step and its letter are stored together or not at all.
     public func apply(
-        _ action: LifecycleAction, to reference: String, actor: String, occurredAt: Date, now: Date
+        _ action: LifecycleAction, to reference: String, actor: String, occurredAt: Date, now: Date,
+        alongside: (Connection, Applied) throws -> Void = { _, _ in }
     ) throws -> Applied {
         try db.withTransaction { db in
             let store = RequestStore(db)
@@ -214,7 +219,9 @@ public struct RequestStore {
                 try LetterStore(db).recordClarification(
                     requestID: request.id, question: question, askedAt: occurredAt, actor: actor, now: now)
             }
-            return Applied(request: try store.find(id: request.id), outcome: outcome)
+            let applied = Applied(request: try store.find(id: request.id), outcome: outcome)
+            try alongside(db, applied)
+            return applied
         }
     }
 

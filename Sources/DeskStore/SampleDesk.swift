@@ -37,6 +37,7 @@ public struct SampleDesk {
         ("dpo.email", "dpo@raqamli.example.uz"),
         ("dpo.phone", "+998 71 200 00 00"),
         ("mail.domain", "raqamli.example.uz"),
+        ("authority.ru.ru", "Роскомнадзор (Федеральная служба по надзору в сфере связи, информационных технологий и массовых коммуникаций)"),
     ]
 
     static func scripts(now: Date) -> [Script] {

@@ -40,6 +40,11 @@ public struct LetterProducer {
         }
     }
 
+    /// The same producer writing through another connection (the caller's open transaction).
+    public func inTransaction(_ db: Connection) -> LetterProducer {
+        LetterProducer(db: db, renderer: renderer)
+    }
+
     /// Resolves a letter name typed by a person: a `LetterKind` raw value (dashes allowed), or
     /// `fulfilled` / `refusal`, which take the request's right or refusal ground.
     public static func kind(named name: String, for request: StoredRequest) throws -> LetterKind {

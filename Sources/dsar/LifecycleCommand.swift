@@ -1,13 +1,23 @@
 import DeskCore
 import DeskStore
+import LetterDesk
+import Letters
 
 /// The shared run of the lifecycle commands (`start`, `identity`, `clarify`, …): apply one action
 /// through the store and print what changed.
 enum LifecycleCommand {
     static func run(_ action: LifecycleAction, reference: String, global: GlobalOptions, at: String?) throws {
         let session = try DeskSession.open(global)
+        let letterKind = requiredLetter(action)
+        let producer = try letterKind.map { _ in try LetterProducer(db: session.db) }
+        var letter: ProducedLetter?
         let applied = try session.requests.apply(
-            action, to: reference, actor: session.actor, occurredAt: try session.occurredAt(at), now: session.now)
+            action, to: reference, actor: session.actor, occurredAt: try session.occurredAt(at), now: session.now
+        ) { db, applied in
+            guard let letterKind, let producer else { return }
+            letter = try producer.inTransaction(db).produce(
+                letterKind, for: applied.request.reference, actor: session.actor, now: session.now)
+        }
         let request = applied.request
         var line = "\(request.reference): \(applied.outcome.from.rawValue) → \(applied.outcome.to.rawValue)"
         if request.state.isClosed {
@@ -18,5 +28,19 @@ enum LifecycleCommand {
             if let extended = request.extendedBy { line += ", extended by \(extended)" }
         }
         print(line)
+        if let letter {
+            print("Letter \(letter.letter.kind) recorded, verification code \(letter.letter.verificationCode):\n")
+            print(letter.content)
+        }
+    }
+
+    /// The letter SPEC §3 requires with a step: produced in the step's own transaction.
+    static func requiredLetter(_ action: LifecycleAction) -> LetterKind? {
+        switch action {
+        case .event(.identityRequest, _, _): return .identityRequest
+        case .event(.clarify, _, _): return .clarificationRequest
+        case .extend: return .extensionNotice
+        default: return nil
+        }
     }
 }
