@@ -15,7 +15,7 @@ struct Dsar: ParsableCommand {
               dsar new --kind access --name "Dilnoza Karimova" --email dilnoza@example.uz
               dsar queue
             """,
-        subcommands: [Db.self, Demo.self]
+        subcommands: [Db.self, Demo.self, Report.self]
     )
 
     /// Runs the command line and maps every failure to one sentence and an exit code (SPEC §8).
