@@ -46,12 +46,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres"], swiftSettings: strict),
+        .target(name: "DeskTestSupport", dependencies: ["Postgres", "DeskStore"], path: "Tests/DeskTestSupport", swiftSettings: strict),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "DeskTestSupport"], swiftSettings: strict),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], swiftSettings: strict),
-        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore", "Postgres"], swiftSettings: strict),
+        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore", "Postgres", "DeskTestSupport"], swiftSettings: strict),
         .testTarget(name: "MailIntakeTests", dependencies: ["MailIntake", "DeskCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "LettersTests", dependencies: ["Letters", "DeskCore"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "DeskCore"], swiftSettings: strict),
-        .testTarget(name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore"], swiftSettings: strict),
+        .testTarget(name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore", "DeskTestSupport"], swiftSettings: strict),
     ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 
 /// The root command: the DPO's desk for data-subject requests.
 @main
@@ -15,11 +16,22 @@ struct Dsar: ParsableCommand {
               dsar new --kind access --name "Dilnoza Karimova" --email dilnoza@example.uz
               dsar queue
             """,
-        subcommands: [Db.self, Demo.self, Report.self]
+        subcommands: [
+            New.self, Show.self, Start.self, Identity.self, Clarify.self, Resume.self, Extend.self, Record.self,
+            Close.self, Withdraw.self, Lift.self, Policy.self, Calendar.self, Audit.self, Db.self, Demo.self,
+            Report.self,
+        ]
     )
 
     /// Runs the command line and maps every failure to one sentence and an exit code (SPEC §8).
     static func main() {
+        // Libraries log through swift-log; people see warnings only, unless DSAR_DEBUG=1.
+        let debug = ProcessInfo.processInfo.environment["DSAR_DEBUG"] == "1"
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = debug ? .debug : .warning
+            return handler
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

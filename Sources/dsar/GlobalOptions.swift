@@ -16,6 +16,9 @@ struct GlobalOptions: ParsableArguments {
     /// The acting person: `--actor`, else `$USER`, else `unknown`.
     var actorName: String {
         if let actor, !actor.isEmpty { return actor }
-        return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
+        let environment = ProcessInfo.processInfo.environment
+        if let user = environment["USER"] ?? environment["LOGNAME"], !user.isEmpty { return user }
+        if let account = getpwuid(getuid()), let name = account.pointee.pw_name { return String(cString: name) }
+        return "unknown"
     }
 }

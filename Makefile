@@ -1,0 +1,30 @@
+# DSAR Desk — everyday commands. `make test` needs nothing but a Swift toolchain and apt.
+SWIFT ?= swift
+DSAR := .build/debug/dsar
+
+.PHONY: build demo test bench clean deps
+
+deps:
+	scripts/ensure-deps.sh
+
+build:
+	$(SWIFT) build
+
+# Sample data in the local database (or in DSAR_DATABASE_URL when set), then the queue.
+# Harmless to run twice: `db start` and `demo` leave an existing desk as it is.
+demo: deps build
+	@if [ -z "$${DSAR_DATABASE_URL:-}" ]; then $(DSAR) db start; else $(DSAR) db migrate; fi
+	$(DSAR) demo
+	$(DSAR) queue
+
+# Every test against a throwaway PostgreSQL cluster (scripts/test-cluster.sh). The explicit
+# build first puts the `dsar` binary next to the tests for the end-to-end CLI tests.
+test: deps build
+	scripts/test-cluster.sh $(SWIFT) test
+
+bench:
+	@echo "bench: placeholder — the benchmarks come with the performance issue; nothing is measured yet."
+
+clean:
+	$(SWIFT) package clean
+	rm -rf .build .tmp .bench

@@ -1,0 +1,47 @@
+import ArgumentParser
+import DeskCore
+import DeskStore
+
+extension Dsar {
+    /// `dsar extend`
+    struct Extend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Extend the deadline before it passes, within the policy's cap, with a reason.",
+            discussion: """
+                --by takes N with a unit: d (calendar days), wd (working days), m (months); a bare N uses \
+                the policy's extension unit.
+
+                Example:
+                  dsar extend DSAR-2026-000031 --by 2m --reason "Records are spread over five systems"
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The request reference.") var reference: String
+        @Option(help: "How long: N, Nd, Nwd or Nm.") var by: String
+        @Option(help: "Why, as the extension notice will tell the requester.") var reason: String
+        @Option(help: "When it happened (ISO 8601; default: now).") var at: String?
+
+        func validate() throws {
+            try InputRules.checkText(reason, option: "--reason", required: true)
+            let trimmed = by.trimmingCharacters(in: .whitespaces)
+            guard trimmed.range(of: #"^[0-9]{1,3}(d|wd|m)?$"#, options: .regularExpression) != nil,
+                (Int(trimmed.prefix(while: \.isNumber)) ?? 0) > 0
+            else {
+                throw ValidationError("--by \(by.prefix(20)) is not a period; use a positive N with d, wd or m, e.g. 2m or 10wd.")
+            }
+        }
+
+        func run() throws {
+            let session = try DeskSession.open(global)
+            let request = try session.requests.find(reference)
+            let rule = try PolicyCatalog(session.db).load(request.policy).policy.rule(for: request.kind)
+            let period: Period
+            do {
+                period = try Period(parsing: by.trimmingCharacters(in: .whitespaces), bareUnit: rule?.maxExtension?.unit)
+            } catch {
+                throw DeskFailure(message: "\(request.reference) cannot be extended: the \(request.policy) policy allows no extension for \(request.kind.rawValue).", exitCode: DeskFailure.refused)
+            }
+            try LifecycleCommand.run(.extend(period, reason: reason), reference: reference, global: global, at: at)
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import DeskCore
+
+extension Dsar {
+    /// `dsar record`
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record evidence on a request: what was disclosed, changed, erased, restricted, exported or decided.",
+            discussion: """
+                Kinds: disclosure, change, erasure, restriction, export, decision, recipient, no-recipients, \
+                no-data-held. Closing as fulfilled needs the right's evidence (SPEC §3 gates).
+
+                Examples:
+                  dsar record DSAR-2026-000012 erasure --system CRM --categories "contact,passport" \\
+                       --method "deleted from database and backups" --performed-by "IT: Bekzod"
+                  dsar record DSAR-2026-000012 recipient --recipient "Payme LLC" --what "erasure of phone number"
+                  dsar record DSAR-2026-000013 export --format json --path export-000013.json
+                """)
+
+        enum Kind: String, ExpressibleByArgument, CaseIterable {
+            case disclosure, change, erasure, restriction, export, decision, recipient
+            case noRecipients = "no-recipients"
+            case noDataHeld = "no-data-held"
+
+            var evidenceKind: EvidenceKind {
+                switch self {
+                case .disclosure: return .disclosure
+                case .change: return .change
+                case .erasure: return .erasure
+                case .restriction: return .restriction
+                case .export: return .export
+                case .decision: return .decision
+                case .recipient: return .recipient
+                case .noRecipients: return .noRecipients
+                case .noDataHeld: return .noDataHeld
+                }
+            }
+        }
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The request reference.") var reference: String
+        @Argument(help: "What is recorded.") var kind: Kind
+        @OptionGroup var fields: EvidenceOptions
+        @Option(help: "When it happened (ISO 8601; default: now).") var at: String?
+
+        func validate() throws { try fields.validateText() }
+
+        func run() throws {
+            let session = try DeskSession.open(global)
+            let occurredAt = try session.occurredAt(at)
+            let evidence = try fields.evidence(kind.evidenceKind, actor: session.actor, occurredAt: occurredAt, now: session.now)
+            do throws(DeskCoreError) {
+                try evidence.validate()
+            } catch {
+                throw DeskFailure(message: error.message, exitCode: DeskFailure.badInput)
+            }
+            let id = try session.requests.record(evidence, on: reference, actor: session.actor, occurredAt: occurredAt, now: session.now)
+            print("\(reference.uppercased()): recorded \(kind.rawValue) (evidence #\(id)).")
+        }
+    }
+}

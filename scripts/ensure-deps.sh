@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Installs what DSAR Desk needs to build and test, only when it is missing:
+# the PostgreSQL server (initdb, pg_ctl) and libpq's headers. Needs a Swift toolchain on PATH.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source=pg-bindir.sh
+. "$here/pg-bindir.sh"
+
+missing=()
+pg_bindir >/dev/null || missing+=(postgresql)
+if ! { pkg-config --exists libpq 2>/dev/null || [ -f /usr/include/postgresql/libpq-fe.h ]; }; then
+    missing+=(libpq-dev)
+fi
+command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+
+if [ "${#missing[@]}" -gt 0 ]; then
+    if ! command -v apt-get >/dev/null 2>&1; then
+        echo "ensure-deps: ${missing[*]} missing and apt-get is not available; install them with your package manager." >&2
+        exit 1
+    fi
+    sudo=()
+    if [ "$(id -u)" -ne 0 ]; then
+        if command -v sudo >/dev/null 2>&1; then
+            sudo=(sudo)
+        else
+            echo "ensure-deps: ${missing[*]} missing; run this script as root or install sudo." >&2
+            exit 1
+        fi
+    fi
+    echo "ensure-deps: installing ${missing[*]}"
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! bindir="$(pg_bindir)"; then
+    echo "ensure-deps: the PostgreSQL server programs (initdb, pg_ctl) were not found after installing postgresql." >&2
+    exit 1
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+    echo "ensure-deps: swift is not on PATH; install a Swift 6 toolchain from https://swift.org/install and add its usr/bin to PATH." >&2
+    exit 1
+fi
+
+echo "ensure-deps: ok (PostgreSQL server programs in $bindir, libpq $(pkg-config --modversion libpq 2>/dev/null || echo present), $(swift --version 2>/dev/null | head -n1))"
