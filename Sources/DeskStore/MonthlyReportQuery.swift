@@ -88,11 +88,13 @@ public struct MonthlyReportQuery {
 
     // MARK: Sections
 
+    /// The requester's language is looked up per request of the month (a primary-key probe): a
+    /// join lets the planner hash the whole requesters table instead.
     func readReceived(_ scope: Scope, into figures: inout MonthlyFigures) throws {
         let rows = try db.query(
             """
-            SELECT r.kind, r.channel, q.language, r.policy, count(*)
-            FROM requests r JOIN requesters q ON q.id = r.requester_id
+            SELECT r.kind, r.channel, (SELECT q.language FROM requesters q WHERE q.id = r.requester_id), r.policy, count(*)
+            FROM requests r
             WHERE r.received_at >= \(scope.start) AND r.received_at < \(scope.end) AND \(fragment: scope.policyFilter)
             GROUP BY 1, 2, 3, 4
             """)
@@ -227,45 +229,51 @@ public struct MonthlyReportQuery {
                    OR r.closed_at >= \(scope.end))
               AND \(fragment: scope.policyFilter)
             """
-        let aging = try db.query("WITH b AS (\(fragment: backlog)) SELECT days_open, count(*) FROM b GROUP BY 1")
-        for row in aging {
-            let (days, count) = try row.decode((Int, Int).self)
-            figures.openByDaysSinceReceipt[days, default: 0] += count
-        }
-        let overdue = try db.query(
+        // One scan of the backlog gives both parts: rows without a reference are the aging
+        // histogram (days open → count), rows with one are the overdue requests.
+        let rows = try db.query(
             """
-            WITH b AS (\(fragment: backlog))
-            SELECT reference, kind, due_on, \(lastDay)::date - due_on, assignee FROM b
-            WHERE due_on < \(lastDay)::date ORDER BY due_on, reference
+            WITH b AS MATERIALIZED (\(fragment: backlog))
+            SELECT NULL::text, NULL::text, NULL::date, days_open, count(*)::integer, NULL::text FROM b GROUP BY days_open
+            UNION ALL
+            SELECT reference, kind, due_on, \(lastDay)::date - due_on, 1, assignee FROM b WHERE due_on < \(lastDay)::date
+            ORDER BY 3, 1
             """)
-        figures.overdue = try overdue.map { row in
-            let (reference, right, due, days, assignee) = try row.decode((String, Right, LocalDate, Int, String?).self)
-            return MonthlyFigures.OverdueAtMonthEnd(
-                reference: reference, right: right, due: due, daysOverdue: days, assignee: assignee)
+        for row in rows {
+            let (reference, right, due, days, count, assignee) =
+                try row.decode((String?, Right?, LocalDate?, Int, Int, String?).self)
+            if let reference, let right, let due {
+                figures.overdue.append(MonthlyFigures.OverdueAtMonthEnd(
+                    reference: reference, right: right, due: due, daysOverdue: days, assignee: assignee))
+            } else {
+                figures.openByDaysSinceReceipt[days, default: 0] += count
+            }
         }
     }
 
     /// Received, closed and closed on time per month, for the 12 months ending with this one.
     func readTrend(_ scope: Scope, trendStart: Date, into figures: inout MonthlyFigures) throws {
+        // Counted month by month over index ranges (index-only scans of requests_by_received and
+        // requests_by_closed), rather than truncating a year of instants row by row.
         let rows = try db.query(
             """
             WITH months AS (
-              SELECT generate_series((\(trendStart) AT TIME ZONE \(scope.zone))::date,
-                                     (\(scope.start) AT TIME ZONE \(scope.zone))::date, interval '1 month')::date AS m
-            ), received AS (
-              SELECT date_trunc('month', r.received_at AT TIME ZONE \(scope.zone))::date AS m, count(*) AS n
-              FROM requests r
-              WHERE r.received_at >= \(trendStart) AND r.received_at < \(scope.end) AND \(fragment: scope.policyFilter)
-              GROUP BY 1
-            ), closed AS (
-              SELECT date_trunc('month', r.closed_at AT TIME ZONE \(scope.zone))::date AS m, count(*) AS n,
+              SELECT m::date AS m, m::timestamp AT TIME ZONE \(scope.zone) AS start_at,
+                     (m + interval '1 month')::timestamp AT TIME ZONE \(scope.zone) AS end_at
+              FROM generate_series((\(trendStart) AT TIME ZONE \(scope.zone))::date,
+                                   (\(scope.start) AT TIME ZONE \(scope.zone))::date, interval '1 month') AS m
+            )
+            SELECT months.m,
+                   (SELECT count(*) FROM requests r
+                    WHERE r.received_at >= months.start_at AND r.received_at < months.end_at
+                      AND \(fragment: scope.policyFilter)),
+                   closed.n, closed.on_time
+            FROM months CROSS JOIN LATERAL (
+              SELECT count(*) AS n,
                      count(*) FILTER (WHERE (r.closed_at AT TIME ZONE \(scope.zone))::date <= r.due_on) AS on_time
               FROM requests r
-              WHERE r.closed_at >= \(trendStart) AND r.closed_at < \(scope.end) AND \(fragment: scope.policyFilter)
-              GROUP BY 1
-            )
-            SELECT months.m, coalesce(received.n, 0), coalesce(closed.n, 0), coalesce(closed.on_time, 0)
-            FROM months LEFT JOIN received USING (m) LEFT JOIN closed USING (m)
+              WHERE r.closed_at >= months.start_at AND r.closed_at < months.end_at AND \(fragment: scope.policyFilter)
+            ) AS closed
             ORDER BY months.m
             """)
         figures.trend = try rows.map { row in
