@@ -37,10 +37,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "Reports", dependencies: ["DeskCore"], swiftSettings: strict),
+        .target(
+            name: "LetterDesk",
+            dependencies: ["DeskCore", "DeskStore", "Postgres", "Letters"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "dsar",
             dependencies: [
-                "DeskCore", "DeskStore", "Postgres", "MailIntake", "Letters", "Reports",
+                "DeskCore", "DeskStore", "Postgres", "MailIntake", "Letters", "LetterDesk", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -52,7 +57,11 @@ let package = Package(
         .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore", "Postgres", "DeskTestSupport"], swiftSettings: strict),
         .testTarget(name: "MailIntakeTests", dependencies: ["MailIntake", "DeskCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "LettersTests", dependencies: ["Letters", "DeskCore"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(
+            name: "LetterDeskTests", dependencies: ["LetterDesk", "DeskStore", "DeskCore", "Letters", "Postgres", "DeskTestSupport"],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "DeskCore"], swiftSettings: strict),
-        .testTarget(name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore", "DeskTestSupport"], swiftSettings: strict),
+        .testTarget(name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore", "Letters", "DeskTestSupport"], swiftSettings: strict),
     ]
 )

@@ -30,12 +30,15 @@ if [ "$(id -u)" -eq 0 ]; then
     as_server_user=(runuser -u postgres --)
 fi
 
-cluster="$(mktemp -d "${TMPDIR:-/tmp}/dsar-test-cluster.XXXXXX")"
+# As root the postgres user must reach the directory: /tmp, whatever TMPDIR says.
+parent="${TMPDIR:-/tmp}"
+if [ "${#as_server_user[@]}" -gt 0 ]; then parent=/tmp; fi
+cluster="$(mktemp -d "$parent/dsar-test-cluster.XXXXXX")"
 sockdir="$cluster/run"
 mkdir -p "$sockdir"
 if [ "${#as_server_user[@]}" -gt 0 ]; then chown -R postgres: "$cluster"; fi
 
-server() { (cd "$cluster" && "${as_server_user[@]}" "$@"); }
+server() { (cd "$cluster" && ${as_server_user[@]+"${as_server_user[@]}"} "$@"); }
 
 cleanup() {
     local status=$?

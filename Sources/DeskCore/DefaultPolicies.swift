@@ -48,7 +48,7 @@ extension DeadlinePolicy {
             Row(rights: Right.allCases, period: Period(15, .calendarDays), maxExtension: Period(1, .months),
                 source: "ZRU-445 art. 28"),
         ]),
-        policy("gdpr", "EU General Data Protection Regulation", calendar: "EU", identityPausesClock: true, [
+        policy("gdpr", "EU General Data Protection Regulation", calendar: "UZ", identityPausesClock: true, [
             Row(rights: Right.allCases, period: Period(1, .months), maxExtension: Period(2, .months),
                 source: "GDPR art. 12(3)"),
         ]),

@@ -82,11 +82,11 @@ public struct Migrator {
 
     /// Whether every migration on disk is applied (a cheap check before normal commands).
     public func isUpToDate(_ connection: Connection) throws -> Bool {
-        let latest = try migrations().last?.version ?? 0
+        let available = Set(try migrations().map(\.version))
         let exists = try connection.query("SELECT to_regclass('schema_migrations') IS NOT NULL")
-        guard try exists.first?.decode(column: 0, as: Bool.self) == true else { return latest == 0 }
-        let rows = try connection.query("SELECT coalesce(max(version), 0) FROM schema_migrations")
-        return try rows.first?.decode(column: 0, as: Int.self) ?? 0 >= latest
+        guard try exists.first?.decode(column: 0, as: Bool.self) == true else { return available.isEmpty }
+        let applied = Set(try connection.query("SELECT version FROM schema_migrations").map { try $0.decode(column: 0, as: Int.self) })
+        return available.isSubset(of: applied)
     }
 
     static func checksum(_ script: String, _ db: Connection) throws -> String {

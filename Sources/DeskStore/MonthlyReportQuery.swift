@@ -18,8 +18,7 @@ public struct MonthlyReportQuery {
 
     /// The desk's time zone: the `desk.time_zone` setting, else Asia/Tashkent.
     public func deskTimeZone() throws -> TimeZone {
-        let name = try db.query("SELECT value FROM settings WHERE key = \(Self.timeZoneSetting)")
-            .first?.decode(column: 0, as: String.self) ?? Self.defaultTimeZone
+        let name = try SettingsStore(db).value(Self.timeZoneSetting) ?? Self.defaultTimeZone
         guard let zone = TimeZone(identifier: name) else {
             throw StoreError.configuration(
                 "The setting desk.time_zone names an unknown time zone (\(name.prefix(60))); set it to an IANA name such as Asia/Tashkent.")

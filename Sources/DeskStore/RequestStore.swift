@@ -203,6 +203,11 @@ public struct RequestStore {
             if case .extend(_, let reason) = action {
                 try store.recordExtensionReason(request.id, reason: reason, period: outcome.extendedBy, occurredAt: occurredAt, now: now, actor: actor)
             }
+            // The clarification letter quotes the question (SQL/0030_letters.sql).
+            if case .event(.clarify, _, let question?) = action {
+                try LetterStore(db).recordClarification(
+                    requestID: request.id, question: question, askedAt: occurredAt, actor: actor, now: now)
+            }
             return Applied(request: try store.find(id: request.id), outcome: outcome)
         }
     }

@@ -86,6 +86,12 @@ public struct SampleDesk {
             Script(kind: .access, name: "Sardor Qodirov", email: "sardor.q@example.uz", language: .uzbekLatin,
                    policy: "uz", channel: .email, daysAgo: 9,
                    steps: [(8, .action(.event(.identityRequest))), (3, .action(.event(.identityFailed)))]),
+            Script(kind: .access, name: "Jasur Ergashev", email: "jasur.e@example.uz", language: .uzbekLatin,
+                   policy: "uz", channel: .email, daysAgo: 18,
+                   steps: [(17, .action(.event(.start))),
+                           (12, .evidence(.disclosure(Disclosure(description: "Copy of the customer file, sent by post")))),
+                           (11, .action(.event(.closePartiallyFulfilled, ground: .legalObligationToRetain,
+                                                note: "Call recordings are held by the bank under its own retention duty.")))]),
             Script(kind: .access, name: "Sarah Mitchell", email: "sarah.mitchell@example.com", language: .english,
                    policy: "gdpr", channel: .webForm, daysAgo: 0.1, steps: []),
         ]

@@ -22,7 +22,7 @@ public final class Connection {
         self.handle = handle
         // Server notices ("relation already exists, skipping") are not for the user's terminal.
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
-        try executeScript("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET client_encoding = 'UTF8'; SET IntervalStyle = 'iso_8601'")
+        try executeScript("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET client_encoding = 'UTF8'; SET IntervalStyle = 'iso_8601'; SET bytea_output = 'hex'")
     }
 
     deinit { PQfinish(handle) }
@@ -55,7 +55,9 @@ public final class Connection {
                 }
                 let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: utf8.count + 1)
                 utf8.withUnsafeBufferPointer { source in
-                    source.withMemoryRebound(to: CChar.self) { buffer.update(from: $0.baseAddress!, count: utf8.count) }
+                    source.withMemoryRebound(to: CChar.self) {
+                        if let base = $0.baseAddress { buffer.update(from: base, count: utf8.count) }
+                    }
                 }
                 buffer[utf8.count] = 0
                 values.append(buffer); lengths.append(Int32(utf8.count)); formats.append(0); types.append(0)

@@ -108,34 +108,36 @@ extension PostgresBytes: PostgresDecodable {
 extension PostgresTextArray: PostgresDecodable {
     /// Reads a one-dimensional `text[]` in the server's output form (`{a,"b c",NULL}`).
     public static func decode(from cell: PostgresCell) throws -> PostgresTextArray {
-        guard let text = cell.string, text.first == "{", text.last == "}" else {
+        guard let text = cell.string, text.unicodeScalars.first == "{", text.unicodeScalars.last == "}" else {
             throw cell.decodingError(PostgresTextArray.self)
         }
         var elements: [String?] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         var quoted = false
         var wasQuoted = false
         var escaping = false
-        let body = text.dropFirst().dropLast()
+        let body = text.unicodeScalars.dropFirst().dropLast()
         if body.isEmpty { return PostgresTextArray(elements) }
-        for character in body {
+        // Scalars, not Characters: an element may start with a combining mark, which would
+        // otherwise fuse with the separating comma into one grapheme.
+        for scalar in body {
             if escaping {
-                current.append(character)
+                current.append(scalar)
                 escaping = false
-            } else if character == "\\" {
+            } else if scalar == "\\" {
                 escaping = true
-            } else if character == "\"" {
+            } else if scalar == "\"" {
                 quoted.toggle()
                 wasQuoted = true
-            } else if character == "," && !quoted {
-                elements.append(!wasQuoted && current == "NULL" ? nil : current)
-                current = ""
+            } else if scalar == "," && !quoted {
+                elements.append(!wasQuoted && String(current) == "NULL" ? nil : String(current))
+                current = String.UnicodeScalarView()
                 wasQuoted = false
             } else {
-                current.append(character)
+                current.append(scalar)
             }
         }
-        elements.append(!wasQuoted && current == "NULL" ? nil : current)
+        elements.append(!wasQuoted && String(current) == "NULL" ? nil : String(current))
         return PostgresTextArray(elements)
     }
 }

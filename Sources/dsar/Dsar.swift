@@ -19,7 +19,7 @@ struct Dsar: ParsableCommand {
         subcommands: [
             New.self, Show.self, Start.self, Identity.self, Clarify.self, Resume.self, Extend.self, Record.self,
             Close.self, Withdraw.self, Lift.self, Policy.self, Calendar.self, Audit.self, Db.self, Demo.self,
-            Report.self,
+            Settings.self, Letter.self, Report.self,
         ]
     )
 

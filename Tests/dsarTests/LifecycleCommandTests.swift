@@ -1,5 +1,6 @@
 import DeskTestSupport
 import Foundation
+import Postgres
 import Testing
 
 /// The lifecycle commands end to end: the built binary, its output and its exit codes (SPEC §8).
@@ -74,4 +75,41 @@ struct LifecycleCommandTests {
         #expect(run.status == 6)
         #expect(run.stderr.contains("Cannot reach"))
     }
+}
+
+/// Two desk members acting on one request at once: one wins, the other is told to re-run.
+@Suite(.enabled(if: TestDatabase.isConfigured, Comment(rawValue: TestDatabase.skipReason)))
+struct ConcurrentCommandTests {
+    @Test func staleWriteExitsFive() throws {
+        try TestDatabase.withDatabase(migrated: true) { database in
+            let created = try database.runDsar(["new", "--kind", "access", "--name", "A", "--email", "a@example.uz"])
+            let reference = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let other = try database.connect()
+            try other.executeScript("BEGIN")
+            try other.execute("UPDATE requests SET assignee = 'bob', version = version + 1, updated_by = 'bob' WHERE reference = \(reference)")
+            let box = LockedRun()
+            let url = database.url
+            let thread = Thread {
+                box.set(try? runDsar(["start", reference, "--actor", "alice"], environment: ["DSAR_DATABASE_URL": url]))
+            }
+            thread.start()
+            Thread.sleep(forTimeInterval: 1.0)
+            try other.executeScript("COMMIT")
+            while !box.done { Thread.sleep(forTimeInterval: 0.05) }
+            let run = try #require(box.run)
+            #expect(run.status == 5, "\(run.stderr)")
+            #expect(run.stderr.contains("bob"))
+            #expect(try database.runDsar(["audit", "verify"]).status == 0)
+        }
+    }
+}
+
+/// The result of a `dsar` run on another thread.
+final class LockedRun: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: DsarRun?
+    private var finished = false
+    var done: Bool { lock.lock(); defer { lock.unlock() }; return finished }
+    var run: DsarRun? { lock.lock(); defer { lock.unlock() }; return value }
+    func set(_ run: DsarRun?) { lock.lock(); value = run; finished = true; lock.unlock() }
 }

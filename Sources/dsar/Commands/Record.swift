@@ -17,29 +17,9 @@ extension Dsar {
                   dsar record DSAR-2026-000013 export --format json --path export-000013.json
                 """)
 
-        enum Kind: String, ExpressibleByArgument, CaseIterable {
-            case disclosure, change, erasure, restriction, export, decision, recipient
-            case noRecipients = "no-recipients"
-            case noDataHeld = "no-data-held"
-
-            var evidenceKind: EvidenceKind {
-                switch self {
-                case .disclosure: return .disclosure
-                case .change: return .change
-                case .erasure: return .erasure
-                case .restriction: return .restriction
-                case .export: return .export
-                case .decision: return .decision
-                case .recipient: return .recipient
-                case .noRecipients: return .noRecipients
-                case .noDataHeld: return .noDataHeld
-                }
-            }
-        }
-
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The request reference.") var reference: String
-        @Argument(help: "What is recorded.") var kind: Kind
+        @Argument(help: "What is recorded.") var kind: EvidenceKind
         @OptionGroup var fields: EvidenceOptions
         @Option(help: "When it happened (ISO 8601; default: now).") var at: String?
 
@@ -48,14 +28,14 @@ extension Dsar {
         func run() throws {
             let session = try DeskSession.open(global)
             let occurredAt = try session.occurredAt(at)
-            let evidence = try fields.evidence(kind.evidenceKind, actor: session.actor, occurredAt: occurredAt, now: session.now)
+            let evidence = try fields.evidence(kind, actor: session.actor, occurredAt: occurredAt, now: session.now)
             do throws(DeskCoreError) {
                 try evidence.validate()
             } catch {
                 throw DeskFailure(message: error.message, exitCode: DeskFailure.badInput)
             }
             let id = try session.requests.record(evidence, on: reference, actor: session.actor, occurredAt: occurredAt, now: session.now)
-            print("\(reference.uppercased()): recorded \(kind.rawValue) (evidence #\(id)).")
+            print("\(reference.uppercased()): recorded \(kind.argumentSpelling) (evidence #\(id)).")
         }
     }
 }

@@ -1,0 +1,121 @@
+import DeskCore
+import DeskStore
+import Foundation
+import Letters
+
+/// Turns what the desk knows about a request (`LetterFacts`) into the `LetterContext` a template
+/// is rendered with, and refuses a letter that would go out with a hole in it.
+public enum LetterContextBuilder {
+    /// The context for `kind` in `language`, dated `today` (`YYYY-MM-DD`).
+    ///
+    /// Throws `invalidInput` (exit 2) naming the `dsar settings set …` to run when the desk's
+    /// details are missing, and `refused` (exit 4) when the step the letter reports has not been
+    /// recorded (no clarification question, no extension, no refusal note).
+    public static func context(
+        for kind: LetterKind, language: Language, facts: LetterFacts, today: LocalDate, recipientName: String? = nil
+    ) throws -> LetterContext {
+        let request = facts.request
+        let settings = facts.settings
+        try checkSettings(settings)
+        guard let rule = facts.policy.policy.rule(for: request.kind) else {
+            throw StoreError.refused("The policy \(request.policy) has no deadline rule for \(request.kind.rawValue); add one to policy_rules.")
+        }
+        let extended = request.isExtended
+        var context = LetterContext(
+            requesterName: request.requester.name,
+            requesterEmail: request.requester.email ?? "",
+            reference: request.reference,
+            right: request.kind,
+            isConsentWithdrawal: request.consentWithdrawal,
+            receivedDate: LocalDate(request.receivedAt, in: facts.policy.timeZone).iso,
+            dueDate: extended ? request.originalDueOn.iso : request.dueOn.iso,
+            extendedDueDate: extended ? request.dueOn.iso : nil,
+            policyName: facts.policy.policy.code,
+            legalSource: rule.source,
+            authorityName: authority(language: language, policy: facts.policy, settings: settings),
+            today: today.iso,
+            organisationName: settings["organisation.name"] ?? "",
+            organisationAddress: settings["organisation.address"] ?? "",
+            dpoName: settings["dpo.name"] ?? "",
+            dpoEmail: settings["dpo.email"] ?? "",
+            dpoPhone: settings["dpo.phone"],
+            clarificationQuestion: facts.clarificationQuestion,
+            extensionReason: facts.extensionReason,
+            refusalNote: request.closeNote,
+            recipientName: recipientName
+        )
+        add(facts.evidence, timeZone: facts.policy.timeZone, to: &context)
+        try checkStep(kind, context: context, request: request)
+        return context
+    }
+
+    /// The supervisory authority: the `authority.<policy>.<lang>` setting, else `authority.<lang>`,
+    /// else the policy's authority — written in the letter's language when it is Uzbekistan's.
+    static func authority(language: Language, policy: PolicyCatalog.Entry, settings: [String: String]) -> String {
+        if let override = settings[SettingsStore.authorityKey(language, policy: policy.policy.code)] { return override }
+        if let override = settings[SettingsStore.authorityKey(language)] { return override }
+        if policy.authority == AuthorityName.uzbekistan(.english) { return AuthorityName.uzbekistan(language) }
+        return policy.authority
+    }
+
+    static func checkSettings(_ settings: [String: String]) throws {
+        let missing = SettingsStore.requiredForLetters.filter { (settings[$0] ?? "").isEmpty }
+        guard !missing.isEmpty else { return }
+        let commands = missing.map { "`dsar settings set \($0) \"…\"`" }.joined(separator: ", ")
+        throw StoreError.invalidInput("Letters need the desk's details first; run \(commands).")
+    }
+
+    /// Evidence as the one-line summaries the templates list; never an old (wrong) value.
+    static func add(_ evidence: [Evidence], timeZone: TimeZone, to context: inout LetterContext) {
+        for item in evidence {
+            switch item {
+            case .disclosure(let value):
+                let what = value.description ?? value.path ?? ""
+                context.disclosures.append(value.sha256.map { "\(what) (SHA-256 \($0))" } ?? what)
+            case .change(let value):
+                context.changes.append("\(value.field): \(value.newValueSummary)")
+            case .erasure(let value):
+                let day = LocalDate(value.performedAt, in: timeZone).iso
+                context.erasures.append(
+                    "\(value.system): \(value.dataCategories.joined(separator: ", ")) — \(value.method), \(day)")
+            case .restriction(let value):
+                context.restrictions.append(contentsOf: value.systems + value.purposes)
+            case .export(let value):
+                context.exports.append("\(value.format.rawValue.uppercased()) \(value.path) (SHA-256 \(value.sha256))")
+            case .decision(let value):
+                switch value.outcome {
+                case .processingStopped:
+                    context.stoppedPurposes.append(contentsOf: value.purposes)
+                case .overridden:
+                    context.objectionOverridden = true
+                    if (context.refusalNote ?? "").isEmpty { context.refusalNote = value.grounds }
+                }
+            case .recipient(let value):
+                context.notifiedRecipients.append(value.recipient)
+            case .noRecipients, .noDataHeld:
+                continue
+            }
+        }
+    }
+
+    /// A letter reporting a step needs that step's details.
+    static func checkStep(_ kind: LetterKind, context: LetterContext, request: StoredRequest) throws {
+        func blank(_ value: String?) -> Bool { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        let ref = request.reference
+        switch kind {
+        case .clarificationRequest where blank(context.clarificationQuestion):
+            throw StoreError.refused("\(ref) has no clarification question recorded; ask it with `dsar clarify \(ref) --question TEXT`.")
+        case .extensionNotice where context.extendedDueDate == nil || blank(context.extensionReason):
+            throw StoreError.refused("\(ref) has not been extended; extend it first with `dsar extend \(ref) --by N --reason TEXT`.")
+        case .partiallyFulfilled where blank(context.refusalNote),
+            .refusalExemptionOther where blank(context.refusalNote):
+            throw StoreError.refused("\(ref) was closed without a note explaining the refusal; a \(kind.rawValue) letter must give the reasons.")
+        case .fulfilledObjection where context.objectionOverridden && blank(context.refusalNote):
+            throw StoreError.refused("\(ref) was overridden without recorded compelling grounds; record the decision with its grounds first.")
+        case .recipientNotification where blank(context.recipientName):
+            throw StoreError.invalidInput("A recipient notification is addressed to a third party; name it with --recipient NAME.")
+        default:
+            return
+        }
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import DeskStore
+
+extension Dsar.Settings {
+    /// `dsar settings get KEY`
+    struct Get: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the value of one desk setting (exit 3 when it is not set).",
+            discussion: "Example:\n  dsar settings get dpo.email")
+
+        @OptionGroup var global: GlobalOptions
+
+        @Argument(help: "The setting, e.g. dpo.email.")
+        var key: String
+
+        func validate() throws {
+            do {
+                _ = try SettingsStore.key(key)
+            } catch let error as StoreError {
+                throw ValidationError(error.message)
+            }
+        }
+
+        func run() throws {
+            do {
+                let session = try DeskSession.open(global)
+                print(try SettingsStore(session.db).get(key).value)
+            } catch {
+                throw DeskFailure(error)
+            }
+        }
+    }
+}
