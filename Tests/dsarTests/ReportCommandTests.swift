@@ -350,6 +350,25 @@ struct ReportCommandTests {
         }
     }
 
+    @Test func monthBoundariesFollowTheDesksTimeZone() throws {
+        try TestDatabase.withDatabase(migrated: true) { database in
+            var desk = Desk(db: database.connection)
+            // 1 October 01:00 in Tashkent is still 30 September (23:00) in Moscow.
+            try desk.create("Z", .access, at: "2026-10-01 01:00")
+            func receivedIn(_ month: String) throws -> Int? {
+                let run = try database.runDsar(["report", "monthly", month, "--format", "json"], environment: now)
+                return (try Self.object(run.stdout)["received"] as? [String: Any])?["total"] as? Int
+            }
+            #expect(try receivedIn("2026-09") == 0)
+            #expect(try receivedIn("2026-10") == 1)
+            _ = try SettingsStore(database.connection).set("desk.time_zone", to: "Europe/Moscow", actor: "test", now: Date())
+            #expect(try receivedIn("2026-09") == 1)
+            #expect(try receivedIn("2026-10") == 0)
+            let report = try Self.object(try database.runDsar(["report", "monthly", "2026-09", "--format", "json"], environment: now).stdout)
+            #expect(report["time_zone"] as? String == "Europe/Moscow")
+        }
+    }
+
     @Test func badInputIsRefusedWithExitTwoAndNothingWritten() throws {
         try TestDatabase.withDatabase(migrated: true) { database in
             for args in [
