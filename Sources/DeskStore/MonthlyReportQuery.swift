@@ -6,7 +6,7 @@ import Postgres
 ///
 /// Month boundaries are instants computed in SQL (`date::timestamp AT TIME ZONE tz`) in the desk's
 /// time zone (setting `desk.time_zone`, default Asia/Tashkent); every query reads one month (or the
-/// 12 trend months) through an index on the instant it filters by, and none runs per row.
+/// 12 trend months) through an index on the instant it filters by; nothing is sent per request.
 public struct MonthlyReportQuery {
     let db: Connection
 
