@@ -38,28 +38,64 @@ public struct RegisterRenderer: Sendable {
 
     /// RFC 4180 CSV with a header row, CRLF, UTF-8.
     public func csv(_ rows: [RegisterRow]) -> String {
-        var out = CSV.record(columns)
-        for row in rows {
-            var fields = [
-                CSV.text(row.reference), row.right.rawValue, CSV.text(row.policy), row.channel.rawValue,
-                row.received, row.due, row.extendedDue ?? "", row.closed ?? "",
-                row.outcome?.rawValue ?? "", CSV.text(row.ground ?? ""),
-                row.onTime.map { $0 ? "yes" : "no" } ?? "", CSV.text(row.assignee ?? ""),
-            ]
-            if includeContacts {
-                fields += [CSV.text(row.requesterName ?? ""), CSV.text(row.requesterEmail ?? "")]
-            }
-            out += CSV.record(fields)
-        }
-        return out
+        opening(.csv) + rows.map(csvRecord).joined() + closing(.csv)
     }
 
     /// A JSON array of objects, sorted keys.
     public func json(_ rows: [RegisterRow]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = try encoder.encode(rows.map { Entry(row: $0, includeContacts: includeContacts) })
-        return String(decoding: data, as: UTF8.self) + "\n"
+        opening(.json) + (try records(rows, as: .json, continuing: false)) + closing(.json)
+    }
+
+    // MARK: Streaming
+    //
+    // A register can hold a million requests: callers write `opening`, then `records` for each
+    // batch as it is read (`continuing` true after the first non-empty batch), then `closing`.
+
+    /// What comes before the first record: the CSV header, or the JSON array's `[`.
+    public func opening(_ format: RegisterFormat) -> String {
+        switch format {
+        case .csv: return CSV.record(columns)
+        case .json: return "["
+        }
+    }
+
+    /// One batch of records. For JSON, `continuing` says records were written before, so this
+    /// batch starts with a separating comma.
+    public func records(_ rows: [RegisterRow], as format: RegisterFormat, continuing: Bool) throws -> String {
+        var out = ""
+        switch format {
+        case .csv:
+            for row in rows { out += csvRecord(row) }
+        case .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+            for (offset, row) in rows.enumerated() {
+                let object = String(decoding: try encoder.encode(Entry(row: row, includeContacts: includeContacts)), as: UTF8.self)
+                out += (continuing || offset > 0 ? ",\n  " : "\n  ") + object.replacingOccurrences(of: "\n", with: "\n  ")
+            }
+        }
+        return out
+    }
+
+    /// What comes after the last record.
+    public func closing(_ format: RegisterFormat) -> String {
+        switch format {
+        case .csv: return ""
+        case .json: return "\n]\n"
+        }
+    }
+
+    private func csvRecord(_ row: RegisterRow) -> String {
+        var fields = [
+            CSV.text(row.reference), row.right.rawValue, CSV.text(row.policy), row.channel.rawValue,
+            row.received, row.due, row.extendedDue ?? "", row.closed ?? "",
+            row.outcome?.rawValue ?? "", CSV.text(row.ground ?? ""),
+            row.onTime.map { $0 ? "yes" : "no" } ?? "", CSV.text(row.assignee ?? ""),
+        ]
+        if includeContacts {
+            fields += [CSV.text(row.requesterName ?? ""), CSV.text(row.requesterEmail ?? "")]
+        }
+        return CSV.record(fields)
     }
 
     /// One JSON object; contact keys exist only with contacts.
