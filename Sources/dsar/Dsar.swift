@@ -18,7 +18,7 @@ struct Dsar: ParsableCommand {
             """,
         subcommands: [
             New.self, Show.self, Start.self, Identity.self, Clarify.self, Resume.self, Extend.self, Record.self,
-            Close.self, Withdraw.self, Lift.self, Policy.self, Calendar.self, Audit.self, Db.self, Demo.self,
+            Close.self, Withdraw.self, Lift.self, Policy.self, Calendar.self, Audit.self, Intake.self, Db.self, Demo.self,
         ]
     )
 
