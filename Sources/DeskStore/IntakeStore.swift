@@ -196,9 +196,17 @@ public struct IntakeStore {
     public func store(
         _ incoming: Incoming, policy: String?, actor: String, now: Date, hooks: Hooks = .none
     ) throws -> Stored {
+        try store(incoming, decided: nil, policy: policy, actor: actor, now: now, hooks: hooks)
+    }
+
+    /// `store`, with the plan given instead of read (`decided`): lets a test lose the race to a
+    /// concurrent import deterministically.
+    func store(
+        _ incoming: Incoming, decided: Plan?, policy: String?, actor: String, now: Date, hooks: Hooks
+    ) throws -> Stored {
         do {
             return try db.withRetryingTransaction { db in
-                try IntakeStore(db).write(incoming, forcing: nil, policy: policy, actor: actor, now: now, hooks: hooks)
+                try IntakeStore(db).write(incoming, forcing: decided, policy: policy, actor: actor, now: now, hooks: hooks)
             }
         } catch let error as PostgresError where error.isUniqueViolation && error.table == "messages" {
             let existing = try duplicate(of: incoming) ?? 0
@@ -228,7 +236,9 @@ public struct IntakeStore {
         case .triage: status = "triage"
         case .quarantine: status = "quarantined"
         }
-        let keepsText = forcing == nil
+        // The storage-failure fallback keeps only the raw bytes and where they came from.
+        var keepsText = true
+        if case .quarantine = forcing { keepsText = false }
         let messageRowID: Int64 = try db.query(
             """
             INSERT INTO messages (sha256, message_id, raw, size_bytes, source, from_name, from_email, subject, sent_at,

@@ -65,6 +65,20 @@ struct IntakeStoreTests {
         }
     }
 
+    @Test func losingTheRaceToAnotherImportIsADuplicate() throws {
+        try TestDatabase.withDatabase(migrated: true) { database in
+            let store = IntakeStore(database.connection)
+            let now = Date(timeIntervalSince1970: 1_775_000_000)
+            let first = try store.store(Self.incoming("delete", messageID: "race@x"), policy: nil, actor: "t", now: now)
+            // As if another import had stored it between our check and our insert.
+            let second = try store.store(
+                Self.incoming("delete", messageID: "race@x"), decided: .create([.erasure]), policy: nil, actor: "t", now: now,
+                hooks: .none)
+            #expect(second.plan == .duplicate(messageRowID: first.messageRowID))
+            #expect(try database.connection.query("SELECT count(*)::bigint FROM requests").first?.decode(column: 0, as: Int.self) == 1)
+        }
+    }
+
     @Test func siblingsShareACaseAndTheHookSeesEachRequest() throws {
         try TestDatabase.withDatabase(migrated: true) { database in
             var seen: [String] = []
