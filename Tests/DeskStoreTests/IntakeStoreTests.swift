@@ -79,6 +79,35 @@ struct IntakeStoreTests {
         }
     }
 
+    @Test func aTooLargeMessageIsQuarantinedWithoutItsBytesOnce() throws {
+        try TestDatabase.withDatabase(migrated: true) { database in
+            let store = IntakeStore(database.connection)
+            let now = Date(timeIntervalSince1970: 1_775_000_000)
+            let huge = IntakeStore.Incoming(
+                sha256: IntakeStore.unloadedHash(source: "big.mbox#3", size: 80_000_000), messageID: nil, raw: nil,
+                sizeBytes: 80_000_000, source: "big.mbox#3", quarantineReason: "too_large: over the limit")
+            let first = try store.store(huge, policy: nil, actor: "t", now: now)
+            #expect(first.plan == .quarantine(reason: "too_large: over the limit"))
+            let row = try #require(try database.connection.query(
+                "SELECT raw IS NULL, size_bytes, status FROM messages WHERE id = \(first.messageRowID)").first)
+            let (rawIsNull, size, status) = try row.decode((Bool, Int, String).self)
+            #expect(rawIsNull && size == 80_000_000 && status == "quarantined")
+            #expect(try store.store(huge, policy: nil, actor: "t", now: now).plan == .duplicate(messageRowID: first.messageRowID))
+        }
+    }
+
+    @Test func aRequestThePolicyRefusesWaitsInTheInbox() throws {
+        try TestDatabase.withDatabase(migrated: true) { database in
+            try database.connection.execute("DELETE FROM policy_rules WHERE policy = 'uz' AND kind = 'portability'")
+            let stored = try IntakeStore(database.connection).store(
+                Self.incoming("export", messageID: "m4@x", kinds: [.portability]), policy: "uz", actor: "t",
+                now: Date(timeIntervalSince1970: 1_775_000_000))
+            guard case .triage(let reason) = stored.plan else { Issue.record("expected triage, got \(stored.plan)"); return }
+            #expect(reason?.contains("portability") == true)
+            #expect(try database.connection.query("SELECT count(*)::bigint FROM requests").first?.decode(column: 0, as: Int.self) == 0)
+        }
+    }
+
     @Test func siblingsShareACaseAndTheHookSeesEachRequest() throws {
         try TestDatabase.withDatabase(migrated: true) { database in
             var seen: [String] = []
