@@ -78,65 +78,65 @@ public struct RequestStore {
         try db.withRetryingTransaction { db in try RequestStore(db).insert(new, actor: actor, now: now) }
     }
 
-    /// `create` inside the caller's transaction (the inbox converts a message and registers the
-    /// request in one transaction).
-    func insert(_ new: NewRequest, actor: String, now: Date) throws -> StoredRequest {
-        do {
-            let catalog = PolicyCatalog(db)
-            let entry = try catalog.load(try new.policy ?? catalog.defaultCode())
-            guard let rule = entry.policy.rule(for: new.kind) else {
-                throw StoreError.refused("The policy \(entry.policy.code) has no deadline rule for \(new.kind.rawValue); add one to policy_rules.")
-            }
-            let due = DeadlineEngine.dueDate(
-                receivedAt: new.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar)
-            let year = LocalDate(new.receivedAt, in: entry.timeZone).year
-            let counter = try db.query(
-                """
-                INSERT INTO reference_counters (year, last_value) VALUES (\(year), 1)
-                ON CONFLICT (year) DO UPDATE SET last_value = reference_counters.last_value + 1
-                RETURNING last_value
-                """)
-            let sequence = try counter.first?.decode(column: 0, as: Int.self) ?? 1
-            guard let reference = RequestReference(year: year, sequence: sequence) else {
-                throw StoreError.refused("The reference numbers for \(year) are exhausted (999999 requests).")
-            }
-            let caseID: Int64
-            if let existing = new.caseID {
-                caseID = existing
-            } else {
-                caseID = try db.query("INSERT INTO cases DEFAULT VALUES RETURNING id").first?.decode(column: 0) ?? 0
-            }
-            let requesterID: Int64 = try db.query(
-                """
-                INSERT INTO requesters (name, email, phone, language, created_at)
-                VALUES (\(new.requesterName), \(new.email), \(new.phone), \(new.language), \(now)) RETURNING id
-                """
-            ).first?.decode(column: 0) ?? 0
-            let requestID: Int64 = try db.query(
-                """
-                INSERT INTO requests (reference, case_id, kind, policy, requester_id, channel, details, direct_marketing,
-                                      consent_withdrawal, message_id, received_at, due_on, original_due_on,
-                                      updated_at, updated_by)
-                VALUES (\(reference.description), \(caseID), \(new.kind), \(entry.policy.code), \(requesterID),
-                        \(new.channel), \(new.details), \(new.directMarketing), \(new.consentWithdrawal), \(new.messageID),
-                        \(new.receivedAt), \(due), \(due), \(now), \(actor))
-                RETURNING id
-                """
-            ).first?.decode(column: 0) ?? 0
-            if let messageID = new.messageID {
-                try db.execute("UPDATE messages SET request_id = coalesce(request_id, \(requestID)) WHERE id = \(messageID)")
-            }
-            try AuditLog(db).append(
-                requestID: requestID, occurredAt: new.receivedAt, recordedAt: now, actor: actor, event: "received",
-                to: .received,
-                payload: [
-                    "reference": .string(reference.description), "kind": .string(new.kind.rawValue),
-                    "policy": .string(entry.policy.code), "channel": .string(new.channel.rawValue),
-                    "requester_id": .int(requesterID), "case_id": .int(caseID), "due_on": .string(due.iso),
-                    "source": .string(rule.source),
-                ])
-            return try RequestStore(db).find(id: requestID)
+    /// Registers a request inside the caller's transaction, like `create`.
+    ///
+    /// The intake uses it to store a message and its sibling requests (one `caseID`) atomically,
+    /// and the inbox to convert a message into a request.
+    public func insert(_ new: NewRequest, actor: String, now: Date) throws -> StoredRequest {
+        let catalog = PolicyCatalog(db)
+        let entry = try catalog.load(try new.policy ?? catalog.defaultCode())
+        guard let rule = entry.policy.rule(for: new.kind) else {
+            throw StoreError.refused("The policy \(entry.policy.code) has no deadline rule for \(new.kind.rawValue); add one to policy_rules.")
         }
+        let due = DeadlineEngine.dueDate(
+            receivedAt: new.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar)
+        let year = LocalDate(new.receivedAt, in: entry.timeZone).year
+        let counter = try db.query(
+            """
+            INSERT INTO reference_counters (year, last_value) VALUES (\(year), 1)
+            ON CONFLICT (year) DO UPDATE SET last_value = reference_counters.last_value + 1
+            RETURNING last_value
+            """)
+        let sequence = try counter.first?.decode(column: 0, as: Int.self) ?? 1
+        guard let reference = RequestReference(year: year, sequence: sequence) else {
+            throw StoreError.refused("The reference numbers for \(year) are exhausted (999999 requests).")
+        }
+        let caseID: Int64
+        if let existing = new.caseID {
+            caseID = existing
+        } else {
+            caseID = try db.query("INSERT INTO cases DEFAULT VALUES RETURNING id").first?.decode(column: 0) ?? 0
+        }
+        let requesterID: Int64 = try db.query(
+            """
+            INSERT INTO requesters (name, email, phone, language, created_at)
+            VALUES (\(new.requesterName), \(new.email), \(new.phone), \(new.language), \(now)) RETURNING id
+            """
+        ).first?.decode(column: 0) ?? 0
+        let requestID: Int64 = try db.query(
+            """
+            INSERT INTO requests (reference, case_id, kind, policy, requester_id, channel, details, direct_marketing,
+                                  consent_withdrawal, message_id, received_at, due_on, original_due_on,
+                                  updated_at, updated_by)
+            VALUES (\(reference.description), \(caseID), \(new.kind), \(entry.policy.code), \(requesterID),
+                    \(new.channel), \(new.details), \(new.directMarketing), \(new.consentWithdrawal), \(new.messageID),
+                    \(new.receivedAt), \(due), \(due), \(now), \(actor))
+            RETURNING id
+            """
+        ).first?.decode(column: 0) ?? 0
+        if let messageID = new.messageID {
+            try db.execute("UPDATE messages SET request_id = coalesce(request_id, \(requestID)) WHERE id = \(messageID)")
+        }
+        try AuditLog(db).append(
+            requestID: requestID, occurredAt: new.receivedAt, recordedAt: now, actor: actor, event: "received",
+            to: .received,
+            payload: [
+                "reference": .string(reference.description), "kind": .string(new.kind.rawValue),
+                "policy": .string(entry.policy.code), "channel": .string(new.channel.rawValue),
+                "requester_id": .int(requesterID), "case_id": .int(caseID), "due_on": .string(due.iso),
+                "source": .string(rule.source),
+            ])
+        return try RequestStore(db).find(id: requestID)
     }
 
     // MARK: Lifecycle

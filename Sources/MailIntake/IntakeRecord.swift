@@ -58,7 +58,28 @@ public struct IntakeRecord: Codable, Sendable, Hashable {
         self.directMarketing = assessment.classification?.directMarketing ?? false
     }
 
-    /// Writes every key, `null` included, so each JSON line has the same shape.
+    /// Reads a line back; the two flags are not part of the line and default to false.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        source = try container.decode(String.self, forKey: .source)
+        messageID = try container.decodeIfPresent(String.self, forKey: .messageID)
+        fromName = try container.decodeIfPresent(String.self, forKey: .fromName)
+        fromEmail = try container.decodeIfPresent(String.self, forKey: .fromEmail)
+        subject = try container.decodeIfPresent(String.self, forKey: .subject)
+        date = try container.decodeIfPresent(String.self, forKey: .date)
+        language = try container.decodeIfPresent(String.self, forKey: .language)
+        kinds = try container.decodeIfPresent([String].self, forKey: .kinds) ?? []
+        status = try container.decode(String.self, forKey: .status)
+        reference = try container.decodeIfPresent(String.self, forKey: .reference)
+        reason = try container.decodeIfPresent(String.self, forKey: .reason)
+        consentWithdrawal = try container.decodeIfPresent(Bool.self, forKey: .consentWithdrawal) ?? false
+        directMarketing = try container.decodeIfPresent(Bool.self, forKey: .directMarketing) ?? false
+    }
+
+    /// Writes exactly the SPEC §5 keys, `null` included, so each JSON line has the same shape.
+    ///
+    /// The objection flags are kept on the value for the importer but are not part of the line:
+    /// SPEC §5 fixes the keys, and programs read them from the request (`dsar show --json`).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(source, forKey: .source)
@@ -72,8 +93,6 @@ public struct IntakeRecord: Codable, Sendable, Hashable {
         try container.encode(status, forKey: .status)
         try container.encode(reference, forKey: .reference)
         try container.encode(reason, forKey: .reason)
-        try container.encode(consentWithdrawal, forKey: .consentWithdrawal)
-        try container.encode(directMarketing, forKey: .directMarketing)
     }
 
     /// A copy with the status (and reference) the store decided, e.g. `duplicate`.

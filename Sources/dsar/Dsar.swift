@@ -18,8 +18,8 @@ struct Dsar: ParsableCommand {
             """,
         subcommands: [
             Queue.self, Show.self, New.self, Claim.self, Assign.self, Start.self, Identity.self, Clarify.self,
-            Resume.self, Extend.self, Record.self, Close.self, Withdraw.self, Lift.self, Letter.self, Inbox.self,
-            Report.self, Policy.self, Calendar.self, Settings.self, Audit.self, Db.self, Demo.self,
+            Resume.self, Extend.self, Record.self, Close.self, Withdraw.self, Lift.self, Letter.self, Intake.self,
+            Inbox.self, Report.self, Policy.self, Calendar.self, Settings.self, Audit.self, Db.self, Demo.self,
         ]
     )
 

@@ -7,8 +7,9 @@ public typealias DsarRun = (status: Int32, stdout: String, stderr: String)
 ///
 /// The child inherits this process's environment with `environment` laid over it; pass
 /// `DSAR_DATABASE_URL` there (or use `TestDatabase.runDsar`). Output is captured through files,
-/// so a large output cannot block the child on a full pipe.
-public func runDsar(_ args: [String], environment: [String: String] = [:]) throws -> DsarRun {
+/// so a large output cannot block the child on a full pipe. `standardInput` names a file the child
+/// reads as its standard input (default: nothing).
+public func runDsar(_ args: [String], environment: [String: String] = [:], standardInput: String? = nil) throws -> DsarRun {
     let executable = try DsarBinary.locate()
     let scratch = FileManager.default.temporaryDirectory
         .appendingPathComponent("dsar-run-\(UInt64.random(in: 0...UInt64.max))")
@@ -29,7 +30,14 @@ public func runDsar(_ args: [String], environment: [String: String] = [:]) throw
     process.executableURL = executable
     process.arguments = args
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
-    process.standardInput = FileHandle.nullDevice
+    if let standardInput {
+        guard let input = FileHandle(forReadingAtPath: standardInput) else {
+            throw TestDatabaseError("The standard input file \(standardInput) cannot be read.")
+        }
+        process.standardInput = input
+    } else {
+        process.standardInput = FileHandle.nullDevice
+    }
     process.standardOutput = stdoutHandle
     process.standardError = stderrHandle
     try process.run()
@@ -42,10 +50,10 @@ public func runDsar(_ args: [String], environment: [String: String] = [:]) throw
 
 extension TestDatabase {
     /// Runs `dsar` against this database (`DSAR_DATABASE_URL` set to its URL).
-    public func runDsar(_ args: [String], environment: [String: String] = [:]) throws -> DsarRun {
+    public func runDsar(_ args: [String], environment: [String: String] = [:], standardInput: String? = nil) throws -> DsarRun {
         var environment = environment
         environment["DSAR_DATABASE_URL"] = url
-        return try DeskTestSupport.runDsar(args, environment: environment)
+        return try DeskTestSupport.runDsar(args, environment: environment, standardInput: standardInput)
     }
 }
 

@@ -1,0 +1,321 @@
+import DeskCore
+import Foundation
+import Postgres
+
+/// Stores what the email intake read (SPEC §5): each message once, then a reply attached to its
+/// request, new requests (one per right, one case), or an inbox item — in one transaction per
+/// message, so an import stopped halfway and run again ends where one uninterrupted run would.
+public struct IntakeStore {
+    let db: Connection
+
+    public init(_ db: Connection) { self.db = db }
+
+    // MARK: Values
+
+    /// One message as the intake read it, in the desk's terms (DeskStore does not parse mail).
+    public struct Incoming: Sendable {
+        /// SHA-256 of the raw bytes (for a message too large to load: of its location, see `unloadedHash`).
+        public var sha256: String
+        /// Message-ID without angle brackets.
+        public var messageID: String?
+        /// The raw bytes; nil when the message was too large or unreadable (its size is still kept).
+        public var raw: [UInt8]?
+        public var sizeBytes: UInt64
+        /// Where it came from (`inbox.mbox#17`, a Maildir file, `-`).
+        public var source: String
+        public var fromName: String?
+        public var fromEmail: String?
+        public var subject: String?
+        /// The Date header, if readable.
+        public var sentAt: Date?
+        public var language: Language?
+        public var inReplyTo: String?
+        /// Message IDs this message answers (In-Reply-To, References): matched against our letters.
+        public var threadMessageIDs: [String]
+        /// Desk references found in subject and body, in order.
+        public var references: [String]
+        /// The rights asked for, primary first; empty when nothing was recognised.
+        public var kinds: [Right]
+        public var consentWithdrawal: Bool
+        public var directMarketing: Bool
+        /// Set when the message could not be parsed: it goes to quarantine with this reason.
+        public var quarantineReason: String?
+        /// Why a message needs a person although it was parsed (automated mail…).
+        public var triageReason: String?
+
+        public init(
+            sha256: String, messageID: String?, raw: [UInt8]?, sizeBytes: UInt64, source: String, fromName: String? = nil,
+            fromEmail: String? = nil, subject: String? = nil, sentAt: Date? = nil, language: Language? = nil,
+            inReplyTo: String? = nil, threadMessageIDs: [String] = [], references: [String] = [], kinds: [Right] = [],
+            consentWithdrawal: Bool = false, directMarketing: Bool = false, quarantineReason: String? = nil,
+            triageReason: String? = nil
+        ) {
+            self.sha256 = sha256
+            self.messageID = messageID
+            self.raw = raw
+            self.sizeBytes = sizeBytes
+            self.source = source
+            self.fromName = fromName
+            self.fromEmail = fromEmail
+            self.subject = subject
+            self.sentAt = sentAt
+            self.language = language
+            self.inReplyTo = inReplyTo
+            self.threadMessageIDs = threadMessageIDs
+            self.references = references
+            self.kinds = kinds
+            self.consentWithdrawal = consentWithdrawal
+            self.directMarketing = directMarketing
+            self.quarantineReason = quarantineReason
+            self.triageReason = triageReason
+        }
+    }
+
+    /// What the desk does with a message, decided by reading only (the dry run stops here).
+    public enum Plan: Sendable, Equatable {
+        /// Already stored (same sha256 or same Message-ID) as the message with this row id.
+        case duplicate(messageRowID: Int64)
+        /// Correspondence on an existing request.
+        case reply(requestID: Int64, reference: String)
+        /// New requests, one per right, primary first.
+        case create([Right])
+        /// Nothing recognisable: a triage item.
+        case triage(reason: String?)
+        /// Unparseable: quarantined, raw bytes kept.
+        case quarantine(reason: String)
+    }
+
+    /// What was done with one message.
+    public struct Stored: Sendable {
+        public let plan: Plan
+        /// The `messages` row (the existing one for a duplicate).
+        public let messageRowID: Int64
+        /// Requests created, primary first.
+        public let requests: [StoredRequest]
+        /// Set when the Date header could not be used as the time of receipt.
+        public let receivedAtNote: String?
+    }
+
+    /// Where the letters issue will produce the acknowledgement letter.
+    public struct Hooks {
+        /// Called inside the message's transaction for every request the intake creates, with that
+        /// transaction's connection. Throwing rolls the whole message back.
+        public var onRequestCreated: (StoredRequest, Connection) throws -> Void
+
+        public init(onRequestCreated: @escaping (StoredRequest, Connection) throws -> Void) {
+            self.onRequestCreated = onRequestCreated
+        }
+
+        /// No acknowledgement yet: the letters issue replaces this with one that renders and
+        /// records the `acknowledgement` letter (and its .eml) for the new request.
+        public static var none: Hooks { Hooks { _, _ in } }
+    }
+
+    // MARK: Rules
+
+    /// The earliest instant the desk accepts as a time of receipt (as for `--at`).
+    static let earliestReceipt = Date(timeIntervalSince1970: 1_546_300_800)  // 2019-01-01T00:00:00Z
+
+    /// When the request was received: the message's Date, unless missing, in the future or before
+    /// 2019 — then the import time, with a note saying why.
+    public static func receivedAt(sentAt: Date?, now: Date) -> (date: Date, note: String?) {
+        guard let sentAt else { return (now, "The message has no readable Date; received at the import time.") }
+        if sentAt > now.addingTimeInterval(300) {
+            return (now, "The message's Date is in the future; received at the import time instead.")
+        }
+        if sentAt < earliestReceipt {
+            return (now, "The message's Date is before 2019; received at the import time instead.")
+        }
+        return (sentAt, nil)
+    }
+
+    /// The hash that identifies a message whose bytes were never loaded (too large, unreadable):
+    /// its location and size, so importing the same mailbox again finds it as a duplicate.
+    public static func unloadedHash(source: String, size: UInt64) -> String {
+        SHA256.hex("dsar-intake-unloaded\u{0}\(source)\u{0}\(size)")
+    }
+
+    /// Longest Message-ID kept (an RFC 5322 line); a longer one is ignored and the hash dedups.
+    static let maxMessageIDLength = 998
+
+    // MARK: Reading
+
+    /// Decides what to do with `incoming` without writing: duplicate, reply, new requests or inbox.
+    public func plan(_ incoming: Incoming) throws -> Plan {
+        if let existing = try duplicate(of: incoming) { return .duplicate(messageRowID: existing) }
+        if let reason = incoming.quarantineReason { return .quarantine(reason: reason) }
+        if let thread = try threadedRequest(incoming) { return .reply(requestID: thread.id, reference: thread.reference) }
+        if incoming.kinds.isEmpty || incoming.triageReason != nil { return .triage(reason: incoming.triageReason) }
+        guard let email = incoming.fromEmail, !email.isEmpty else {
+            return .triage(reason: "The message has no sender address to answer; a person must register it.")
+        }
+        return .create(incoming.kinds)
+    }
+
+    /// The stored message with the same sha256 or the same Message-ID, if any.
+    public func duplicate(of incoming: Incoming) throws -> Int64? {
+        let rows = try db.query(
+            """
+            SELECT id FROM messages WHERE sha256 = \(incoming.sha256)
+               OR (message_id IS NOT NULL AND message_id = \(Self.storableMessageID(incoming.messageID)))
+            ORDER BY id LIMIT 1
+            """)
+        return try rows.first?.decode(column: 0, as: Int64.self)
+    }
+
+    /// The request this message answers: a letter we sent it replies to, else the first desk
+    /// reference in it that exists. A reference the desk does not have threads nothing.
+    public func threadedRequest(_ incoming: Incoming) throws -> (id: Int64, reference: String)? {
+        let ids = incoming.threadMessageIDs.filter { !$0.isEmpty && $0.count <= Self.maxMessageIDLength }
+        if !ids.isEmpty {
+            let bracketed = ids.map { "<" + $0 + ">" }
+            let rows = try db.query(
+                """
+                SELECT r.id, r.reference FROM letters l JOIN requests r ON r.id = l.request_id
+                WHERE l.message_id = ANY(\(PostgresTextArray(ids))::text[])
+                   OR l.message_id = ANY(\(PostgresTextArray(bracketed))::text[])
+                ORDER BY l.produced_at DESC LIMIT 1
+                """)
+            if let row = rows.first { return try row.decode((Int64, String).self) }
+        }
+        for reference in incoming.references {
+            if let row = try db.query("SELECT id, reference FROM requests WHERE reference = \(reference)").first {
+                return try row.decode((Int64, String).self)
+            }
+        }
+        return nil
+    }
+
+    // MARK: Writing
+
+    /// Stores one message and what follows from it in one transaction; a message already stored
+    /// (even by a concurrent import) comes back as `.duplicate` and nothing is written.
+    ///
+    /// A message the database refuses as classified (a constraint, an encoding it cannot hold) is
+    /// stored again as quarantined with that reason, so no message is dropped.
+    public func store(
+        _ incoming: Incoming, policy: String?, actor: String, now: Date, hooks: Hooks = .none
+    ) throws -> Stored {
+        try store(incoming, decided: nil, policy: policy, actor: actor, now: now, hooks: hooks)
+    }
+
+    /// `store`, with the plan given instead of read (`decided`): lets a test lose the race to a
+    /// concurrent import deterministically.
+    func store(
+        _ incoming: Incoming, decided: Plan?, policy: String?, actor: String, now: Date, hooks: Hooks
+    ) throws -> Stored {
+        do {
+            return try db.withRetryingTransaction { db in
+                try IntakeStore(db).write(incoming, forcing: decided, policy: policy, actor: actor, now: now, hooks: hooks)
+            }
+        } catch let error as PostgresError where error.isUniqueViolation && error.table == "messages" {
+            let existing = try duplicate(of: incoming) ?? 0
+            return Stored(plan: .duplicate(messageRowID: existing), messageRowID: existing, requests: [], receivedAtNote: nil)
+        } catch let error as StoreError where decided == nil {
+            // A rule of the desk refused the requests (a policy without a rule for a right): the
+            // message waits in the inbox with the reason instead of stopping the import.
+            guard case .refused(let reason) = error else { throw error }
+            return try store(incoming, decided: .triage(reason: reason), policy: policy, actor: actor, now: now, hooks: hooks)
+        } catch let error as PostgresError where !error.isConnectionProblem && error.code == .server {
+            let reason = "storage_failed: The desk could not store the message as read (SQLSTATE \(error.sqlState.map { "\($0)" } ?? "?")); a person must look at it."
+            return try db.withRetryingTransaction { db in
+                try IntakeStore(db).write(incoming, forcing: .quarantine(reason: reason), policy: policy, actor: actor, now: now, hooks: hooks)
+            }
+        }
+    }
+
+    /// The body of `store`, inside its transaction.
+    func write(_ incoming: Incoming, forcing: Plan?, policy: String?, actor: String, now: Date, hooks: Hooks) throws -> Stored {
+        let plan = try forcing ?? self.plan(incoming)
+        if case .duplicate(let existing) = plan {
+            return Stored(plan: plan, messageRowID: existing, requests: [], receivedAtNote: nil)
+        }
+        let status: String
+        var requestID: Int64?
+        switch plan {
+        case .duplicate: status = "new"  // handled above
+        case .reply(let id, _):
+            status = "reply"
+            requestID = id
+        case .create: status = "new"
+        case .triage: status = "triage"
+        case .quarantine: status = "quarantined"
+        }
+        // The storage-failure fallback keeps only the raw bytes and where they came from.
+        var keepsText = true
+        if case .quarantine = forcing { keepsText = false }
+        let messageRowID: Int64 = try db.query(
+            """
+            INSERT INTO messages (sha256, message_id, raw, size_bytes, source, from_name, from_email, subject, sent_at,
+                                  imported_at, status, language, in_reply_to, request_id)
+            VALUES (\(incoming.sha256), \(Self.storableMessageID(incoming.messageID)), \(incoming.raw.map { PostgresBytes($0) }),
+                    \(Int(min(incoming.sizeBytes, UInt64(Int32.max)))), \(Self.text(incoming.source, max: 2000) ?? "-"),
+                    \(keepsText ? Self.text(incoming.fromName, max: 500) : nil),
+                    \(keepsText ? Self.text(incoming.fromEmail, max: 320) : nil),
+                    \(keepsText ? Self.text(incoming.subject, max: 2000) : nil), \(Self.storableDate(incoming.sentAt)),
+                    \(now), \(status), \(keepsText ? incoming.language : nil),
+                    \(keepsText ? Self.storableMessageID(incoming.inReplyTo) : nil), \(requestID))
+            RETURNING id
+            """
+        ).first?.decode(column: 0) ?? 0
+
+        switch plan {
+        case .duplicate:
+            return Stored(plan: plan, messageRowID: messageRowID, requests: [], receivedAtNote: nil)
+        case .reply(let id, _):
+            let state: RequestState = try db.query("SELECT state FROM requests WHERE id = \(id)").first?.decode(column: 0) ?? .received
+            try AuditLog(db).append(
+                requestID: id, occurredAt: now, recordedAt: now, actor: actor, event: "reply_received", from: state, to: state,
+                payload: ["message_id": .int(messageRowID)])
+            return Stored(plan: plan, messageRowID: messageRowID, requests: [], receivedAtNote: nil)
+        case .triage(let reason), .quarantine(let reason as String?):
+            try db.execute(
+                """
+                INSERT INTO inbox_items (message_id, status, reason, created_at)
+                VALUES (\(messageRowID), \(status), \(Self.text(reason, max: 2000)), \(now))
+                """)
+            return Stored(plan: plan, messageRowID: messageRowID, requests: [], receivedAtNote: nil)
+        case .create(let kinds):
+            let (receivedAt, note) = Self.receivedAt(sentAt: incoming.sentAt, now: now)
+            let store = RequestStore(db)
+            var created: [StoredRequest] = []
+            let email = Self.text(incoming.fromEmail, max: 320)
+            let name = Self.text(incoming.fromName, max: 200).flatMap { $0.isEmpty ? nil : $0 } ?? email ?? "Unknown sender"
+            for kind in kinds {
+                let isObjection = kind == .objection
+                let request = try store.insert(
+                    NewRequest(
+                        kind: kind, requesterName: name, email: email, language: incoming.language ?? .uzbekLatin,
+                        channel: .email, policy: policy, details: note, directMarketing: isObjection && incoming.directMarketing,
+                        consentWithdrawal: isObjection && incoming.consentWithdrawal, receivedAt: receivedAt,
+                        caseID: created.first?.caseID, messageID: messageRowID),
+                    actor: actor, now: now)
+                try hooks.onRequestCreated(request, db)
+                created.append(request)
+            }
+            return Stored(plan: plan, messageRowID: messageRowID, requests: created, receivedAtNote: note)
+        }
+    }
+
+    // MARK: Values the database can hold
+
+    /// Text without NUL (PostgreSQL text cannot hold it), cut to `max` characters.
+    static func text(_ value: String?, max: Int) -> String? {
+        guard let value else { return nil }
+        var cleaned = value.contains("\u{0}") ? value.replacingOccurrences(of: "\u{0}", with: "") : value
+        if cleaned.count > max { cleaned = String(cleaned.prefix(max)) }
+        return cleaned
+    }
+
+    /// A Message-ID the unique index can hold, or nil (the message is then deduplicated by hash).
+    static func storableMessageID(_ value: String?) -> String? {
+        guard let value, !value.isEmpty, value.count <= maxMessageIDLength, !value.contains("\u{0}") else { return nil }
+        return value
+    }
+
+    /// A Date header kept as `sent_at` only when plausible (1970–2100); otherwise left out.
+    static func storableDate(_ value: Date?) -> Date? {
+        guard let value, value.timeIntervalSince1970 >= 0, value.timeIntervalSince1970 < 4_102_444_800 else { return nil }
+        return value
+    }
+}

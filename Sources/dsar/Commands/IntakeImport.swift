@@ -1,0 +1,123 @@
+import ArgumentParser
+import DeskStore
+import Foundation
+import LetterDesk
+import MailIntake
+
+extension Dsar.Intake {
+    /// `dsar intake import PATH… [--dry-run] [--json] [--policy P]`
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import email: one request per right asked for, replies attached, the rest to the inbox.",
+            discussion: """
+                Each message is stored once (by SHA-256 and Message-ID) in its own transaction, so an \
+                import stopped halfway can simply be run again: what was stored is reported as duplicate. \
+                A message naming an existing reference (DSAR-2026-000123) or answering a letter of the \
+                desk is attached to that request; one asking for nothing recognisable becomes a triage \
+                item (`dsar inbox`), and one that cannot be parsed is quarantined with its raw bytes. \
+                --dry-run reads the desk to find duplicates and replies but writes nothing.
+
+                Example:
+                  dsar intake import inbox.mbox ~/Maildir/dpo letter.eml - --dry-run --json < forwarded.eml
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Mail to import: .eml files, mbox files, Maildir folders, or - for one message on stdin.")
+        var paths: [String]
+        @Flag(help: "Say what would happen without writing anything.") var dryRun = false
+        @Flag(help: "One JSON object per message (source, message_id, …, status, reference, reason).") var json = false
+        @Option(help: "Policy for the new requests (uz, uz-state, gdpr, ru); default: the desk's default policy.")
+        var policy: String?
+
+        func validate() throws {
+            guard !paths.isEmpty else { throw ValidationError("Give at least one .eml file, mbox file, Maildir folder or -.") }
+            guard paths.filter({ $0 == "-" }).count <= 1 else {
+                throw ValidationError("Standard input (-) can be read only once; give - a single time.")
+            }
+            for path in paths where path != "-" {
+                do {
+                    _ = try MailSource.kind(of: path)
+                } catch {
+                    throw ValidationError("\(path): \(error.detail) Give an .eml file, an mbox file or a Maildir folder.")
+                }
+            }
+        }
+
+        func run() throws {
+            let now = try DeskClock.now()
+            let mode: IntakeImporter.Mode
+            if dryRun {
+                do {
+                    let session = try DeskSession.open(global)
+                    try checkPolicy(session)
+                    mode = .dryRun(IntakeStore(session.db))
+                } catch let failure as DeskFailure where failure.exitCode != DeskFailure.unavailable {
+                    throw failure
+                } catch let error where DeskFailure(error).exitCode == DeskFailure.unavailable {
+                    FileHandleOutput.note(
+                        "The database cannot be reached; statuses come from the messages alone (no duplicate or reply check against the desk).")
+                    mode = .offline
+                }
+            } else {
+                let session = try DeskSession.open(global)
+                try checkPolicy(session)
+                mode = .store(
+                    IntakeStore(session.db), actor: session.actor, now: session.now,
+                    hooks: try .acknowledgement(session))
+            }
+            let importer = IntakeImporter(mode: mode, policy: policy, now: now)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let summary = try importer.run(paths, progress: IntakeProgress.forTerminal(paths: paths)) { record in
+                guard json else { return }
+                // Unbuffered, one line per message, so a consumer sees each as soon as it is done.
+                FileHandle.standardOutput.write(try encoder.encode(record) + Data("\n".utf8))
+            }
+            let text = render(summary)
+            if json { FileHandleOutput.note(text) } else { print(text) }
+        }
+
+        /// An unknown --policy is refused before any message is read.
+        func checkPolicy(_ session: DeskSession) throws {
+            if let policy { _ = try PolicyCatalog(session.db).load(policy) }
+        }
+
+        func render(_ summary: IntakeImporter.Summary) -> String {
+            let rows: [(String, Int)] = [
+                ("messages", summary.messages), ("new", summary.new), ("replies", summary.replies),
+                ("duplicates", summary.duplicates), ("triage", summary.triage), ("quarantined", summary.quarantined),
+                (dryRun ? "requests (would create)" : "requests created", dryRun ? 0 : summary.requests),
+            ]
+            var table = TextTable(headers: [dryRun ? "dry run (nothing written)" : "imported", "count"])
+            for (label, value) in rows where !(dryRun && label.hasPrefix("requests")) {
+                table.append([label, String(value)])
+            }
+            var text = table.render()
+            if summary.datesReplaced > 0 {
+                text += "\n\(summary.datesReplaced) message(s) had no usable Date; their requests count from the import time."
+            }
+            return text
+        }
+    }
+}
+
+extension IntakeStore.Hooks {
+    /// Records the acknowledgement letter (SPEC §6) for every request the intake creates, in the
+    /// message's own transaction. Until the organisation's settings needed for letters are filled
+    /// in, requests are still created and the desk is told, once, why no acknowledgement was made.
+    static func acknowledgement(_ session: DeskSession) throws -> IntakeStore.Hooks {
+        let settings = try SettingsStore(session.db).values()
+        let missing = SettingsStore.requiredForLetters.filter { (settings[$0] ?? "").isEmpty }
+        guard missing.isEmpty else {
+            FileHandleOutput.note(
+                "No acknowledgement letters are produced until these settings are set: \(missing.joined(separator: ", ")) (`dsar settings set KEY VALUE`).")
+            return .none
+        }
+        let producer = try LetterProducer(db: session.db)
+        return IntakeStore.Hooks { request, db in
+            _ = try producer.inTransaction(db).produce(
+                .acknowledgement, for: request.reference, format: request.requester.email == nil ? .text : .eml,
+                actor: session.actor, now: session.now)
+        }
+    }
+}

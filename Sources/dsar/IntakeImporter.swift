@@ -1,0 +1,177 @@
+import DeskCore
+import DeskStore
+import Foundation
+import MailIntake
+
+/// `dsar intake import`: reads every source one message at a time, assesses it (MailIntake),
+/// and stores it (IntakeStore) or, in a dry run, only says what would happen.
+///
+/// Memory stays flat: one message is in memory at a time. The dry run remembers the hashes and
+/// Message-IDs it has seen so that a message repeated within the run is reported `duplicate`,
+/// as the real import would.
+struct IntakeImporter {
+    /// Where decisions come from.
+    enum Mode {
+        /// Store every message (one transaction each).
+        case store(IntakeStore, actor: String, now: Date, hooks: IntakeStore.Hooks)
+        /// Read the desk to detect duplicates and replies, write nothing.
+        case dryRun(IntakeStore)
+        /// No database reachable: the parser's own statuses only.
+        case offline
+    }
+
+    /// What one import did, for the summary line.
+    struct Summary: Sendable {
+        var messages = 0
+        var new = 0
+        var replies = 0
+        var duplicates = 0
+        var triage = 0
+        var quarantined = 0
+        var requests = 0
+        var datesReplaced = 0
+    }
+
+    let mode: Mode
+    let policy: String?
+    let now: Date
+    var limits: IntakeLimits = .standard
+    let classifier = RightClassifier()
+
+    /// Imports `paths` in order, calling `emit` with the record of every message.
+    func run(_ paths: [String], progress: IntakeProgress?, emit: (IntakeRecord) throws -> Void) throws -> Summary {
+        var summary = Summary()
+        var seenHashes = Set<String>()
+        var seenMessageIDs = Set<String>()
+        for path in paths {
+            let stream: any MessageStream
+            do {
+                stream = try MailSource.open(path: path, limits: limits)
+            } catch {
+                throw DeskFailure(
+                    message: "\(path) cannot be read (\(error.detail)); check the path — messages before it were imported.",
+                    exitCode: DeskFailure.badInput)
+            }
+            progress?.startSource(path)
+            for item in MessageSequence(stream) {
+                let (assessment, incoming) = Self.read(item, classifier: classifier, limits: limits)
+                var record = IntakeRecord(source: item.source, assessment: assessment)
+                var plan: IntakeStore.Plan
+                var created: [StoredRequest] = []
+                var dateNote: String?
+                switch mode {
+                case .store(let store, let actor, let now, let hooks):
+                    let stored = try store.store(incoming, policy: policy, actor: actor, now: now, hooks: hooks)
+                    plan = stored.plan
+                    created = stored.requests
+                    dateNote = stored.receivedAtNote
+                case .dryRun(let store):
+                    plan = try store.plan(incoming)
+                    if case .create = plan { dateNote = IntakeStore.receivedAt(sentAt: incoming.sentAt, now: now).note }
+                case .offline:
+                    plan = Self.offlinePlan(incoming, assessment: assessment)
+                    if case .create = plan { dateNote = IntakeStore.receivedAt(sentAt: incoming.sentAt, now: now).note }
+                }
+                if case .store = mode {} else {
+                    let repeated = seenHashes.contains(incoming.sha256)
+                        || (incoming.messageID.map { seenMessageIDs.contains($0) } ?? false)
+                    if repeated { plan = .duplicate(messageRowID: 0) }
+                    seenHashes.insert(incoming.sha256)
+                    if let id = incoming.messageID { seenMessageIDs.insert(id) }
+                }
+                Self.apply(plan, created: created, dateNote: dateNote, incoming: incoming, to: &record)
+                Self.count(plan, created: created, dateNote: dateNote, into: &summary)
+                try emit(record)
+                progress?.advance(bytes: incoming.sizeBytes)
+            }
+        }
+        progress?.finish()
+        return summary
+    }
+
+    /// Turns one item of a source into its assessment and the desk's view of it.
+    static func read(_ item: MailItem, classifier: RightClassifier, limits: IntakeLimits) -> (IntakeAssessment, IntakeStore.Incoming) {
+        let assessment = IntakeAssessment.assess(item, classifier: classifier, limits: limits)
+        switch item {
+        case .message(let raw):
+            let message = assessment.message
+            let quarantined = assessment.status == .quarantined
+            let incoming = IntakeStore.Incoming(
+                sha256: SHA256.hex(raw.bytes), messageID: message?.messageID, raw: raw.bytes,
+                sizeBytes: UInt64(raw.bytes.count), source: raw.source, fromName: message?.requester?.name,
+                fromEmail: message?.requester?.email, subject: message?.subject, sentAt: message?.date,
+                language: assessment.classification?.language, inReplyTo: message?.inReplyTo,
+                threadMessageIDs: message?.threadMessageIDs ?? [], references: assessment.references,
+                kinds: assessment.classification?.rights ?? [],
+                consentWithdrawal: assessment.classification?.consentWithdrawal ?? false,
+                directMarketing: assessment.classification?.directMarketing ?? false,
+                quarantineReason: quarantined ? (assessment.reason ?? "unparseable") : nil,
+                triageReason: quarantined ? nil : assessment.classification?.automatedReason)
+            return (assessment, incoming)
+        case .tooLarge(let source, _, _, let size):
+            return (assessment, IntakeStore.Incoming(
+                sha256: IntakeStore.unloadedHash(source: source, size: size), messageID: nil, raw: nil, sizeBytes: size,
+                source: source, quarantineReason: assessment.reason ?? "too_large"))
+        case .unreadable(let source, _, _):
+            return (assessment, IntakeStore.Incoming(
+                sha256: IntakeStore.unloadedHash(source: source, size: 0), messageID: nil, raw: nil, sizeBytes: 0,
+                source: source, quarantineReason: assessment.reason ?? "unreadable"))
+        }
+    }
+
+    /// The plan without a database: what the message itself says (no duplicate check against the desk).
+    static func offlinePlan(_ incoming: IntakeStore.Incoming, assessment: IntakeAssessment) -> IntakeStore.Plan {
+        if let reason = incoming.quarantineReason { return .quarantine(reason: reason) }
+        if let reference = assessment.reference { return .reply(requestID: 0, reference: reference) }
+        if incoming.kinds.isEmpty || incoming.triageReason != nil { return .triage(reason: incoming.triageReason) }
+        if (incoming.fromEmail ?? "").isEmpty { return .triage(reason: "The message has no sender address to answer; a person must register it.") }
+        return .create(incoming.kinds)
+    }
+
+    /// Writes the decision into the record: status, the request reference(s), the reason.
+    static func apply(
+        _ plan: IntakeStore.Plan, created: [StoredRequest], dateNote: String?, incoming: IntakeStore.Incoming,
+        to record: inout IntakeRecord
+    ) {
+        let unknownReference = record.reference.map {
+            "The message mentions \($0), which the desk does not have; it was read as a new message."
+        }
+        switch plan {
+        case .duplicate:
+            record.status = "duplicate"
+        case .reply(_, let reference):
+            record.status = "reply"
+            record.reference = reference
+        case .create:
+            record.status = "new"
+            record.reference = created.isEmpty ? nil : created.map(\.reference).joined(separator: ",")
+            record.reason = [unknownReference, dateNote].compactMap { $0 }.joined(separator: " ").nilIfEmpty
+        case .triage(let reason):
+            record.status = "triage"
+            record.reference = nil
+            record.reason = [reason ?? record.reason, unknownReference].compactMap { $0 }.joined(separator: " ").nilIfEmpty
+        case .quarantine(let reason):
+            record.status = "quarantined"
+            record.reference = nil
+            record.reason = reason
+        }
+    }
+
+    static func count(_ plan: IntakeStore.Plan, created: [StoredRequest], dateNote: String?, into summary: inout Summary) {
+        summary.messages += 1
+        switch plan {
+        case .duplicate: summary.duplicates += 1
+        case .reply: summary.replies += 1
+        case .create:
+            summary.new += 1
+            summary.requests += created.count
+            if dateNote != nil { summary.datesReplaced += 1 }
+        case .triage: summary.triage += 1
+        case .quarantine: summary.quarantined += 1
+        }
+    }
+}
+
+extension String {
+    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
+}
