@@ -113,3 +113,39 @@ final class LockedRun: @unchecked Sendable {
     var run: DsarRun? { lock.lock(); defer { lock.unlock() }; return value }
     func set(_ run: DsarRun?) { lock.lock(); value = run; finished = true; lock.unlock() }
 }
+
+/// Steps that require a letter (SPEC §3) produce it in the same transaction as the step.
+@Suite(.enabled(if: TestDatabase.isConfigured, Comment(rawValue: TestDatabase.skipReason)))
+struct LifecycleLetterTests {
+    @Test func identityRequestClarifyAndExtendProduceTheirLetters() throws {
+        try TestDatabase.withDatabase(migrated: true) { database in
+            for (key, value) in [("organisation.name", "Raqamli Xizmatlar MChJ"), ("organisation.address", "Toshkent"),
+                                 ("dpo.name", "Kamola Rasulova"), ("dpo.email", "dpo@example.uz")] {
+                #expect(try database.runDsar(["settings", "set", key, value]).status == 0)
+            }
+            let created = try database.runDsar(["new", "--kind", "access", "--name", "A", "--email", "a@example.uz", "--policy", "gdpr"])
+            let reference = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let asked = try database.runDsar(["identity", reference, "request"])
+            #expect(asked.status == 0, "\(asked.stderr)")
+            #expect(asked.stdout.contains(reference))
+            #expect(try database.runDsar(["identity", reference, "verified"]).status == 0)
+            #expect(try database.runDsar(["clarify", reference, "--question", "Which account?"]).status == 0)
+            #expect(try database.runDsar(["resume", reference]).status == 0)
+            #expect(try database.runDsar(["extend", reference, "--by", "1m", "--reason", "Five systems to search"]).status == 0)
+            let kinds = try database.connection.query("SELECT kind FROM letters ORDER BY id").map { try $0.decode(column: 0, as: String.self) }
+            #expect(kinds == ["identity_request", "clarification_request", "extension_notice"])
+        }
+    }
+
+    @Test func aStepWhoseLetterCannotBeProducedChangesNothing() throws {
+        try TestDatabase.withDatabase(migrated: true) { database in
+            let created = try database.runDsar(["new", "--kind", "access", "--name", "A", "--email", "a@example.uz"])
+            let reference = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let asked = try database.runDsar(["identity", reference, "request"])
+            #expect(asked.status == 2, "settings are missing: \(asked.stderr)")
+            #expect(asked.stderr.contains("dsar settings set"))
+            let state = try database.connection.query("SELECT state FROM requests").first?.decode(column: 0, as: String.self)
+            #expect(state == "received")
+        }
+    }
+}
