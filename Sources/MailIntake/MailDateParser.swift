@@ -1,3 +1,4 @@
+import DeskCore
 import Foundation
 
 /// Parses the `Date` header in RFC 5322 form and the broken forms seen in real mail:
@@ -92,20 +93,10 @@ public enum MailDateParser {
 
     static func make(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int) -> Date? {
         guard (1900...2200).contains(year), (1...12).contains(month), (1...31).contains(day),
-              (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
+              (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second),
+              let date = LocalDate(year: year, month: month, day: day) else { return nil }
+        let days = date.daysSinceEpoch
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset * 60
         return Date(timeIntervalSince1970: TimeInterval(seconds))
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-    static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let monthIndex = month > 2 ? month - 3 : month + 9
-        let dayOfYear = (153 * monthIndex + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
     }
 }
