@@ -4,6 +4,8 @@ import Postgres
 
 /// Requests and their lifecycle in PostgreSQL: every change is one transaction that checks the
 /// transition and gate (DeskCore), writes the new state and due date, and appends the audit event.
+/// A transaction the server aborts for a deadlock or serialization failure is run again, at most
+/// three times in all; a stale write (someone else changed the request) is not retried.
 public struct RequestStore {
     let db: Connection
 
@@ -158,7 +160,7 @@ public struct RequestStore {
         _ action: LifecycleAction, to reference: String, actor: String, occurredAt: Date, now: Date,
         alongside: (Connection, Applied) throws -> Void = { _, _ in }
     ) throws -> Applied {
-        try db.withTransaction { db in
+        try db.withRetryingTransaction { db in
             let store = RequestStore(db)
             let request = try store.find(reference)
             try Self.checkOccurredAt(occurredAt, request: request)
@@ -228,7 +230,7 @@ public struct RequestStore {
     /// Records evidence on an open request (SPEC §3 gates), audited without its details.
     @discardableResult
     public func record(_ evidence: Evidence, on reference: String, actor: String, occurredAt: Date, now: Date) throws -> Int64 {
-        try db.withTransaction { db in
+        try db.withRetryingTransaction { db in
             let store = RequestStore(db)
             let request = try store.find(reference)
             try Self.checkOccurredAt(occurredAt, request: request)
@@ -267,7 +269,7 @@ public struct RequestStore {
 
     /// Gives a request to a desk member, or takes it back (`nil`); audited.
     public func assign(_ reference: String, to assignee: String?, actor: String, now: Date) throws -> StoredRequest {
-        try db.withTransaction { db in
+        try db.withRetryingTransaction { db in
             let store = RequestStore(db)
             let request = try store.find(reference)
             guard !request.state.isClosed else {
