@@ -17,7 +17,7 @@ public enum DatabaseTarget: Sendable {
     ) -> DatabaseTarget {
         if let explicitURL, !explicitURL.isEmpty { return .url(explicitURL) }
         if let url = environment["DSAR_DATABASE_URL"], !url.isEmpty { return .url(url) }
-        if environment["PGHOST"] != nil || environment["PGDATABASE"] != nil { return .environment }
+        if !(environment["PGHOST"] ?? "").isEmpty || !(environment["PGDATABASE"] ?? "").isEmpty { return .environment }
         return .embedded(.defaultLocation(environment: environment))
     }
 
