@@ -73,7 +73,7 @@ DECLARE
     owned boolean := pg_has_role(current_user, 'dsar_owner', 'MEMBER');
 BEGIN
     EXECUTE format('GRANT CONNECT ON DATABASE %I TO dsar_owner, dsar_desk, dsar_report', current_database());
-    RETURN NEXT format('granted CONNECT on database %s to dsar_owner, dsar_desk, dsar_report', current_database());
+    RETURN NEXT format('database %s: CONNECT to dsar_owner, dsar_desk, dsar_report', current_database());
 
     -- Nobody but the owner creates objects; the two working roles may only use the schema.
     REVOKE CREATE ON SCHEMA public FROM PUBLIC;

@@ -8,7 +8,7 @@ import Postgres
 /// A requester qualifies when every one of their requests is closed before the cut-off (the
 /// start of that date in the desk's time zone) and they are not anonymised yet. For them:
 /// name → "anonymised", email and phone → NULL; the raw messages and their sender and subject;
-/// letter bodies and subjects (each letter's SHA-256 and verification code stay, so
+/// letter bodies, subjects and recipients (each letter's SHA-256 and verification code stay, so
 /// `dsar letter verify` still answers); and the free text of their requests (details, closing
 /// note), clarification questions and inbox resolutions. States, dates, kinds, evidence and the
 /// `events` table are never touched; the purge itself is one `retention_purge` event with counts.
@@ -106,7 +106,7 @@ public struct RetentionPurge {
         let purged: Query = "(SELECT r.id FROM requests r WHERE r.requester_id IN (" + targets + "))"
         var counts = Counts()
         counts.letters = try db.execute(
-            "UPDATE letters SET body = NULL, subject = NULL WHERE request_id IN " + purged)
+            "UPDATE letters SET body = NULL, subject = NULL, recipient = NULL WHERE request_id IN " + purged)
         counts.clarifications = try db.execute(
             "UPDATE clarifications SET question = \(anonymisedName) WHERE request_id IN " + purged)
         counts.inboxItems = try db.execute(

@@ -139,9 +139,9 @@ struct RetentionPurgeTests {
                 .decode((Bool, String?, String?, String?, String).self)
             #expect(message?.0 == true && message?.1 == nil && message?.2 == nil && message?.3 == nil)
             #expect(message?.4 == String(repeating: "c", count: 64))
-            let letter = try db.query("SELECT body, subject, sha256, verification_code FROM letters").first?
-                .decode((String?, String?, String, String).self)
-            #expect(letter?.0 == nil && letter?.1 == nil)
+            let letter = try db.query("SELECT body, subject, sha256, verification_code, recipient FROM letters").first?
+                .decode((String?, String?, String, String, String?).self)
+            #expect(letter?.0 == nil && letter?.1 == nil && letter?.4 == nil)
             #expect(letter?.2 == String(repeating: "d", count: 64) && letter?.3 == "ABCD-EFGH-JK23")
             #expect(try db.query("SELECT question FROM clarifications").first?.decode(column: 0, as: String.self) == "anonymised")
             #expect(try db.query("SELECT resolution FROM inbox_items").first?.decode(column: 0, as: String?.self) == .some(nil))

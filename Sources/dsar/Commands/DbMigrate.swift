@@ -27,7 +27,8 @@ extension Dsar.Db {
                 for migration in applied { print("applied \(String(format: "%04d", migration.version))_\(migration.name).sql") }
             }
             if grant {
-                for step in try RoleGrants(connection).apply() { print("granted: \(step)") }
+                print("Privileges of dsar_owner, dsar_desk and dsar_report in this database:")
+                for step in try RoleGrants(connection).apply() { print("  " + step) }
             }
         }
     }
