@@ -55,6 +55,10 @@ extension Dsar {
                     clarifications: counts.clarifications, inbox_items: counts.inboxItems))
                 return
             }
+            if counts.isEmpty {
+                print("Nothing to purge for requests closed before \(result.closedBefore.iso) (requesters already anonymised are skipped).")
+                return
+            }
             let verb = result.dryRun ? "Would anonymise" : "Anonymised"
             print("\(verb) the personal data of requests closed before \(result.closedBefore.iso):")
             var table = TextTable(headers: ["what", "count"])
