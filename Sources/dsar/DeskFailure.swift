@@ -38,6 +38,10 @@ struct DeskFailure: Error {
             self.init(
                 message: "The database connection was lost; check that the server runs (`dsar db status`) and run the command again.",
                 exitCode: Self.unavailable)
+        case let database as PostgresError where database.sqlState == .insufficientPrivilege:
+            self.init(
+                message: "Your database user may not do this (permission denied); ask the DPO to make it a member of the right role (README, \"Desk staff and roles\").",
+                exitCode: Self.refused)
         case let database as PostgresError where database.sqlState == .undefinedTable:
             self.init(
                 message: "The database has no DSAR Desk schema yet; run `dsar db migrate` first.",

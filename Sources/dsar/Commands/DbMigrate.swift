@@ -6,9 +6,17 @@ extension Dsar.Db {
     struct Migrate: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply the pending SQL migrations in one transaction (running it twice is harmless).",
-            discussion: "Example:\n  DSAR_DATABASE_URL=postgresql://dsar@localhost/dsar dsar db migrate")
+            discussion: """
+                With --grant, (re)apply the privileges of the roles dsar_owner, dsar_desk and dsar_report \
+                afterwards (needed after a migration adds tables) and print each step.
+
+                Example:
+                  DSAR_DATABASE_URL=postgresql://dsar@localhost/dsar dsar db migrate --grant
+                """)
 
         @OptionGroup var global: GlobalOptions
+        @Flag(help: "Also (re)apply the grants of the desk's database roles and print what was granted.")
+        var grant = false
 
         func run() throws {
             let connection = try global.target.connect()
@@ -17,6 +25,10 @@ extension Dsar.Db {
                 print("The schema is up to date.")
             } else {
                 for migration in applied { print("applied \(String(format: "%04d", migration.version))_\(migration.name).sql") }
+            }
+            if grant {
+                print("Privileges of dsar_owner, dsar_desk and dsar_report in this database:")
+                for step in try RoleGrants(connection).apply() { print("  " + step) }
             }
         }
     }
