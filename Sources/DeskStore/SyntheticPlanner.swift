@@ -48,7 +48,7 @@ struct SyntheticPlanner {
 
         let age = nowMs - received
         let ageDays = Double(age) / Double(Self.day)
-        let openChance = ageDays < 45 ? 0.9 : ageDays < 120 ? 0.5 : ageDays < 365 ? 0.04 : 0.01
+        let openChance = ageDays < 45 ? 0.9 : ageDays < 120 ? 0.35 : ageDays < 365 ? 0.02 : 0.003
         let open = random.chance(openChance)
         let target = random.pick(open ? Self.openStates : Self.closedStates)
         // The span of the history: up to now for an open request; for a closed one mostly before
