@@ -21,6 +21,8 @@ struct SyntheticBatchWriter {
             throw StoreError.configuration("The audit log head is missing; run `dsar db migrate`.")
         }
         let (headSeq, headHash) = try headRow.decode((Int64, String).self)
+        // A lost batch on a crash is re-run; no need to wait for the WAL flush of each one.
+        try db.execute("SET LOCAL synchronous_commit TO off")
         let references = try allocateReferences(plans)
         let requestIDs = try reserve("requests_id_seq", plans.count)
         let requesterIDs = try reserve("requesters_id_seq", plans.count)

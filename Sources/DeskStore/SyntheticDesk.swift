@@ -38,7 +38,7 @@ public struct SyntheticDesk {
         let nowMs = AuditEntry.milliseconds(now)
         let window = SyntheticWindow(endMs: nowMs - 3_600_000, count: count)
         let seed = UInt64(truncatingIfNeeded: try headSequence()) &* 0x2545_F491_4F6C_DD1D &+ UInt64(count)
-        var planner = SyntheticPlanner(entries: entries, nowMs: nowMs, window: window)
+        let planner = SyntheticPlanner(entries: entries, nowMs: nowMs, window: window)
         var events = 0
         var first: String?
         var last: String?
