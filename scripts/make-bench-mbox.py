@@ -99,7 +99,7 @@ def message(i, rng, start):
         headers += ["Subject: Our weekly offers", "List-Unsubscribe: <mailto:unsubscribe@example.net>", "Precedence: bulk"]
         text = "This week's offers: discounts on everything. Unsubscribe at any time."
     elif kind < 0.17:  # a reply naming a reference
-        reference = f"DSAR-2026-{rng.randrange(1, 999999):06d}"
+        reference = f"DSAR-2026-{rng.randrange(1, 200000):06d}"
         headers.append(f"Subject: {encode_header('Re: ' + reference + ' ' + SUBJECTS[lang], charset)}")
         text = REPLIES[lang] + f"\n\n{reference}"
     else:

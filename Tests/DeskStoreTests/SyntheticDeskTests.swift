@@ -60,7 +60,8 @@ struct SyntheticDeskTests {
 
     @Test func refusesACountOutOfRange() throws {
         try TestDatabase.withDatabase(migrated: true) { database in
-            #expect(throws: StoreError.self) { try SyntheticDesk(database.connection).generate(count: 0, actor: "bench", now: Self.now) }
+            let desk = SyntheticDesk(database.connection)
+            #expect(throws: StoreError.self) { try desk.generate(count: 0, actor: "bench", now: Self.now) }
         }
     }
 
