@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DSAR := .build/debug/dsar
 
-.PHONY: build demo test bench clean deps
+.PHONY: build demo test bench bench-data clean deps
 
 deps:
 	scripts/ensure-deps.sh
@@ -24,6 +24,13 @@ test: deps build
 
 bench:
 	@echo "bench: placeholder — the benchmarks come with the performance issue; nothing is measured yet."
+
+# A synthetic mbox of 50,000 messages for the intake benchmark (git-ignored directory).
+bench-data: bench-data/bench.mbox
+
+bench-data/bench.mbox: scripts/make-bench-mbox.py
+	mkdir -p bench-data
+	python3 scripts/make-bench-mbox.py 50000 $@
 
 clean:
 	$(SWIFT) package clean

@@ -105,6 +105,8 @@ public struct AuditEntry: Sendable, Hashable {
     }
 
     private static func escape(_ value: String) -> String {
+        // Most values need no escaping; checking the bytes first keeps bulk loads fast.
+        if !value.utf8.contains(where: { $0 == 92 || $0 == 124 || $0 == 10 || $0 == 13 }) { return value }
         var out = ""
         for scalar in value.unicodeScalars {
             switch scalar {

@@ -65,6 +65,12 @@ public enum PayloadEncoder {
 
     private static func writeString(_ text: String, to out: inout String) {
         out += "\""
+        // Most strings need no escaping; checking the bytes first keeps bulk loads fast.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 34 || $0 == 92 }) {
+            out += text
+            out += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -74,23 +74,31 @@ public final class CopyWriter {
 
     /// Appends one row; `nil` is SQL NULL. Tabs, newlines and backslashes are escaped.
     public func writeRow(_ fields: [String?]) throws {
+        // Appending to a local array avoids an exclusivity check on the stored property per byte.
+        var out: [UInt8] = []
+        swap(&out, &buffer)
         for (index, field) in fields.enumerated() {
-            if index > 0 { buffer.append(9) }
+            if index > 0 { out.append(9) }
             guard let field else {
-                buffer.append(92); buffer.append(78)  // \N
+                out.append(92); out.append(78)  // \N
+                continue
+            }
+            if !field.utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) {
+                out.append(contentsOf: field.utf8)
                 continue
             }
             for byte in field.utf8 {
                 switch byte {
-                case 92: buffer.append(92); buffer.append(92)
-                case 9: buffer.append(92); buffer.append(116)
-                case 10: buffer.append(92); buffer.append(110)
-                case 13: buffer.append(92); buffer.append(114)
-                default: buffer.append(byte)
+                case 92: out.append(92); out.append(92)
+                case 9: out.append(92); out.append(116)
+                case 10: out.append(92); out.append(110)
+                case 13: out.append(92); out.append(114)
+                default: out.append(byte)
                 }
             }
         }
-        buffer.append(10)
+        out.append(10)
+        swap(&out, &buffer)
         rowCount += 1
         if buffer.count >= flushThreshold { try flush() }
     }
