@@ -10,6 +10,8 @@ public enum AuditChain {
         case outOfOrder = "out_of_order"
         /// The row does not point at the previous row's hash: a row was deleted or replaced.
         case prevHashMismatch = "prev_hash_mismatch"
+        /// The log ends before the head every append moves (`audit_head`): its newest rows were deleted.
+        case missingTail = "missing_tail"
     }
 
     /// The first row at which the chain breaks.
@@ -19,6 +21,12 @@ public enum AuditChain {
         public let sequence: Int64
         public let reason: BreakReason
 
+        public init(index: Int, sequence: Int64, reason: BreakReason) {
+            self.index = index
+            self.sequence = sequence
+            self.reason = reason
+        }
+
         /// One sentence for `dsar audit verify`.
         public var message: String {
             switch reason {
@@ -26,6 +34,7 @@ public enum AuditChain {
             case .sequenceGap: return "Audit rows before \(sequence) are missing: the sequence has a gap."
             case .outOfOrder: return "Audit row \(sequence) is out of order."
             case .prevHashMismatch: return "Audit row \(sequence) does not follow the previous row's hash: a row was removed or replaced."
+            case .missingTail: return "Audit rows up to \(sequence) are missing: the log ends before its recorded head."
             }
         }
     }

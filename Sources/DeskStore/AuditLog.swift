@@ -63,6 +63,14 @@ public struct AuditLog {
             checked += page.count
             previous = page.last
         }
+        // Deleting the newest rows leaves a valid prefix; the head every append moves says how far the log went.
+        if let head = try db.query("SELECT seq, hash FROM audit_head").first {
+            let (seq, hash) = try head.decode((Int64, String).self)
+            if seq != (previous?.sequence ?? 0) || hash != (previous?.hash ?? AuditEntry.genesisHash) {
+                return Verification(
+                    checked: checked, firstBreak: AuditChain.Break(index: checked, sequence: seq, reason: .missingTail))
+            }
+        }
         return Verification(checked: checked, firstBreak: nil)
     }
 

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Crash safety of the intake (issue 9 §1): an import killed with SIGKILL at random moments and
+# run again ends with the same desk as one clean import.
+#
+#   scripts/reliability/kill-intake.sh [MESSAGES] [KILLS]      (default 20000 messages, 5 kills)
+#
+# 1. writes a synthetic mbox (scripts/make-bench-mbox.py MESSAGES, deterministic);
+# 2. imports it once, uninterrupted, into a fresh database (the reference) and times it;
+# 3. into a second fresh database, starts the same import KILLS times and SIGKILLs it after a
+#    random delay within the reference duration, then runs it once more to completion;
+# 4. compares the two databases table by table with content digests (digest.sql: requests,
+#    requesters, cases, messages, inbox items, letters, evidence, events, counters — ignoring only
+#    surrogate ids, see there), checks no duplicates and no orphans, and `dsar audit verify` on both.
+# The intake writes no letter files: acknowledgements live in the letters table, compared above.
+# Exit status 0 only when everything matches. RELIABILITY_SEED fixes the random delays.
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+ensure_server "$@"
+
+messages="${1:-20000}"
+kills="${2:-5}"
+RANDOM="${RELIABILITY_SEED:-$$}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/kill-intake.XXXXXX")"
+clean_db="rel_intake_clean_$$"
+killed_db="rel_intake_killed_$$"
+cleanup() {
+    local status=$?
+    drop_db "$clean_db"
+    drop_db "$killed_db"
+    rm -rf "$work"
+    exit "$status"
+}
+trap cleanup EXIT
+
+mbox="$work/intake.mbox"
+python3 "$root/scripts/make-bench-mbox.py" "$messages" "$mbox" >/dev/null
+
+import_into() { DSAR_DATABASE_URL="$1" "$DSAR" intake import "$mbox" >"$work/import.out" 2>"$work/import.err"; }
+
+clean_url="$(fresh_db "$clean_db")"
+letter_settings "$clean_url"
+started="$(now_ms)"
+import_into "$clean_url"
+reference_ms=$(( $(now_ms) - started ))
+echo "kill-intake: clean import of $messages messages took ${reference_ms} ms" >&2
+
+killed_url="$(fresh_db "$killed_db")"
+letter_settings "$killed_url"
+# KILLS runs killed at a random moment between 5% and 80% of the clean run's duration. A run that
+# finishes before its kill does not count: the next one waits half as long (at most 4×KILLS runs).
+delays=()
+window=$(( reference_ms * 3 / 4 > 20 ? reference_ms * 3 / 4 : 20 ))
+delay_ms=0
+for ((attempt = 1; ${#delays[@]} < kills && attempt <= 4 * kills; attempt++)); do
+    if [ "$delay_ms" -eq 0 ]; then delay_ms=$(( reference_ms / 20 + (RANDOM * 32768 + RANDOM) % window )); fi
+    DSAR_DATABASE_URL="$killed_url" "$DSAR" intake import "$mbox" >"$work/killed.out" 2>"$work/killed.err" &
+    pid=$!
+    sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+    if kill -KILL "$pid" 2>/dev/null; then
+        wait "$pid" 2>/dev/null || true
+        delays+=("$delay_ms")
+        stored="$(psql -X -A -t "$killed_url" -c 'SELECT count(*) FROM messages')"
+        echo "kill-intake: kill ${#delays[@]} after ${delay_ms} ms; $stored messages stored so far" >&2
+        delay_ms=0
+    else
+        wait "$pid" 2>/dev/null || true
+        echo "kill-intake: the run finished before its kill at ${delay_ms} ms; trying again sooner" >&2
+        delay_ms=$(( delay_ms / 2 > 10 ? delay_ms / 2 : 10 ))
+    fi
+done
+if [ "${#delays[@]}" -lt "$kills" ]; then
+    echo "kill-intake: only ${#delays[@]} of $kills runs could be killed before they finished." >&2
+    exit 1
+fi
+import_into "$killed_url"
+
+verify_chain "$clean_url" >"$work/verify-clean"
+verify_chain "$killed_url" >"$work/verify-killed"
+digest "$clean_url" >"$work/clean.digest"
+digest "$killed_url" >"$work/killed.digest"
+
+failed=0
+if ! diff -u "$work/clean.digest" "$work/killed.digest" >&2; then
+    echo "kill-intake: the killed-and-resumed database differs from the clean one (lines above)." >&2
+    failed=1
+fi
+if awk '$1 == "check" && $3 != 0 { bad = 1; print "kill-intake: invariant broken: " $0 > "/dev/stderr" } END { exit bad }' \
+    "$work/killed.digest" "$work/clean.digest"; then :; else failed=1; fi
+stored="$(awk '$1 == "table" && $2 == "messages" { print $3 }' "$work/killed.digest")"
+requests="$(awk '$1 == "table" && $2 == "requests" { print $3 }' "$work/killed.digest")"
+letters="$(awk '$1 == "table" && $2 == "letters" { print $3 }' "$work/killed.digest")"
+events="$(awk '$1 == "table" && $2 == "events" { print $3 }' "$work/killed.digest")"
+if [ "$failed" -ne 0 ]; then
+    echo "kill-intake: FAILED ($messages messages, $kills kills)" >&2
+    exit 1
+fi
+echo "kill-intake: OK — $messages messages imported under $kills SIGKILLs (at ${delays[*]} ms of a ${reference_ms} ms import) + 1 resumed run: $stored messages, $requests requests, $letters letters, $events events identical to one clean import; no duplicates, no orphans; $(cat "$work/verify-killed")"
