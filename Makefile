@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DSAR := .build/debug/dsar
 
-.PHONY: build demo test bench bench-data clean deps
+.PHONY: build demo test bench bench-data clean deps reliability
 
 deps:
 	scripts/ensure-deps.sh
@@ -24,6 +24,17 @@ test: deps build
 
 bench:
 	@echo "bench: placeholder — the benchmarks come with the performance issue; nothing is measured yet."
+
+# The long reliability runs of issue 9, on the release build, each against its own throwaway
+# cluster (scripts/test-cluster.sh; only `dsar` is ever killed, never the server): an intake of
+# 20,000 messages SIGKILLed 5 times, `demo --requests 200000` SIGKILLed 5 times, 8 desk members
+# for 2 minutes while 5,000 messages are imported; and the fuzz run (`fuzz`, its own target).
+# Each prints one summary line with its numbers; any loss or inconsistency fails the target.
+reliability: deps build fuzz
+	$(SWIFT) build -c release
+	DSAR_BINARY=.build/release/dsar scripts/reliability/kill-intake.sh 20000 5
+	DSAR_BINARY=.build/release/dsar scripts/reliability/kill-demo.sh 200000 5
+	DSAR_BINARY=.build/release/dsar LOAD_WORKERS=8 LOAD_SECONDS=120 scripts/reliability/load.sh
 
 # A synthetic mbox of 50,000 messages for the intake benchmark (git-ignored directory).
 bench-data: bench-data/bench.mbox
