@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DSAR := .build/debug/dsar
 
-.PHONY: build demo test bench bench-data clean deps
+.PHONY: build demo test bench bench-data clean deps fuzz
 
 deps:
 	scripts/ensure-deps.sh
@@ -24,6 +24,12 @@ test: deps build
 
 bench:
 	@echo "bench: placeholder — the benchmarks come with the performance issue; nothing is measured yet."
+
+# libFuzzer over the MIME parser and the mbox reader (scripts/fuzz.sh): FUZZ_SECONDS, default 600.
+# Findings land in .build/fuzz/artifacts/; each becomes a fixture in Tests/MailIntakeTests/Fixtures/fuzz/.
+FUZZ_SECONDS ?= 600
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 # A synthetic mbox of 50,000 messages for the intake benchmark (git-ignored directory).
 bench-data: bench-data/bench.mbox
