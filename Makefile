@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DSAR := .build/debug/dsar
 
-.PHONY: build demo test bench bench-data clean deps reliability
+.PHONY: build demo test bench bench-data clean deps reliability fuzz
 
 deps:
 	scripts/ensure-deps.sh
@@ -35,6 +35,12 @@ reliability: deps build fuzz
 	DSAR_BINARY=.build/release/dsar scripts/reliability/kill-intake.sh 20000 5
 	DSAR_BINARY=.build/release/dsar scripts/reliability/kill-demo.sh 200000 5
 	DSAR_BINARY=.build/release/dsar LOAD_WORKERS=8 LOAD_SECONDS=120 scripts/reliability/load.sh
+
+# libFuzzer over the MIME parser and the mbox reader (scripts/fuzz.sh): FUZZ_SECONDS, default 600.
+# Findings land in .build/fuzz/artifacts/; each becomes a fixture in Tests/MailIntakeTests/Fixtures/fuzz/.
+FUZZ_SECONDS ?= 600
+fuzz:
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 # A synthetic mbox of 50,000 messages for the intake benchmark (git-ignored directory).
 bench-data: bench-data/bench.mbox
