@@ -12,7 +12,7 @@ import MailIntake
 struct IntakeImporter {
     /// Where decisions come from.
     enum Mode {
-        /// Store every message (one transaction each).
+        /// Store every message (one transaction per batch of messages).
         case store(IntakeStore, actor: String, now: Date, hooks: IntakeStore.Hooks)
         /// Read the desk to detect duplicates and replies, write nothing.
         case dryRun(IntakeStore)
@@ -38,16 +38,71 @@ struct IntakeImporter {
     var limits: IntakeLimits = .standard
     let classifier = RightClassifier()
 
+    /// Messages decided together: one transaction for a stored batch, three queries for a dry one.
+    /// Small enough that a batch holds the audit chain's head only briefly and memory stays flat.
+    var batchSize = 200
+
+    /// One message read and assessed, waiting for its batch to be decided.
+    struct Pending {
+        let source: String
+        let assessment: IntakeAssessment
+        let incoming: IntakeStore.Incoming
+    }
+
     /// Imports `paths` in order, calling `emit` with the record of every message.
+    ///
+    /// Messages are read and assessed one by one and decided (stored) in batches of `batchSize`;
+    /// `emit` sees a message once its batch is committed, in the order of the sources.
     func run(_ paths: [String], progress: IntakeProgress?, emit: (IntakeRecord) throws -> Void) throws -> Summary {
         var summary = Summary()
         var seenHashes = Set<String>()
         var seenMessageIDs = Set<String>()
+        var pending: [Pending] = []
+        pending.reserveCapacity(batchSize)
+
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            let incomings = pending.map(\.incoming)
+            var plans: [IntakeStore.Plan]
+            var created: [[StoredRequest]] = Array(repeating: [], count: pending.count)
+            var dateNotes: [String?] = Array(repeating: nil, count: pending.count)
+            switch mode {
+            case .store(let store, let actor, let now, let hooks):
+                let stored = try store.store(batch: incomings, policy: policy, actor: actor, now: now, hooks: hooks)
+                plans = stored.map(\.plan)
+                created = stored.map(\.requests)
+                dateNotes = stored.map(\.receivedAtNote)
+            case .dryRun(let store):
+                plans = try store.plans(incomings)
+            case .offline:
+                plans = zip(incomings, pending).map { Self.offlinePlan($0, assessment: $1.assessment) }
+            }
+            for (index, item) in pending.enumerated() {
+                let incoming = item.incoming
+                var plan = plans[index]
+                if case .store = mode {} else {
+                    if case .create = plan { dateNotes[index] = IntakeStore.receivedAt(sentAt: incoming.sentAt, now: now).note }
+                    let repeated = seenHashes.contains(incoming.sha256)
+                        || (incoming.messageID.map { seenMessageIDs.contains($0) } ?? false)
+                    if repeated { plan = .duplicate(messageRowID: 0) }
+                    seenHashes.insert(incoming.sha256)
+                    if let id = incoming.messageID { seenMessageIDs.insert(id) }
+                }
+                var record = IntakeRecord(source: item.source, assessment: item.assessment)
+                Self.apply(plan, created: created[index], dateNote: dateNotes[index], incoming: incoming, to: &record)
+                Self.count(plan, created: created[index], dateNote: dateNotes[index], into: &summary)
+                try emit(record)
+                progress?.advance(bytes: incoming.sizeBytes)
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+
         for path in paths {
             let stream: any MessageStream
             do {
                 stream = try MailSource.open(path: path, limits: limits)
             } catch {
+                try flush()
                 throw DeskFailure(
                     message: "\(path) cannot be read (\(error.detail)); check the path — messages before it were imported.",
                     exitCode: DeskFailure.badInput)
@@ -55,35 +110,10 @@ struct IntakeImporter {
             progress?.startSource(path)
             for item in MessageSequence(stream) {
                 let (assessment, incoming) = Self.read(item, classifier: classifier, limits: limits)
-                var record = IntakeRecord(source: item.source, assessment: assessment)
-                var plan: IntakeStore.Plan
-                var created: [StoredRequest] = []
-                var dateNote: String?
-                switch mode {
-                case .store(let store, let actor, let now, let hooks):
-                    let stored = try store.store(incoming, policy: policy, actor: actor, now: now, hooks: hooks)
-                    plan = stored.plan
-                    created = stored.requests
-                    dateNote = stored.receivedAtNote
-                case .dryRun(let store):
-                    plan = try store.plan(incoming)
-                    if case .create = plan { dateNote = IntakeStore.receivedAt(sentAt: incoming.sentAt, now: now).note }
-                case .offline:
-                    plan = Self.offlinePlan(incoming, assessment: assessment)
-                    if case .create = plan { dateNote = IntakeStore.receivedAt(sentAt: incoming.sentAt, now: now).note }
-                }
-                if case .store = mode {} else {
-                    let repeated = seenHashes.contains(incoming.sha256)
-                        || (incoming.messageID.map { seenMessageIDs.contains($0) } ?? false)
-                    if repeated { plan = .duplicate(messageRowID: 0) }
-                    seenHashes.insert(incoming.sha256)
-                    if let id = incoming.messageID { seenMessageIDs.insert(id) }
-                }
-                Self.apply(plan, created: created, dateNote: dateNote, incoming: incoming, to: &record)
-                Self.count(plan, created: created, dateNote: dateNote, into: &summary)
-                try emit(record)
-                progress?.advance(bytes: incoming.sizeBytes)
+                pending.append(Pending(source: item.source, assessment: assessment, incoming: incoming))
+                if pending.count >= batchSize { try flush() }
             }
+            try flush()
         }
         progress?.finish()
         return summary
