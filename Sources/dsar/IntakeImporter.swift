@@ -43,7 +43,7 @@ struct IntakeImporter {
     var batchSize = 200
 
     /// One message read and assessed, waiting for its batch to be decided.
-    struct Pending {
+    struct Pending: Sendable {
         let source: String
         let assessment: IntakeAssessment
         let incoming: IntakeStore.Incoming
@@ -108,15 +108,107 @@ struct IntakeImporter {
                     exitCode: DeskFailure.badInput)
             }
             progress?.startSource(path)
-            for item in MessageSequence(stream) {
-                let (assessment, incoming) = Self.read(item, classifier: classifier, limits: limits)
-                pending.append(Pending(source: item.source, assessment: assessment, incoming: incoming))
-                if pending.count >= batchSize { try flush() }
+            // The next batches are read and assessed while this one is stored.
+            let batches = AssessedBatches(stream: stream, batchSize: batchSize, classifier: classifier, limits: limits)
+            defer { batches.cancel() }
+            while let batch = batches.next() {
+                pending = batch
+                try flush()
             }
-            try flush()
         }
         progress?.finish()
         return summary
+    }
+
+    /// The batches of one source, read and assessed on a thread of their own at most two batches
+    /// ahead of the caller (so memory stays bounded), in order.
+    final class AssessedBatches: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var ready: [[Pending]] = []
+        private var finished = false
+        private var abandoned = false  // set by cancel()
+        private static let ahead = 2
+
+        /// A value handed to the reading thread, which alone uses it from then on.
+        private struct Handed<Value>: @unchecked Sendable { let value: Value }
+
+        init(stream: any MessageStream, batchSize: Int, classifier: RightClassifier, limits: IntakeLimits) {
+            let handed = Handed(value: stream)
+            let thread = Thread { [self] in
+                var items: [MailItem] = []
+                items.reserveCapacity(batchSize)
+                for item in MessageSequence(handed.value) {
+                    items.append(item)
+                    if items.count >= batchSize {
+                        guard push(IntakeImporter.readAll(items, classifier: classifier, limits: limits)) else { return }
+                        items.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !items.isEmpty { _ = push(IntakeImporter.readAll(items, classifier: classifier, limits: limits)) }
+                condition.lock()
+                finished = true
+                condition.broadcast()
+                condition.unlock()
+            }
+            thread.start()
+        }
+
+        /// Stops the reading thread (the caller stopped early, on an error).
+        func cancel() {
+            condition.lock()
+            abandoned = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Hands a batch over, waiting while the caller is `ahead` batches behind; false once abandoned.
+        private func push(_ batch: [Pending]) -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            while ready.count >= Self.ahead && !abandoned { condition.wait() }
+            guard !abandoned else { return false }
+            ready.append(batch)
+            condition.broadcast()
+            return true
+        }
+
+        /// The next batch, or nil when the source is exhausted.
+        func next() -> [Pending]? {
+            condition.lock()
+            defer { condition.unlock() }
+            while ready.isEmpty && !finished { condition.wait() }
+            guard !ready.isEmpty else { return nil }
+            let batch = ready.removeFirst()
+            condition.broadcast()
+            return batch
+        }
+    }
+
+    /// `read` for every item, in order, on every core: messages are assessed independently of
+    /// each other, so a batch is shared between threads (each takes every n-th item).
+    static func readAll(_ items: [MailItem], classifier: RightClassifier, limits: IntakeLimits) -> [Pending] {
+        @Sendable func pending(_ item: MailItem) -> Pending {
+            let (assessment, incoming) = read(item, classifier: classifier, limits: limits)
+            return Pending(source: item.source, assessment: assessment, incoming: incoming)
+        }
+        let threads = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        guard threads > 1, items.count >= 2 * threads else { return items.map(pending) }
+        /// Each thread writes only its own slots.
+        struct Slots: @unchecked Sendable { let base: UnsafeMutablePointer<Pending?> }
+        let slots = Slots(base: .allocate(capacity: items.count))
+        slots.base.initialize(repeating: nil, count: items.count)
+        defer {
+            slots.base.deinitialize(count: items.count)
+            slots.base.deallocate()
+        }
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            var index = thread
+            while index < items.count {
+                slots.base[index] = pending(items[index])
+                index += threads
+            }
+        }
+        return (0..<items.count).compactMap { slots.base[$0] }
     }
 
     /// Turns one item of a source into its assessment and the desk's view of it.
