@@ -4,7 +4,8 @@ import Postgres
 
 /// Stores what the email intake read (SPEC §5): each message once, then a reply attached to its
 /// request, new requests (one per right, one case), or an inbox item — in one transaction per
-/// message, so an import stopped halfway and run again ends where one uninterrupted run would.
+/// message (`store`) or per batch of messages (`store(batch:)`), so an import stopped halfway and
+/// run again ends where one uninterrupted run would.
 public struct IntakeStore {
     let db: Connection
     /// Policies already read in this transaction.
