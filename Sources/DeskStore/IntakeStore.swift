@@ -4,11 +4,44 @@ import Postgres
 
 /// Stores what the email intake read (SPEC §5): each message once, then a reply attached to its
 /// request, new requests (one per right, one case), or an inbox item — in one transaction per
-/// message, so an import stopped halfway and run again ends where one uninterrupted run would.
+/// message (`store`) or per batch of messages (`store(batch:)`), so an import stopped halfway and
+/// run again ends where one uninterrupted run would.
 public struct IntakeStore {
     let db: Connection
+    /// Policies already read in this transaction.
+    let policies: PolicyCache
 
-    public init(_ db: Connection) { self.db = db }
+    public init(_ db: Connection) { self.init(db, policies: PolicyCache()) }
+
+    init(_ db: Connection, policies: PolicyCache) {
+        self.db = db
+        self.policies = policies
+    }
+
+    /// The policies the requests of one transaction are created under, read from the database once
+    /// per transaction (a batch of messages) instead of once per request.
+    final class PolicyCache {
+        private var entries: [String: PolicyCatalog.Entry] = [:]
+        private var defaultCode: String?
+
+        /// The policy `code` names, or the desk's default policy.
+        func entry(_ code: String?, db: Connection) throws -> PolicyCatalog.Entry {
+            let catalog = PolicyCatalog(db)
+            let resolved: String
+            if let code {
+                resolved = code
+            } else if let defaultCode {
+                resolved = defaultCode
+            } else {
+                resolved = try catalog.defaultCode()
+                defaultCode = resolved
+            }
+            if let cached = entries[resolved] { return cached }
+            let entry = try catalog.load(resolved)
+            entries[resolved] = entry
+            return entry
+        }
+    }
 
     // MARK: Values
 
@@ -102,13 +135,22 @@ public struct IntakeStore {
         /// transaction's connection. Throwing rolls the whole message back.
         public var onRequestCreated: (StoredRequest, Connection) throws -> Void
 
+        /// Set only by `none`: nothing happens per request, so a batch can be written in bulk.
+        let producesNothing: Bool
+
         public init(onRequestCreated: @escaping (StoredRequest, Connection) throws -> Void) {
             self.onRequestCreated = onRequestCreated
+            producesNothing = false
+        }
+
+        private init() {
+            onRequestCreated = { _, _ in }
+            producesNothing = true
         }
 
         /// No acknowledgement yet: the letters issue replaces this with one that renders and
         /// records the `acknowledgement` letter (and its .eml) for the new request.
-        public static var none: Hooks { Hooks { _, _ in } }
+        public static var none: Hooks { Hooks() }
     }
 
     // MARK: Rules
@@ -142,9 +184,101 @@ public struct IntakeStore {
 
     /// Decides what to do with `incoming` without writing: duplicate, reply, new requests or inbox.
     public func plan(_ incoming: Incoming) throws -> Plan {
-        if let existing = try duplicate(of: incoming) { return .duplicate(messageRowID: existing) }
+        try Self.decide(incoming, duplicate: { try duplicate(of: incoming) }, thread: { try threadedRequest(incoming) })
+    }
+
+    /// `plan` for every message of `batch`, reading the desk with three queries in all instead of
+    /// up to three per message (the dry run). The messages of the batch are not stored, so one
+    /// repeated within the batch is not a duplicate here: the caller tracks what it has seen.
+    public func plans(_ batch: [Incoming]) throws -> [Plan] {
+        guard batch.count > 1 else { return try batch.map(plan) }
+        let lookups = try Lookups(db, batch)
+        return batch.map { incoming in
+            Self.decide(incoming, duplicate: { lookups.duplicate(incoming) }, thread: { lookups.thread(incoming) })
+        }
+    }
+
+    /// What the desk holds about the messages of a batch, read with three queries: the stored
+    /// messages with the same hash or Message-ID, our letters they answer, the references they name.
+    struct Lookups {
+        private var byHash: [String: Int64] = [:]
+        private var byMessageID: [String: Int64] = [:]
+        private var letters: [String: (id: Int64, reference: String, producedAt: Date)] = [:]
+        private var requests: [String: Int64] = [:]
+
+        init(_ db: Connection, _ batch: [Incoming]) throws {
+            let hashes = batch.map(\.sha256)
+            let messageIDs = batch.compactMap { IntakeStore.storableMessageID($0.messageID) }
+            for row in try db.query(
+                """
+                SELECT id, sha256, message_id FROM messages
+                WHERE sha256 = ANY(\(PostgresTextArray(hashes))::text[])
+                   OR message_id = ANY(\(PostgresTextArray(messageIDs))::text[])
+                """)
+            {
+                let (id, hash, messageID) = try row.decode((Int64, String, String?).self)
+                byHash[hash] = min(byHash[hash] ?? id, id)
+                if let messageID { byMessageID[messageID] = min(byMessageID[messageID] ?? id, id) }
+            }
+            var threadIDs = Set<String>()
+            var references = Set<String>()
+            for incoming in batch where duplicate(incoming) == nil && incoming.quarantineReason == nil {
+                for id in IntakeStore.threadableIDs(incoming) {
+                    threadIDs.insert(id)
+                    threadIDs.insert("<" + id + ">")
+                }
+                references.formUnion(incoming.references)
+            }
+            if !threadIDs.isEmpty {
+                for row in try db.query(
+                    """
+                    SELECT l.message_id, r.id, r.reference, l.produced_at FROM letters l JOIN requests r ON r.id = l.request_id
+                    WHERE l.message_id = ANY(\(PostgresTextArray(threadIDs.sorted()))::text[])
+                    """)
+                {
+                    let (messageID, id, reference, producedAt) = try row.decode((String, Int64, String, Date).self)
+                    letters[messageID] = (id, reference, producedAt)
+                }
+            }
+            if !references.isEmpty {
+                for row in try db.query(
+                    "SELECT id, reference FROM requests WHERE reference = ANY(\(PostgresTextArray(references.sorted()))::text[])")
+                {
+                    let (id, reference) = try row.decode((Int64, String).self)
+                    requests[reference] = id
+                }
+            }
+        }
+
+        /// `IntakeStore.duplicate(of:)` as of the reading.
+        func duplicate(_ incoming: Incoming) -> Int64? {
+            let matches = [byHash[incoming.sha256], IntakeStore.storableMessageID(incoming.messageID).flatMap { byMessageID[$0] }]
+            return matches.compactMap { $0 }.min()
+        }
+
+        /// `IntakeStore.threadedRequest` as of the reading.
+        func thread(_ incoming: Incoming) -> (id: Int64, reference: String)? {
+            var newest: (id: Int64, reference: String, producedAt: Date)?
+            for id in IntakeStore.threadableIDs(incoming) {
+                for key in [id, "<" + id + ">"] {
+                    if let letter = letters[key], letter.producedAt > (newest?.producedAt ?? .distantPast) { newest = letter }
+                }
+            }
+            if let newest { return (newest.id, newest.reference) }
+            for reference in incoming.references {
+                if let id = requests[reference] { return (id, reference) }
+            }
+            return nil
+        }
+    }
+
+    /// The decision of `plan`, given how to find a stored duplicate and the request a message answers.
+    static func decide(
+        _ incoming: Incoming, duplicate: () throws -> Int64?, thread: () throws -> (id: Int64, reference: String)?
+    ) rethrows -> Plan {
+        if let existing = try duplicate() { return .duplicate(messageRowID: existing) }
         if let reason = incoming.quarantineReason { return .quarantine(reason: reason) }
-        if let thread = try threadedRequest(incoming) { return .reply(requestID: thread.id, reference: thread.reference) }
+        if let thread = try thread() { return .reply(requestID: thread.id, reference: thread.reference) }
         if incoming.kinds.isEmpty || incoming.triageReason != nil { return .triage(reason: incoming.triageReason) }
         guard let email = incoming.fromEmail, !email.isEmpty else {
             return .triage(reason: "The message has no sender address to answer; a person must register it.")
@@ -166,7 +300,7 @@ public struct IntakeStore {
     /// The request this message answers: a letter we sent it replies to, else the first desk
     /// reference in it that exists. A reference the desk does not have threads nothing.
     public func threadedRequest(_ incoming: Incoming) throws -> (id: Int64, reference: String)? {
-        let ids = incoming.threadMessageIDs.filter { !$0.isEmpty && $0.count <= Self.maxMessageIDLength }
+        let ids = Self.threadableIDs(incoming)
         if !ids.isEmpty {
             let bracketed = ids.map { "<" + $0 + ">" }
             let rows = try db.query(
@@ -186,6 +320,11 @@ public struct IntakeStore {
         return nil
     }
 
+    /// The Message-IDs a message answers that can name one of our letters.
+    static func threadableIDs(_ incoming: Incoming) -> [String] {
+        incoming.threadMessageIDs.filter { !$0.isEmpty && $0.count <= Self.maxMessageIDLength }
+    }
+
     // MARK: Writing
 
     /// Stores one message and what follows from it in one transaction; a message already stored
@@ -199,6 +338,46 @@ public struct IntakeStore {
         try store(incoming, decided: nil, policy: policy, actor: actor, now: now, hooks: hooks)
     }
 
+    /// Stores the messages of `batch` in order, in ONE transaction (one commit, not one per
+    /// message: what makes a large import fast), each exactly as `store` would store it.
+    ///
+    /// If anything goes wrong with any message (a race lost to another import, a policy that
+    /// refuses a right, a value the database refuses), the whole batch is rolled back and stored
+    /// again one message per transaction through `store`, so each message gets the outcome `store`
+    /// gives it. A batch is stored whole or not at all: an import killed midway and run again
+    /// finds the committed batches as duplicates and stores the rest.
+    public func store(
+        batch: [Incoming], policy: String?, actor: String, now: Date, hooks: Hooks = .none
+    ) throws -> [Stored] {
+        guard batch.count > 1 else {
+            return try batch.map { try store($0, policy: policy, actor: actor, now: now, hooks: hooks) }
+        }
+        if hooks.producesNothing {
+            // In bulk (COPY) when nothing has to happen per request; anything unusual goes below.
+            do {
+                return try db.withRetryingTransaction { db in
+                    try IntakeBatchWriter(db: db, policy: policy, actor: actor, now: now).write(batch)
+                }
+            } catch let error as PostgresError where error.isConnectionProblem {
+                throw error
+            } catch {
+                // Unsupported, or a race or value the bulk path cannot settle: message by message below.
+            }
+        }
+        do {
+            return try db.withRetryingTransaction { db in
+                let store = IntakeStore(db, policies: PolicyCache())
+                return try batch.map {
+                    try store.write($0, forcing: nil, policy: policy, actor: actor, now: now, hooks: hooks)
+                }
+            }
+        } catch let error as PostgresError where error.isConnectionProblem {
+            throw error
+        } catch {
+            return try batch.map { try store($0, policy: policy, actor: actor, now: now, hooks: hooks) }
+        }
+    }
+
     /// `store`, with the plan given instead of read (`decided`): lets a test lose the race to a
     /// concurrent import deterministically.
     func store(
@@ -206,7 +385,7 @@ public struct IntakeStore {
     ) throws -> Stored {
         do {
             return try db.withRetryingTransaction { db in
-                try IntakeStore(db).write(incoming, forcing: decided, policy: policy, actor: actor, now: now, hooks: hooks)
+                try IntakeStore(db, policies: PolicyCache()).write(incoming, forcing: decided, policy: policy, actor: actor, now: now, hooks: hooks)
             }
         } catch let error as PostgresError where error.isUniqueViolation && error.table == "messages" {
             let existing = try duplicate(of: incoming) ?? 0
@@ -289,7 +468,7 @@ public struct IntakeStore {
                         channel: .email, policy: policy, details: note, directMarketing: isObjection && incoming.directMarketing,
                         consentWithdrawal: isObjection && incoming.consentWithdrawal, receivedAt: receivedAt,
                         caseID: created.first?.caseID, messageID: messageRowID),
-                    actor: actor, now: now)
+                    entry: try policies.entry(policy, db: db), actor: actor, now: now)
                 try hooks.onRequestCreated(request, db)
                 created.append(request)
             }

@@ -87,6 +87,12 @@ public struct RequestStore {
     public func insert(_ new: NewRequest, actor: String, now: Date) throws -> StoredRequest {
         let catalog = PolicyCatalog(db)
         let entry = try catalog.load(try new.policy ?? catalog.defaultCode())
+        return try insert(new, entry: entry, actor: actor, now: now)
+    }
+
+    /// `insert` with the policy already loaded: `entry` is the policy `new.policy` names (or the
+    /// default one). The intake loads it once per batch of messages instead of once per request.
+    public func insert(_ new: NewRequest, entry: PolicyCatalog.Entry, actor: String, now: Date) throws -> StoredRequest {
         guard let rule = entry.policy.rule(for: new.kind) else {
             throw StoreError.refused("The policy \(entry.policy.code) has no deadline rule for \(new.kind.rawValue); add one to policy_rules.")
         }

@@ -5,7 +5,12 @@
 public enum EncodedWordDecoder {
     /// The decoded text and the charsets that were not recognised.
     public static func decode(_ text: String) -> (text: String, unknownCharsets: [String]) {
-        guard text.contains("=?") else { return (text, []) }
+        // ASCII text (most header values) is searched byte by byte; other text as before.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard text.utf8.containsBytes(of: "=?") else { return (text, []) }
+        } else {
+            guard text.contains("=?") else { return (text, []) }
+        }
         let scalars = Array(text.unicodeScalars)
         var output = String.UnicodeScalarView()
         var unknown: [String] = []

@@ -16,6 +16,16 @@ extension Array where Element == HeaderField {
     /// The first value of the field `name` (case-insensitive), unfolded and trimmed.
     public func value(of name: String) -> String? {
         let lower = name.lowercased()
-        return first { $0.name.lowercased() == lower }?.value.trimmingSpaces
+        let asciiName = lower.utf8.allSatisfy { $0 < 0x80 }
+        return first { field in
+            // Header names are ASCII: compare bytes with ASCII case folding, which is what
+            // `lowercased()` does to ASCII; anything else is compared as before.
+            if asciiName, field.name.utf8.allSatisfy({ $0 < 0x80 }) {
+                return field.name.utf8.count == lower.utf8.count && zip(field.name.utf8, lower.utf8).allSatisfy { a, b in
+                    (a >= 0x41 && a <= 0x5A ? a + 0x20 : a) == b
+                }
+            }
+            return field.name.lowercased() == lower
+        }?.value.trimmingSpaces
     }
 }

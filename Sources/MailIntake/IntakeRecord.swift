@@ -48,7 +48,7 @@ public struct IntakeRecord: Codable, Sendable, Hashable {
         self.fromName = requester?.name
         self.fromEmail = requester?.email
         self.subject = message?.subject
-        self.date = message?.date.map { ISO8601DateFormatter().string(from: $0) }
+        self.date = message?.date.map(Self.isoInstant)
         self.language = assessment.classification?.language?.rawValue
         self.kinds = assessment.classification?.rights.map(\.rawValue) ?? []
         self.status = assessment.status.rawValue
@@ -59,6 +59,19 @@ public struct IntakeRecord: Codable, Sendable, Hashable {
     }
 
     /// Reads a line back; the two flags are not part of the line and default to false.
+    /// `2026-03-02T05:15:00Z`, as `ISO8601DateFormatter` writes it, without creating a formatter
+    /// (an ICU object) per message; years outside 0001–9999 still go through the formatter.
+    static func isoInstant(_ date: Date) -> String {
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        guard seconds > -62_135_596_800, seconds < 253_402_300_800 else { return ISO8601DateFormatter().string(from: date) }
+        let whole = Int(seconds)
+        let days = whole >= 0 ? whole / 86_400 : (whole - 86_399) / 86_400
+        let time = whole - days * 86_400
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+        let day = LocalDate(daysSinceEpoch: days)
+        return "\(day.iso)T\(two(time / 3600)):\(two(time / 60 % 60)):\(two(time % 60))Z"
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         source = try container.decode(String.self, forKey: .source)

@@ -10,6 +10,9 @@ public enum QuotedTextStripper {
                              "-----исходное сообщение-----", "----- исходное сообщение -----",
                              "-----asl xabar-----", "-----оригинальное сообщение-----"]
 
+    /// The first halves of the pairs of `isOutlookHeader`: no other line can start such a header.
+    static let outlookFroms = ["from:", "от:", "kimdan:"]
+
     static func isOutlookHeader(_ line: String, next: [String]) -> Bool {
         let pairs = [("from:", "sent:"), ("от:", "отправлено:"), ("kimdan:", "yuborildi:"), ("from:", "date:")]
         return pairs.contains { from, sent in line.hasPrefix(from) && next.contains { $0.hasPrefix(sent) } }
@@ -33,7 +36,10 @@ public enum QuotedTextStripper {
             // Gmail in Russian and Uzbek: "пт, 6 мар. 2026 г. в 12:00, Desk <dpo@example.uz>:".
             if line.hasSuffix(">:") && line.contains("@") { break }
             // Outlook without the underscore line: "From: …" then "Sent: …" (or "От:" then "Отправлено:").
-            if isOutlookHeader(lower, next: lines.dropFirst(index + 1).prefix(3).map { $0.trimmingSpaces.lowercased() }) { break }
+            if outlookFroms.contains(where: { lower.hasPrefix($0) }),
+               isOutlookHeader(lower, next: lines.dropFirst(index + 1).prefix(3).map { $0.trimmingSpaces.lowercased() }) {
+                break
+            }
             if line.hasPrefix("_____"), index + 1 < lines.count,
                lines[index + 1].trimmingSpaces.lowercased().hasPrefix("from:") || lines[index + 1].trimmingSpaces.lowercased().hasPrefix("от:") {
                 break

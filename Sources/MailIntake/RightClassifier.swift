@@ -12,6 +12,8 @@ public struct RightClassifier: Sendable {
         /// A space then the normalised phrase, as UTF-8: it must start at a word start.
         let needle: [UInt8]
         let weight: Double
+        /// Index of `needle` in the classifier's `PhraseIndex` (equal needles share one).
+        var id = 0
     }
 
     /// A vocabulary prepared for matching.
@@ -27,21 +29,30 @@ public struct RightClassifier: Sendable {
     }
 
     let vocabularies: [PreparedVocabulary]
+    /// Every phrase of every vocabulary, for counting them all in one pass over a text.
+    let index: PhraseIndex
+    /// Marker words as UTF-8, per vocabulary; nil when a marker holds a scalar the fast text
+    /// paths do not cover (then words are compared as `String`s, as `markers` are).
+    let markerBytes: [Set<[UInt8]>]?
 
     /// A classifier reading `vocabularies` (all four languages by default).
     public init(vocabularies: [IntakeVocabulary] = IntakeVocabulary.all) {
+        var registry = PhraseIndex.Builder()
         self.vocabularies = vocabularies.map { vocabulary in
             PreparedVocabulary(
                 language: vocabulary.language,
-                rights: Right.allCases.map { right in (right, Self.prepare(vocabulary.rights[right] ?? [])) },
-                negations: vocabulary.negations.mapValues { Self.prepare($0) },
-                consentWithdrawal: Self.prepare(vocabulary.consentWithdrawal),
-                directMarketing: Self.prepare(vocabulary.directMarketing),
-                operative: Self.prepare(vocabulary.operative),
-                citation: Self.prepare(vocabulary.citation),
+                rights: Right.allCases.map { right in (right, registry.number(Self.prepare(vocabulary.rights[right] ?? []))) },
+                negations: vocabulary.negations.mapValues { registry.number(Self.prepare($0)) },
+                consentWithdrawal: registry.number(Self.prepare(vocabulary.consentWithdrawal)),
+                directMarketing: registry.number(Self.prepare(vocabulary.directMarketing)),
+                operative: registry.number(Self.prepare(vocabulary.operative)),
+                citation: registry.number(Self.prepare(vocabulary.citation)),
                 markers: Set(vocabulary.markers.map { TextNormalizer.normalize($0).trimmingSpaces })
             )
         }
+        index = registry.build()
+        let simpleMarkers = self.vocabularies.allSatisfy { $0.markers.allSatisfy(TextNormalizer.isSimple) }
+        markerBytes = simpleMarkers ? self.vocabularies.map { Set($0.markers.map { Array($0.utf8) }) } : nil
     }
 
     static func prepare(_ phrases: [String]) -> [Phrase] {
@@ -72,39 +83,43 @@ public struct RightClassifier: Sendable {
         var marketing = false
         var order = 0
 
-        var weighted: [([UInt8], Double)] = []
+        // Every phrase is counted once per sentence, in one pass (`PhraseIndex`); the counts are
+        // those of `TextNormalizer.count`.
+        var counter = PhraseIndex.Counter(index)
+        var weighted: [(PhraseIndex.Counts, Double)] = []
         let cleanSubject = Self.subjectWithoutPrefixes(subject)
-        if !cleanSubject.isEmpty { weighted.append((Array(TextNormalizer.normalize(cleanSubject).utf8), 2)) }
-        for sentence in TextNormalizer.sentences(String(body.prefix(20_000))).prefix(400) {
-            let normalized = Array(TextNormalizer.normalize(sentence).utf8)
-            let operative = vocabularies.contains { $0.operative.contains { TextNormalizer.count($0.needle, in: normalized) > 0 } }
-            let citing = vocabularies.contains { $0.citation.contains { TextNormalizer.count($0.needle, in: normalized) > 0 } }
-            weighted.append((normalized, operative ? 3 : (citing ? 0.3 : 1)))
+        if !cleanSubject.isEmpty { weighted.append((counter.count(in: TextNormalizer.normalizedBytes(cleanSubject)), 2)) }
+        let bodyPrefix = body.utf8.count <= 20_000 ? body : String(body.prefix(20_000))
+        for sentence in TextNormalizer.sentences(bodyPrefix).prefix(400) {
+            let hits = counter.count(in: TextNormalizer.normalizedBytes(sentence))
+            let operative = vocabularies.contains { $0.operative.contains { hits[$0.id] > 0 } }
+            let citing = vocabularies.contains { $0.citation.contains { hits[$0.id] > 0 } }
+            weighted.append((hits, operative ? 3 : (citing ? 0.3 : 1)))
         }
 
-        for (text, sentenceWeight) in weighted {
+        for (hits, sentenceWeight) in weighted {
             for vocabulary in vocabularies {
                 for (right, phrases) in vocabulary.rights {
                     var sentenceScore = 0.0
                     for phrase in phrases {
-                        let hits = TextNormalizer.count(phrase.needle, in: text)
-                        guard hits > 0 else { continue }
-                        sentenceScore += phrase.weight * sentenceWeight * Double(min(hits, 3))
+                        let count = hits[phrase.id]
+                        guard count > 0 else { continue }
+                        sentenceScore += phrase.weight * sentenceWeight * Double(min(count, 3))
                     }
                     guard sentenceScore > 0 else { continue }
                     for negation in vocabulary.negations[right] ?? [] {
-                        sentenceScore -= sentenceWeight * Double(TextNormalizer.count(negation.needle, in: text))
+                        sentenceScore -= sentenceWeight * Double(hits[negation.id])
                     }
                     guard sentenceScore > 0 else { continue }
                     scores[right, default: 0] += sentenceScore
                     if firstSeen[right] == nil { firstSeen[right] = order; order += 1 }
                 }
-                for phrase in vocabulary.consentWithdrawal where TextNormalizer.count(phrase.needle, in: text) > 0 {
+                for phrase in vocabulary.consentWithdrawal where hits[phrase.id] > 0 {
                     consent = true
                     scores[.objection, default: 0] += 2 * phrase.weight * sentenceWeight
                     if firstSeen[.objection] == nil { firstSeen[.objection] = order; order += 1 }
                 }
-                if vocabulary.directMarketing.contains(where: { TextNormalizer.count($0.needle, in: text) > 0 }) {
+                if vocabulary.directMarketing.contains(where: { hits[$0.id] > 0 }) {
                     marketing = true
                 }
             }
@@ -141,17 +156,31 @@ public struct RightClassifier: Sendable {
             switch scalar.value {
             case 0x0400...0x04FF:
                 cyrillic += 1
-                if "ўқғҳЎҚҒҲ".unicodeScalars.contains(scalar) { uzbekLetters += 1 }
-                if "ыщЫЩ".unicodeScalars.contains(scalar) { russianLetters += 1 }
+                switch scalar.value {
+                case 0x045E, 0x049B, 0x0493, 0x04B3, 0x040E, 0x049A, 0x0492, 0x04B2: uzbekLetters += 1  // ўқғҳЎҚҒҲ
+                case 0x044B, 0x0449, 0x042B, 0x0429: russianLetters += 1  // ыщЫЩ
+                default: break
+                }
             case 0x41...0x5A, 0x61...0x7A: latin += 1
             default: break
             }
         }
         guard cyrillic + latin >= 3 else { return nil }
-        let words = TextNormalizer.normalize(String(text.prefix(20_000))).split(separator: " ").map(String.init)
-        func markerScore(_ language: Language) -> Int {
-            guard let vocabulary = vocabularies.first(where: { $0.language == language }) else { return 0 }
-            return words.reduce(0) { $0 + (vocabulary.markers.contains($1) ? 1 : 0) }
+        let prefix = text.utf8.count <= 20_000 ? text : String(text.prefix(20_000))
+        let markerScore: (Language) -> Int
+        if let markerBytes, TextNormalizer.isSimple(prefix) {
+            // Words as UTF-8 (the text holds no scalar for which String equality differs from bytes).
+            let words = TextNormalizer.normalizedBytes(prefix).split(separator: 0x20).map(Array.init)
+            markerScore = { language in
+                guard let position = vocabularies.firstIndex(where: { $0.language == language }) else { return 0 }
+                return words.reduce(0) { $0 + (markerBytes[position].contains($1) ? 1 : 0) }
+            }
+        } else {
+            let words = TextNormalizer.normalize(prefix).split(separator: " ").map(String.init)
+            markerScore = { language in
+                guard let vocabulary = vocabularies.first(where: { $0.language == language }) else { return 0 }
+                return words.reduce(0) { $0 + (vocabulary.markers.contains($1) ? 1 : 0) }
+            }
         }
         if cyrillic > latin {
             let uzbek = uzbekLetters * 3 + markerScore(.uzbekCyrillic)
@@ -165,6 +194,19 @@ public struct RightClassifier: Sendable {
 
     /// Count of oʻ / gʻ written with any apostrophe: a strong sign of Uzbek Latin.
     static func uzbekLatinDigraphs(_ text: String) -> Int {
+        if text.utf8.count <= 20_000, TextNormalizer.isSimple(text) {
+            // Each scalar is a character here: the same count without grapheme breaking.
+            var count = 0
+            var previous: Unicode.Scalar = " "
+            for scalar in text.unicodeScalars {
+                if TextNormalizer.tableEntry(scalar.value)?.mapped == TextNormalizer.dropped,
+                   previous == "o" || previous == "g" || previous == "O" || previous == "G" {
+                    count += 1
+                }
+                previous = scalar
+            }
+            return count
+        }
         var count = 0
         var previous: Character = " "
         for character in text.prefix(20_000) {
@@ -185,8 +227,10 @@ public struct RightClassifier: Sendable {
         while changed && rounds < 10 {
             changed = false
             rounds += 1
-            for prefix in prefixes where text.lowercased().hasPrefix(prefix) {
+            var lower = text.lowercased()
+            for prefix in prefixes where lower.hasPrefix(prefix) {
                 text = String(text.dropFirst(prefix.count)).trimmingSpaces
+                lower = text.lowercased()
                 changed = true
             }
         }

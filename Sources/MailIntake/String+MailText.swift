@@ -14,7 +14,30 @@ extension String {
 extension String {
     /// Replaces every occurrence of `target` (no Foundation needed).
     func replacingAll(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
+        // Without the target's bytes there is no occurrence to replace: skip the (Foundation,
+        // canonical-equivalence) search. With them, the search and the split decide as before.
+        guard !target.isEmpty, utf8.containsBytes(of: target), contains(target) else { return self }
         return split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
+
+extension String.UTF8View {
+    /// Whether the UTF-8 of `other` occurs in these bytes.
+    func containsBytes(of other: String) -> Bool {
+        let needle = Array(other.utf8)
+        guard let first = needle.first else { return true }
+        let haystack = Array(self)
+        guard needle.count <= haystack.count else { return false }
+        var index = 0
+        let last = haystack.count - needle.count
+        while index <= last {
+            if haystack[index] == first {
+                var offset = 1
+                while offset < needle.count && haystack[index + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            index += 1
+        }
+        return false
     }
 }

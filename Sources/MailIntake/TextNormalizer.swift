@@ -28,6 +28,11 @@ enum TextNormalizer {
     /// Sentences of `text`: split at blank lines and at `.`/`!`/`?` followed by space and a capital
     /// (so "Art. 15" stays inside its sentence); single line breaks are joined.
     static func sentences(_ text: String) -> [String] {
+        fastSentences(text) ?? characterSentences(text)
+    }
+
+    /// `sentences` by `Character`: the definition, and the path for text the fast one cannot take.
+    static func characterSentences(_ text: String) -> [String] {
         var sentences: [String] = []
         for paragraph in text.split(separator: "\n\n", omittingEmptySubsequences: true) {
             let characters = Array(String(paragraph).replacingAll("\n", with: " "))

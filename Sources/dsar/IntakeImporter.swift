@@ -12,7 +12,7 @@ import MailIntake
 struct IntakeImporter {
     /// Where decisions come from.
     enum Mode {
-        /// Store every message (one transaction each).
+        /// Store every message (one transaction per batch of messages).
         case store(IntakeStore, actor: String, now: Date, hooks: IntakeStore.Hooks)
         /// Read the desk to detect duplicates and replies, write nothing.
         case dryRun(IntakeStore)
@@ -38,55 +38,177 @@ struct IntakeImporter {
     var limits: IntakeLimits = .standard
     let classifier = RightClassifier()
 
+    /// Messages decided together: one transaction for a stored batch, three queries for a dry one.
+    /// Small enough that a batch holds the audit chain's head only briefly and memory stays flat.
+    var batchSize = 200
+
+    /// One message read and assessed, waiting for its batch to be decided.
+    struct Pending: Sendable {
+        let source: String
+        let assessment: IntakeAssessment
+        let incoming: IntakeStore.Incoming
+    }
+
     /// Imports `paths` in order, calling `emit` with the record of every message.
+    ///
+    /// Messages are read and assessed one by one and decided (stored) in batches of `batchSize`;
+    /// `emit` sees a message once its batch is committed, in the order of the sources.
     func run(_ paths: [String], progress: IntakeProgress?, emit: (IntakeRecord) throws -> Void) throws -> Summary {
         var summary = Summary()
         var seenHashes = Set<String>()
         var seenMessageIDs = Set<String>()
-        for path in paths {
-            let stream: any MessageStream
-            do {
-                stream = try MailSource.open(path: path, limits: limits)
-            } catch {
-                throw DeskFailure(
-                    message: "\(path) cannot be read (\(error.detail)); check the path — messages before it were imported.",
-                    exitCode: DeskFailure.badInput)
+        var pending: [Pending] = []
+        pending.reserveCapacity(batchSize)
+
+        func flush() throws {
+            guard !pending.isEmpty else { return }
+            let incomings = pending.map(\.incoming)
+            var plans: [IntakeStore.Plan]
+            var created: [[StoredRequest]] = Array(repeating: [], count: pending.count)
+            var dateNotes: [String?] = Array(repeating: nil, count: pending.count)
+            switch mode {
+            case .store(let store, let actor, let now, let hooks):
+                let stored = try store.store(batch: incomings, policy: policy, actor: actor, now: now, hooks: hooks)
+                plans = stored.map(\.plan)
+                created = stored.map(\.requests)
+                dateNotes = stored.map(\.receivedAtNote)
+            case .dryRun(let store):
+                plans = try store.plans(incomings)
+            case .offline:
+                plans = zip(incomings, pending).map { Self.offlinePlan($0, assessment: $1.assessment) }
             }
-            progress?.startSource(path)
-            for item in MessageSequence(stream) {
-                let (assessment, incoming) = Self.read(item, classifier: classifier, limits: limits)
-                var record = IntakeRecord(source: item.source, assessment: assessment)
-                var plan: IntakeStore.Plan
-                var created: [StoredRequest] = []
-                var dateNote: String?
-                switch mode {
-                case .store(let store, let actor, let now, let hooks):
-                    let stored = try store.store(incoming, policy: policy, actor: actor, now: now, hooks: hooks)
-                    plan = stored.plan
-                    created = stored.requests
-                    dateNote = stored.receivedAtNote
-                case .dryRun(let store):
-                    plan = try store.plan(incoming)
-                    if case .create = plan { dateNote = IntakeStore.receivedAt(sentAt: incoming.sentAt, now: now).note }
-                case .offline:
-                    plan = Self.offlinePlan(incoming, assessment: assessment)
-                    if case .create = plan { dateNote = IntakeStore.receivedAt(sentAt: incoming.sentAt, now: now).note }
-                }
+            for (index, item) in pending.enumerated() {
+                let incoming = item.incoming
+                var plan = plans[index]
                 if case .store = mode {} else {
+                    if case .create = plan { dateNotes[index] = IntakeStore.receivedAt(sentAt: incoming.sentAt, now: now).note }
                     let repeated = seenHashes.contains(incoming.sha256)
                         || (incoming.messageID.map { seenMessageIDs.contains($0) } ?? false)
                     if repeated { plan = .duplicate(messageRowID: 0) }
                     seenHashes.insert(incoming.sha256)
                     if let id = incoming.messageID { seenMessageIDs.insert(id) }
                 }
-                Self.apply(plan, created: created, dateNote: dateNote, incoming: incoming, to: &record)
-                Self.count(plan, created: created, dateNote: dateNote, into: &summary)
+                var record = IntakeRecord(source: item.source, assessment: item.assessment)
+                Self.apply(plan, created: created[index], dateNote: dateNotes[index], incoming: incoming, to: &record)
+                Self.count(plan, created: created[index], dateNote: dateNotes[index], into: &summary)
                 try emit(record)
                 progress?.advance(bytes: incoming.sizeBytes)
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
+
+        for path in paths {
+            let stream: any MessageStream
+            do {
+                stream = try MailSource.open(path: path, limits: limits)
+            } catch {
+                try flush()
+                throw DeskFailure(
+                    message: "\(path) cannot be read (\(error.detail)); check the path — messages before it were imported.",
+                    exitCode: DeskFailure.badInput)
+            }
+            progress?.startSource(path)
+            // The next batches are read and assessed while this one is stored.
+            let batches = AssessedBatches(stream: stream, batchSize: batchSize, classifier: classifier, limits: limits)
+            defer { batches.cancel() }
+            while let batch = batches.next() {
+                pending = batch
+                try flush()
             }
         }
         progress?.finish()
         return summary
+    }
+
+    /// The batches of one source, read and assessed on a thread of their own at most two batches
+    /// ahead of the caller (so memory stays bounded), in order.
+    final class AssessedBatches: @unchecked Sendable {
+        private let condition = NSCondition()
+        private var ready: [[Pending]] = []
+        private var finished = false
+        private var abandoned = false  // set by cancel()
+        private static let ahead = 2
+
+        /// A value handed to the reading thread, which alone uses it from then on.
+        private struct Handed<Value>: @unchecked Sendable { let value: Value }
+
+        init(stream: any MessageStream, batchSize: Int, classifier: RightClassifier, limits: IntakeLimits) {
+            let handed = Handed(value: stream)
+            let thread = Thread { [self] in
+                var items: [MailItem] = []
+                items.reserveCapacity(batchSize)
+                for item in MessageSequence(handed.value) {
+                    items.append(item)
+                    if items.count >= batchSize {
+                        guard push(IntakeImporter.readAll(items, classifier: classifier, limits: limits)) else { return }
+                        items.removeAll(keepingCapacity: true)
+                    }
+                }
+                if !items.isEmpty { _ = push(IntakeImporter.readAll(items, classifier: classifier, limits: limits)) }
+                condition.lock()
+                finished = true
+                condition.broadcast()
+                condition.unlock()
+            }
+            thread.start()
+        }
+
+        /// Stops the reading thread (the caller stopped early, on an error).
+        func cancel() {
+            condition.lock()
+            abandoned = true
+            condition.broadcast()
+            condition.unlock()
+        }
+
+        /// Hands a batch over, waiting while the caller is `ahead` batches behind; false once abandoned.
+        private func push(_ batch: [Pending]) -> Bool {
+            condition.lock()
+            defer { condition.unlock() }
+            while ready.count >= Self.ahead && !abandoned { condition.wait() }
+            guard !abandoned else { return false }
+            ready.append(batch)
+            condition.broadcast()
+            return true
+        }
+
+        /// The next batch, or nil when the source is exhausted.
+        func next() -> [Pending]? {
+            condition.lock()
+            defer { condition.unlock() }
+            while ready.isEmpty && !finished { condition.wait() }
+            guard !ready.isEmpty else { return nil }
+            let batch = ready.removeFirst()
+            condition.broadcast()
+            return batch
+        }
+    }
+
+    /// `read` for every item, in order, on every core: messages are assessed independently of
+    /// each other, so a batch is shared between threads (each takes every n-th item).
+    static func readAll(_ items: [MailItem], classifier: RightClassifier, limits: IntakeLimits) -> [Pending] {
+        @Sendable func pending(_ item: MailItem) -> Pending {
+            let (assessment, incoming) = read(item, classifier: classifier, limits: limits)
+            return Pending(source: item.source, assessment: assessment, incoming: incoming)
+        }
+        let threads = min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        guard threads > 1, items.count >= 2 * threads else { return items.map(pending) }
+        /// Each thread writes only its own slots.
+        struct Slots: @unchecked Sendable { let base: UnsafeMutablePointer<Pending?> }
+        let slots = Slots(base: .allocate(capacity: items.count))
+        slots.base.initialize(repeating: nil, count: items.count)
+        defer {
+            slots.base.deinitialize(count: items.count)
+            slots.base.deallocate()
+        }
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            var index = thread
+            while index < items.count {
+                slots.base[index] = pending(items[index])
+                index += threads
+            }
+        }
+        return (0..<items.count).compactMap { slots.base[$0] }
     }
 
     /// Turns one item of a source into its assessment and the desk's view of it.

@@ -136,3 +136,114 @@ struct IntakeStoreTests {
         }
     }
 }
+
+/// Storing a batch (in bulk, or message by message in one transaction) ends with exactly the rows
+/// that storing its messages one transaction each gives.
+@Suite(.enabled(if: TestDatabase.isConfigured, Comment(rawValue: TestDatabase.skipReason)))
+struct IntakeBatchTests {
+    static let now = Date(timeIntervalSince1970: 1_775_000_000)
+
+    static func message(
+        _ body: String, id: String?, kinds: [Right] = [.erasure], email: String? = "ali@example.uz",
+        references: [String] = [], quarantine: String? = nil, triage: String? = nil
+    ) -> IntakeStore.Incoming {
+        let raw = Array("Subject: test\n\n\(body)\n".utf8)
+        return IntakeStore.Incoming(
+            sha256: SHA256.hex(raw), messageID: id, raw: raw, sizeBytes: UInt64(raw.count), source: "batch.mbox",
+            fromName: "Ali\tValiyev\\", fromEmail: email, subject: "test", sentAt: Date(timeIntervalSince1970: 1_772_000_000),
+            language: .uzbekLatin, references: references, kinds: kinds, directMarketing: true,
+            quarantineReason: quarantine, triageReason: triage)
+    }
+
+    /// A mailbox with every kind of outcome; `extra` is appended (to make the bulk path step aside).
+    static func mailbox(_ extra: [IntakeStore.Incoming] = []) -> [IntakeStore.Incoming] {
+        [
+            message("delete", id: "a@x"),
+            message("delete", id: nil),  // same bytes: duplicate within the batch
+            message("other bytes", id: "a@x"),  // same Message-ID: duplicate
+            message("access and object", id: "b@x", kinds: [.access, .objection]),
+            message("nothing", id: "c@x", kinds: []),
+            message("no sender", id: "d@x", email: nil),
+            message("\u{1}\u{2}", id: "e@x", quarantine: "binary: junk"),
+            message("auto", id: "f@x", triage: "Auto-Submitted: auto-replied"),
+            message("about DSAR-2026-000001", id: "g@x", kinds: [.access], references: ["DSAR-2026-000001"]),
+            message("unknown DSAR-2026-009999", id: "h@x", kinds: [.rectification], references: ["DSAR-2026-009999"]),
+        ] + extra
+    }
+
+    /// The rows of every intake table in id order, server-time columns left out.
+    static func dump(_ db: Connection) throws -> [String] {
+        let queries: [Query] = [
+            "SELECT concat_ws('|', id, sha256, message_id, md5(raw), size_bytes, source, from_name, from_email, subject, sent_at, imported_at, status, language, in_reply_to, request_id) FROM messages ORDER BY id",
+            "SELECT concat_ws('|', id, reference, case_id, kind, state, policy, requester_id, channel, details, direct_marketing, consent_withdrawal, message_id, received_at, due_on, original_due_on, version, updated_at, updated_by) FROM requests ORDER BY id",
+            "SELECT concat_ws('|', id, name, email, language, created_at) FROM requesters ORDER BY id",
+            "SELECT concat_ws('|', message_id, status, reason, created_at) FROM inbox_items ORDER BY id",
+            "SELECT concat_ws('|', seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state, payload, prev_hash, hash) FROM events ORDER BY seq",
+            "SELECT concat_ws('|', year, last_value) FROM reference_counters ORDER BY year",
+        ]
+        return try queries.flatMap { try db.query($0).map { try $0.decode(column: 0, as: String.self) } }
+    }
+
+    /// Stores a request DSAR-2026-000001 first so that replies have something to answer.
+    static func prepare(_ db: Connection) throws {
+        _ = try IntakeStore(db).store(message("first", id: "0@x", kinds: [.access]), policy: nil, actor: "t", now: now)
+    }
+
+    static func oneByOne(_ mailbox: [IntakeStore.Incoming], hooks: IntakeStore.Hooks = .none) throws -> ([IntakeStore.Plan], [String]) {
+        var result: ([IntakeStore.Plan], [String]) = ([], [])
+        try TestDatabase.withDatabase(migrated: true) { database in
+            try prepare(database.connection)
+            let store = IntakeStore(database.connection)
+            let plans = try mailbox.map { try store.store($0, policy: nil, actor: "t", now: now, hooks: hooks).plan }
+            result = (plans, try dump(database.connection))
+        }
+        return result
+    }
+
+    static func batched(_ mailbox: [IntakeStore.Incoming], hooks: IntakeStore.Hooks = .none) throws -> ([IntakeStore.Plan], [String]) {
+        var result: ([IntakeStore.Plan], [String]) = ([], [])
+        try TestDatabase.withDatabase(migrated: true) { database in
+            try prepare(database.connection)
+            let plans = try IntakeStore(database.connection).store(batch: mailbox, policy: nil, actor: "t", now: now, hooks: hooks)
+                .map(\.plan)
+            result = (plans, try dump(database.connection))
+        }
+        return result
+    }
+
+    @Test func aBatchStoredInBulkIsTheSameAsOneMessageAtATime() throws {
+        let (expectedPlans, expectedRows) = try Self.oneByOne(Self.mailbox())
+        let (plans, rows) = try Self.batched(Self.mailbox())
+        #expect(plans == expectedPlans)
+        #expect(rows == expectedRows)
+        #expect(expectedPlans[1] == .duplicate(messageRowID: 2) && expectedPlans[2] == .duplicate(messageRowID: 2))
+        #expect(expectedPlans[8] == .reply(requestID: 1, reference: "DSAR-2026-000001"))
+    }
+
+    @Test func aReplyToARequestOfTheSameBatchIsStillAReply() throws {
+        // The bulk path steps aside; message by message in one transaction gives the same rows.
+        let extra = [Self.message("see DSAR-2026-000002", id: "i@x", kinds: [.access], references: ["DSAR-2026-000002"])]
+        let (expectedPlans, expectedRows) = try Self.oneByOne(Self.mailbox(extra))
+        let (plans, rows) = try Self.batched(Self.mailbox(extra))
+        #expect(plans == expectedPlans)
+        #expect(rows == expectedRows)
+        #expect(plans.last == .reply(requestID: 2, reference: "DSAR-2026-000002"))
+    }
+
+    @Test func hooksAndRefusedRightsGoMessageByMessage() throws {
+        let hooks = IntakeStore.Hooks { _, _ in }
+        let (expectedPlans, expectedRows) = try Self.oneByOne(Self.mailbox(), hooks: hooks)
+        let (plans, rows) = try Self.batched(Self.mailbox(), hooks: hooks)
+        #expect(plans == expectedPlans)
+        #expect(rows == expectedRows)
+    }
+
+    @Test func theDryRunPlansABatchAsItPlansEachMessage() throws {
+        try TestDatabase.withDatabase(migrated: true) { database in
+            try Self.prepare(database.connection)
+            let store = IntakeStore(database.connection)
+            let mailbox = Self.mailbox() + [Self.message("first", id: "new@x")]
+            #expect(try store.plans(mailbox) == mailbox.map { try store.plan($0) })
+        }
+    }
+}

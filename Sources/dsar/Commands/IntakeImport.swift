@@ -10,8 +10,9 @@ extension Dsar.Intake {
         static let configuration = CommandConfiguration(
             abstract: "Import email: one request per right asked for, replies attached, the rest to the inbox.",
             discussion: """
-                Each message is stored once (by SHA-256 and Message-ID) in its own transaction, so an \
-                import stopped halfway can simply be run again: what was stored is reported as duplicate. \
+                Each message is stored once (by SHA-256 and Message-ID), in transactions of a few hundred \
+                messages stored whole or not at all, so an import stopped halfway can simply be run again: \
+                what was stored is reported as duplicate. \
                 A message naming an existing reference (DSAR-2026-000123) or answering a letter of the \
                 desk is attached to that request; one asking for nothing recognisable becomes a triage \
                 item (`dsar inbox`), and one that cannot be parsed is quarantined with its raw bytes. \
@@ -103,7 +104,7 @@ extension Dsar.Intake {
 
 extension IntakeStore.Hooks {
     /// Records the acknowledgement letter (SPEC §6) for every request the intake creates, in the
-    /// message's own transaction. Until the organisation's settings needed for letters are filled
+    /// transaction that stores the message. Until the organisation's settings needed for letters are filled
     /// in, requests are still created and the desk is told, once, why no acknowledgement was made.
     static func acknowledgement(_ session: DeskSession) throws -> IntakeStore.Hooks {
         let settings = try SettingsStore(session.db).values()
