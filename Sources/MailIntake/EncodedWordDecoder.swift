@@ -20,9 +20,9 @@ public enum EncodedWordDecoder {
         while index < scalars.count {
             if scalars[index] == "=", index + 1 < scalars.count, scalars[index + 1] == "?",
                let (decoded, end, charset, known) = word(in: scalars, at: index) {
-                if !previousWasWord { output.append(contentsOf: pendingWhitespace) }
+                if !previousWasWord { output.appendEach(pendingWhitespace) }
                 pendingWhitespace = String.UnicodeScalarView()
-                output.append(contentsOf: decoded.unicodeScalars)
+                output.appendEach(decoded.unicodeScalars)
                 if !known && !unknown.contains(charset) { unknown.append(charset) }
                 previousWasWord = true
                 index = end
@@ -32,14 +32,14 @@ public enum EncodedWordDecoder {
             if scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\n" {
                 pendingWhitespace.append(scalar)
             } else {
-                output.append(contentsOf: pendingWhitespace)
+                output.appendEach(pendingWhitespace)
                 pendingWhitespace = String.UnicodeScalarView()
                 output.append(scalar)
                 previousWasWord = false
             }
             index += 1
         }
-        output.append(contentsOf: pendingWhitespace)
+        output.appendEach(pendingWhitespace)
         return (String(output), unknown)
     }
 

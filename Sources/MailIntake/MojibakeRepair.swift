@@ -24,9 +24,9 @@ public enum MojibakeRepair {
         var runScalars: [Unicode.Scalar] = []
         func flush() {
             if !run.isEmpty, run.contains(where: { $0 >= 0xC0 }), let fixed = String(validating: run, as: UTF8.self) {
-                output.append(contentsOf: fixed.unicodeScalars)
+                output.appendEach(fixed.unicodeScalars)
             } else {
-                output.append(contentsOf: runScalars)
+                output.appendEach(runScalars)
             }
             run = []
             runScalars = []

@@ -41,3 +41,12 @@ extension String.UTF8View {
         return false
     }
 }
+
+extension String.UnicodeScalarView {
+    /// Appends `scalars` one at a time. `append(contentsOf:)` on a scalar view rebuilds the whole
+    /// view on every call (quadratic over a long text: a 1 MB body took 36 s); appending single
+    /// scalars grows it in place.
+    mutating func appendEach<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        for scalar in scalars { append(scalar) }
+    }
+}

@@ -211,6 +211,30 @@ import Testing
         #expect(tally.parsed + tally.quarantinedTotal + tooLarge == items)
     }
 
+    /// Long texts stay linear: `String.UnicodeScalarView.append(contentsOf:)` copies the whole view
+    /// on every call, which made `MojibakeRepair` and `EncodedWordDecoder` quadratic (a 1 MB body
+    /// of short mojibake runs took 36 s in a release build, a 50 MB one would never finish). Found by
+    /// scaling the fuzz inputs past libFuzzer's 64 KiB; the 60 KB versions are in `Fixtures/fuzz/`.
+    @Test func longTextsAreRepairedAndDecodedInLinearTime() {
+        let started = Self.threadCPUSeconds()
+        let mojibake = String(repeating: "Ã a ", count: 375_000)
+        #expect(MojibakeRepair.repair(mojibake).unicodeScalars.count == mojibake.unicodeScalars.count)
+        let words = String(repeating: "=?utf-8?B?0JA=?= x ", count: 75_000)
+        #expect(EncodedWordDecoder.decode(words).text == String(repeating: "А x ", count: 75_000))
+        let elapsed = Self.threadCPUSeconds() - started
+        print("MailIntake mutation: 1.5 MB of mojibake runs and 1.4 MB of encoded words in \(String(format: "%.1f", elapsed)) s of CPU")
+        // Quadratic takes about 40 s of CPU here; linear about 2 s in a debug build.
+        #expect(elapsed < 10)
+    }
+
+    /// CPU time of the calling thread: unlike the wall clock, it does not grow when other
+    /// processes crowd the machine (a synchronous test runs on one thread throughout).
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
     /// Inputs the fuzzer found, kept as fixtures: each goes through the same checks as the fuzz target.
     @Test func fuzzFindingsStayFixed() throws {
         let directory = try #require(FixtureSupport.directory).appendingPathComponent("fuzz")
