@@ -32,6 +32,12 @@ final class ReportOutput {
             return
         }
         let url = URL(fileURLWithPath: path)
+        if FileManager.default.isSpecialFile(atPath: path), let device = FileHandle(forWritingAtPath: path) {
+            handle = device
+            destination = nil
+            partial = nil
+            return
+        }
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).partial-\(ProcessInfo.processInfo.processIdentifier)")
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),

@@ -6,8 +6,8 @@
 #
 # 1. writes a synthetic mbox (scripts/make-bench-mbox.py MESSAGES, deterministic);
 # 2. imports it once, uninterrupted, into a fresh database (the reference) and times it;
-# 3. into a second fresh database, starts the same import KILLS times and SIGKILLs it after a
-#    random delay within the reference duration, then runs it once more to completion;
+# 3. into a second fresh database, starts the same import KILLS times and SIGKILLs each run at a
+#    random moment while it writes (see below), then runs it once more to completion;
 # 4. compares the two databases table by table with content digests (digest.sql: requests,
 #    requesters, cases, messages, inbox items, letters, evidence, events, counters — ignoring only
 #    surrogate ids, see there), checks no duplicates and no orphans, and `dsar audit verify` on both.
@@ -19,7 +19,6 @@ ensure_server "$@"
 
 messages="${1:-20000}"
 kills="${2:-5}"
-RANDOM="${RELIABILITY_SEED:-$$}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/kill-intake.XXXXXX")"
 clean_db="rel_intake_clean_$$"
 killed_db="rel_intake_killed_$$"
@@ -46,26 +45,33 @@ echo "kill-intake: clean import of $messages messages took ${reference_ms} ms" >
 
 killed_url="$(fresh_db "$killed_db")"
 letter_settings "$killed_url"
-# KILLS runs killed at a random moment between 5% and 80% of the clean run's duration. A run that
-# finishes before its kill does not count: the next one waits half as long (at most 4×KILLS runs).
+# KILLS runs, each SIGKILLed at a random moment while it is writing: the kill points are KILLS
+# random message counts between 5% and 95% of the mailbox, sorted, and run k is killed as soon as
+# the database holds its count (polled every 0.1 s). Timing the kills against the clean run
+# instead would put the later ones in the resumed runs' duplicate scan, where nothing is written.
+kill_points="$(python3 -c "import random,sys; r=random.Random(int(sys.argv[1])); n=int(sys.argv[2]); k=int(sys.argv[3]); print(' '.join(str(p) for p in sorted(r.sample(range(max(1, n // 20), max(n // 20 + k, n * 19 // 20)), k))))" \
+    "${RELIABILITY_SEED:-$$}" "$messages" "$kills")"
 delays=()
-window=$(( reference_ms * 3 / 4 > 20 ? reference_ms * 3 / 4 : 20 ))
-delay_ms=0
-for ((attempt = 1; ${#delays[@]} < kills && attempt <= 4 * kills; attempt++)); do
-    if [ "$delay_ms" -eq 0 ]; then delay_ms=$(( reference_ms / 20 + (RANDOM * 32768 + RANDOM) % window )); fi
+points=()
+for point in $kill_points; do
     DSAR_DATABASE_URL="$killed_url" "$DSAR" intake import "$mbox" >"$work/killed.out" 2>"$work/killed.err" &
     pid=$!
-    sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+    run_started="$(now_ms)"
+    stored=0
+    while kill -0 "$pid" 2>/dev/null; do
+        stored="$(psql -X -A -t "$killed_url" -c 'SELECT count(*) FROM messages')"
+        [ "$stored" -ge "$point" ] && break
+        sleep 0.1
+    done
     if kill -KILL "$pid" 2>/dev/null; then
         wait "$pid" 2>/dev/null || true
+        delay_ms=$(( $(now_ms) - run_started ))
         delays+=("$delay_ms")
-        stored="$(psql -X -A -t "$killed_url" -c 'SELECT count(*) FROM messages')"
-        echo "kill-intake: kill ${#delays[@]} after ${delay_ms} ms; $stored messages stored so far" >&2
-        delay_ms=0
+        points+=("$stored")
+        echo "kill-intake: kill ${#delays[@]} after ${delay_ms} ms of its run, at $stored messages stored" >&2
     else
         wait "$pid" 2>/dev/null || true
-        echo "kill-intake: the run finished before its kill at ${delay_ms} ms; trying again sooner" >&2
-        delay_ms=$(( delay_ms / 2 > 10 ? delay_ms / 2 : 10 ))
+        echo "kill-intake: the run finished before reaching $point messages; it does not count as a kill." >&2
     fi
 done
 if [ "${#delays[@]}" -lt "$kills" ]; then
@@ -94,4 +100,4 @@ if [ "$failed" -ne 0 ]; then
     echo "kill-intake: FAILED ($messages messages, $kills kills)" >&2
     exit 1
 fi
-echo "kill-intake: OK — $messages messages imported under $kills SIGKILLs (at ${delays[*]} ms of a ${reference_ms} ms import) + 1 resumed run: $stored messages, $requests requests, $letters letters, $events events identical to one clean import; no duplicates, no orphans; $(cat "$work/verify-killed")"
+echo "kill-intake: OK — $messages messages imported under $kills SIGKILLs (at ${points[*]} messages stored, ${delays[*]} ms into runs; a clean import takes ${reference_ms} ms) + 1 resumed run: $stored messages, $requests requests, $letters letters, $events events identical to one clean import; no duplicates, no orphans; $(cat "$work/verify-killed")"

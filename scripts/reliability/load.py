@@ -29,7 +29,9 @@ import json
 import os
 import random
 import subprocess
+import shutil
 import sys
+import tempfile
 import threading
 import time
 
@@ -63,6 +65,7 @@ class Worker(threading.Thread):
         self.url, self.deadline, self.log, self.shared, self.lock = url, deadline, log, shared, lock
         self.rng = random.Random(index * 7919 + int(os.environ.get("RELIABILITY_SEED", "1")))
         self.ran_dry = False
+        self.scratch = tempfile.mkdtemp(prefix=f"load-{self.actor}-")
 
     def run_command(self, args, reference=None, target="own"):
         status, out, err, seconds = dsar(self.url, self.actor, args)
@@ -112,7 +115,8 @@ class Worker(threading.Thread):
                 self.run_command(["record", reference, *evidence], reference)
             status, _ = self.run_command(["close", reference, "--outcome", "fulfilled"], reference)
             if status == 0:
-                self.run_command(["letter", reference, "fulfilled", "--out", os.devnull], reference)
+                # A file of our own: `--out /dev/null` once made an atomic write rename a file over /dev/null.
+                self.run_command(["letter", reference, "fulfilled", "--out", os.path.join(self.scratch, "letter.txt")], reference)
 
 
 def work(args):
@@ -126,6 +130,8 @@ def work(args):
             worker.start()
         for worker in workers:
             worker.join()
+        for worker in workers:
+            shutil.rmtree(worker.scratch, ignore_errors=True)
     elapsed = time.monotonic() - started
     ops = [json.loads(line) for line in open(args.out)]
     by_status = {}

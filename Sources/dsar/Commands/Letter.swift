@@ -103,7 +103,13 @@ extension Dsar.Letter {
 
         func write(_ content: String, to path: String) throws {
             do {
-                try Data(content.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                if FileManager.default.isSpecialFile(atPath: path) {
+                    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+                    defer { try? handle.close() }
+                    try handle.write(contentsOf: Data(content.utf8))
+                } else {
+                    try Data(content.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+                }
             } catch {
                 throw DeskFailure(
                     message: "Cannot write \(path.prefix(80)); check the folder's permissions. The letter was not recorded.",
