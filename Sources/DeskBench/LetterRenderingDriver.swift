@@ -38,9 +38,10 @@ enum LetterRenderingDriver {
         }
     }
 
-    /// Jobs for up to `sample` requests spread over the desk; requests whose letter cannot be
-    /// written (a missing note, say) are skipped.
-    static func jobs(_ db: Connection, sample: Int, now: Date) throws -> [Job] {
+    /// Jobs for up to `sample` requests spread over the desk, and how many requests were skipped
+    /// because their stored facts cannot be read (`LetterStore` refuses them, as `dsar letter`
+    /// would). Requests whose letter cannot be written (a missing note, say) are left out too.
+    static func jobs(_ db: Connection, sample: Int, now: Date) throws -> (jobs: [Job], unreadable: Int) {
         let total = try ClaimLoopDriver.count(db, "SELECT count(*) FROM requests")
         let step = max(1, total / max(sample, 1))
         let references = try db.query(
@@ -52,12 +53,20 @@ enum LetterRenderingDriver {
         var policies: [String: PolicyCatalog.Entry] = [:]
         let settings = try SettingsStore(db).values().merging(fallbackSettings) { stored, _ in stored }
         var jobs: [Job] = []
+        var unreadable = 0
         for reference in references {
             let request = try store.find(reference)
             let policy = try policies[request.policy] ?? catalog.load(request.policy)
             policies[request.policy] = policy
+            let evidence: [Evidence]
+            do {
+                evidence = try letters.evidence(request.id)
+            } catch StoreError.configuration(_) {
+                unreadable += 1
+                continue
+            }
             let facts = LetterFacts(
-                request: request, policy: policy, settings: settings, evidence: try letters.evidence(request.id),
+                request: request, policy: policy, settings: settings, evidence: evidence,
                 extensionReason: try letters.extensionReason(request.id),
                 clarificationQuestion: try letters.clarificationQuestion(request.id))
             guard let kind = try? LetterProducer.kind(named: letterName(for: request), for: request),
@@ -67,7 +76,7 @@ enum LetterRenderingDriver {
             else { continue }
             jobs.append(Job(kind: kind, language: request.requester.language, context: context))
         }
-        return jobs
+        return (jobs, unreadable)
     }
 
     /// Renders `count` letters from `jobs` (cycling) into `directory`, one `.txt` file each.

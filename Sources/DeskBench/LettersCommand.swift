@@ -12,7 +12,8 @@ struct LettersCommand: ParsableCommand {
         discussion: """
             Reads the facts of --sample requests spread over the desk (not timed), then renders \
             --letters letters from them into --output, one file each. Prints letters, seconds (render \
-            and write), letters_per_second, load_seconds (templates and facts) and the kinds rendered.
+            and write), letters_per_second, load_seconds (templates and facts), the kinds rendered and \
+            unreadable_requests (sampled requests whose stored evidence cannot be read, left out).
 
             Example:
               dsar-bench letters --database-url "$URL" --letters 10000 --output /tmp/letters
@@ -31,7 +32,7 @@ struct LettersCommand: ParsableCommand {
     func run() throws {
         let loadStart = ContinuousClock.now
         let renderer = try LetterRenderer(templatesDirectory: try ResourceLocator.templatesDirectory())
-        let jobs = try LetterRenderingDriver.jobs(try Connection(databaseURL), sample: sample, now: Date())
+        let (jobs, unreadable) = try LetterRenderingDriver.jobs(try Connection(databaseURL), sample: sample, now: Date())
         let loadSeconds = BenchOutput.seconds(since: loadStart)
         guard !jobs.isEmpty else {
             throw ValidationError("The database holds no request a letter can be written for; run `dsar demo --requests 1000` first.")
@@ -43,7 +44,7 @@ struct LettersCommand: ParsableCommand {
         let seconds = BenchOutput.seconds(since: start)
         try BenchOutput.print([
             "letters": letters, "seconds": seconds, "letters_per_second": seconds > 0 ? Double(letters) / seconds : 0,
-            "load_seconds": loadSeconds, "distinct_requests": jobs.count,
+            "load_seconds": loadSeconds, "distinct_requests": jobs.count, "unreadable_requests": unreadable,
             "kinds": Dictionary(uniqueKeysWithValues: kinds.map { ($0.key.rawValue, $0.value) }),
         ])
     }

@@ -13,6 +13,13 @@ if [ "$#" -eq 0 ]; then
     exit 2
 fi
 
+# initdb needs the real null device; on this shared machine it has been replaced by a plain file
+# more than once (by something writing to /dev/null with a rename or delete-and-create).
+if [ ! -c /dev/null ]; then
+    echo "bench cluster: /dev/null is not the null device; as root restore it: rm /dev/null && mknod -m 666 /dev/null c 1 3" >&2
+    exit 1
+fi
+
 export DSAR_CLUSTER_SETTINGS="-c fsync=on -c synchronous_commit=on -c full_page_writes=on \
 -c shared_buffers=2GB -c work_mem=64MB -c maintenance_work_mem=1GB -c max_wal_size=16GB \
 -c checkpoint_timeout=30min -c wal_level=minimal -c max_wal_senders=0 \
