@@ -79,19 +79,66 @@ enum LetterRenderingDriver {
         return (jobs, unreadable)
     }
 
-    /// Renders `count` letters from `jobs` (cycling) into `directory`, one `.txt` file each.
-    static func render(_ jobs: [Job], count: Int, renderer: LetterRenderer, into directory: URL) throws -> [LetterKind: Int] {
-        var kinds: [LetterKind: Int] = [:]
-        guard !jobs.isEmpty else { return kinds }
-        for index in 0..<count {
-            let job = jobs[index % jobs.count]
-            let rendered = try renderer.render(job.kind, language: job.language, context: job.context)
-            let code = VerificationCode.code(sha256Hex: SHA256.hex(rendered.text))
-            let signed = rendered.appendingFooter(LetterRenderer.footer(verificationCode: code, language: job.language))
-            let file = directory.appendingPathComponent("letter-\(index).txt")
-            try Data(signed.text.utf8).write(to: file)
-            kinds[job.kind, default: 0] += 1
+    /// Renders `count` letters from `jobs` (cycling) into `directory`, one `.txt` file each,
+    /// letters `i` with `i % threads == t` on thread `t`.
+    static func render(
+        _ jobs: [Job], count: Int, threads: Int, renderer: LetterRenderer, into directory: URL
+    ) throws -> [LetterKind: Int] {
+        guard !jobs.isEmpty else { return [:] }
+        let results = Results()
+        let done = DispatchGroup()
+        for thread in 0..<max(threads, 1) {
+            done.enter()
+            Thread {
+                defer { done.leave() }
+                do {
+                    var kinds: [LetterKind: Int] = [:]
+                    for index in stride(from: thread, to: count, by: max(threads, 1)) {
+                        let job = jobs[index % jobs.count]
+                        try renderOne(job, index: index, renderer: renderer, into: directory)
+                        kinds[job.kind, default: 0] += 1
+                    }
+                    results.add(kinds)
+                } catch {
+                    results.fail(error)
+                }
+            }.start()
         }
-        return kinds
+        done.wait()
+        return try results.kinds()
+    }
+
+    /// One letter as `LetterProducer.produce` renders it, written to `letter-<index>.txt`.
+    static func renderOne(_ job: Job, index: Int, renderer: LetterRenderer, into directory: URL) throws {
+        let rendered = try renderer.render(job.kind, language: job.language, context: job.context)
+        let code = VerificationCode.code(sha256Hex: SHA256.hex(rendered.text))
+        let signed = rendered.appendingFooter(LetterRenderer.footer(verificationCode: code, language: job.language))
+        try Data(signed.text.utf8).write(to: directory.appendingPathComponent("letter-\(index).txt"))
+    }
+
+    /// What the rendering threads report; every access holds the lock.
+    final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var counts: [LetterKind: Int] = [:]
+        private var failure: (any Error)?
+
+        func add(_ kinds: [LetterKind: Int]) {
+            lock.lock()
+            defer { lock.unlock() }
+            counts.merge(kinds, uniquingKeysWith: +)
+        }
+
+        func fail(_ error: any Error) {
+            lock.lock()
+            defer { lock.unlock() }
+            failure = failure ?? error
+        }
+
+        func kinds() throws -> [LetterKind: Int] {
+            lock.lock()
+            defer { lock.unlock() }
+            if let failure { throw failure }
+            return counts
+        }
     }
 }

@@ -375,7 +375,7 @@ def bench_letters():
         details.append(result)
         shutil.rmtree(directory, ignore_errors=True)
     record(f"rendering {LETTERS} letters to files", "letters/s", rates, 5000, "higher",
-           notes="render + verification footer + write, timed in process; facts of "
+           notes=f"render + verification footer + write on {details[-1]['threads']} threads, timed in process; facts of "
                  f"{details[-1]['distinct_requests']} requests read first"
                  + (f"; {details[-1]['unreadable_requests']} sampled requests left out: their stored evidence "
                     "cannot be read" if details[-1].get("unreadable_requests") else ""),
