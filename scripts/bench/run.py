@@ -59,6 +59,24 @@ ONLY = {name.strip() for name in os.environ.get("BENCH_ONLY", "").split(",") if 
 DSAR = os.environ.get("DSAR_BIN", os.path.join(ROOT, ".build/release/dsar"))
 DSAR_BENCH = os.environ.get("DSAR_BENCH_BIN", os.path.join(ROOT, ".build/release/dsar-bench"))
 BENCH_DIR = os.path.join(ROOT, ".bench")
+
+
+def server_program(name):
+    """`name` on PATH, else in the newest /usr/lib/postgresql/<version>/bin (scripts/pg-bindir.sh)."""
+    found = shutil.which(name)
+    if found:
+        return found
+    versions = sorted((d for d in os.listdir("/usr/lib/postgresql") if d.isdigit()), key=int, reverse=True) \
+        if os.path.isdir("/usr/lib/postgresql") else []
+    for version in versions:
+        candidate = os.path.join("/usr/lib/postgresql", version, "bin", name)
+        if os.access(candidate, os.X_OK):
+            return candidate
+    sys.exit(f"bench: {name} was not found; run scripts/ensure-deps.sh (PostgreSQL client and server programs).")
+
+
+PSQL = server_program("psql")
+PGBENCH = server_program("pgbench")
 SERVER_URL = os.environ.get("DSAR_BENCH_DATABASE_URL", "")
 
 # The desk details letters need; the intake writes an acknowledgement per request once they are set.
@@ -120,7 +138,7 @@ def database_url(name):
 
 
 def psql(sql, database="postgres"):
-    _, _, out = run(["psql", "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-c", sql, database_url(database)],
+    _, _, out = run([PSQL, "-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-c", sql, database_url(database)],
                     stdout=subprocess.PIPE, label="psql")
     return out.strip()
 
@@ -208,7 +226,7 @@ def ensure_desk_data():
         dsar("demo", "--requests", str(REQUESTS), database="bench_desk_data")
     # Statistics and visibility map as autovacuum would leave them on a desk in service, so every
     # read benchmark sees the same plans whatever autovacuum happened to do meanwhile.
-    run(["psql", "-X", "-q", "-c", "VACUUM (ANALYZE)", database_url("bench_desk_data")], label="vacuum")
+    run([PSQL, "-X", "-q", "-c", "VACUUM (ANALYZE)", database_url("bench_desk_data")], label="vacuum")
 
 
 def alternate(ours, theirs, runs=RUNS, warmup=True):
@@ -235,7 +253,7 @@ def bench_queue():
     today = datetime.date.fromisoformat(NOW[:10])
     url = database_url("bench_desk_data")
     sql = os.path.join(HERE, "queue.sql")
-    psql_argv = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-v", f"today={today}", "-v",
+    psql_argv = [PSQL, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-v", f"today={today}", "-v",
                  f"week_end={today + datetime.timedelta(days=6)}", "-f", sql, url]
     open_count = psql("SELECT count(*) FROM requests WHERE state IN "
                       "('received', 'awaiting_identity', 'in_progress', 'awaiting_requester')", "bench_desk_data")
@@ -258,7 +276,7 @@ def bench_report():
     """(4) dsar report monthly vs psql running the same aggregate SQL."""
     month = previous_month()
     url = database_url("bench_desk_data")
-    psql_argv = ["psql", "-X", "-q", "-v", "ON_ERROR_STOP=1", "-v", f"month={month}", "-v", "zone=Asia/Tashkent",
+    psql_argv = [PSQL, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-v", f"month={month}", "-v", "zone=Asia/Tashkent",
                  "-f", os.path.join(HERE, "report-monthly.sql"), url]
     ours, theirs = alternate(
         lambda: dsar("report", "monthly", month.strftime("%Y-%m"), database="bench_desk_data")[0],
@@ -325,7 +343,7 @@ def bench_claims():
                      "--requests", str(CLAIMS)], stdout=subprocess.PIPE, label="dsar-bench prepare-claims")
     log(f"prepared {CLAIMS} requests for the claim loops: {json.loads(out)['seconds']:.1f} s")
     create_database("bench_pgbench")
-    run(["pgbench", "-i", "-q", "-s", "10", database_url("bench_pgbench")], label="pgbench -i")
+    run([PGBENCH, "-i", "-q", "-s", "10", database_url("bench_pgbench")], label="pgbench -i")
     rates, tps, details = [], [], []
     for index in range(RUNS):
         name = f"bench_claims_{index}"
@@ -338,7 +356,7 @@ def bench_claims():
         details.append(result)
         rates.append(result["transitions_per_second"])
         drop_database(name)
-        _, _, out = run(["pgbench", "-n", "-b", "simple-update", "-c", "8", "-j", "2", "-T", str(PGBENCH_SECONDS),
+        _, _, out = run([PGBENCH, "-n", "-b", "simple-update", "-c", "8", "-j", "2", "-T", str(PGBENCH_SECONDS),
                          database_url("bench_pgbench")], stdout=subprocess.PIPE, label="pgbench")
         match = re.search(r"tps = ([0-9.]+) \(without initial connection time\)", out)
         if not match:
