@@ -364,6 +364,14 @@ def bench_claims():
         tps.append(float(match.group(1)))
         log(f"claims run {index + 1}/{RUNS}: {rates[-1]:.0f} transitions/s, double claims {result['double_claims']}, "
             f"audit intact {result['audit_intact']}; pgbench {tps[-1]:.0f} tps")
+    # Once: the ceiling of a single audit head locked through a durable commit (chained-head.sql).
+    psql("CREATE TABLE bench_head (seq bigint, hash text); INSERT INTO bench_head VALUES (0, ''); "
+         "CREATE TABLE bench_events (id bigserial PRIMARY KEY, payload text)", "bench_pgbench")
+    _, _, out = run([PGBENCH, "-n", "-f", os.path.join(HERE, "chained-head.sql"), "-c", "8", "-j", "2", "-T",
+                     str(PGBENCH_SECONDS), database_url("bench_pgbench")], stdout=subprocess.PIPE, label="pgbench")
+    match = re.search(r"tps = ([0-9.]+) \(without initial connection time\)", out)
+    head_tps = float(match.group(1)) if match else None
+    log(f"one audit head locked through commit (pgbench chained-head.sql): {head_tps} tps")
     drop_database("bench_claims_template")
     drop_database("bench_pgbench")
     doubles = sum(result["double_claims"] for result in details)
@@ -371,8 +379,10 @@ def bench_claims():
     failures = sum(result["failures"] for result in details)
     record(f"8 claim + close loops over {CLAIMS} requests", "transitions/s", rates, 1000, "higher", tps,
            f"pgbench -b simple-update -c 8 -j 2 -T {PGBENCH_SECONDS} (tps; ceiling)", None,
-           notes=f"double claims {doubles}, audit chain intact in every run: {intact}, loop failures {failures}",
+           notes=f"double claims {doubles}, audit chain intact in every run: {intact}, loop failures {failures}; "
+                 f"one audit head locked through commit allows {head_tps} tps (chained-head.sql)",
            extra={"double_claims": doubles, "audit_intact": intact, "runs_detail": details,
+                  "chained_head_ceiling_tps": head_tps,
                   "met_all": doubles == 0 and intact and failures == 0})
     if doubles or not intact or failures:
         RESULTS[-1]["met"] = False
