@@ -22,8 +22,12 @@ demo: deps build
 test: deps build
 	scripts/test-cluster.sh $(SWIFT) test
 
-bench:
-	@echo "bench: placeholder — the benchmarks come with the performance issue; nothing is measured yet."
+# Every benchmark of issue 8 against a throwaway DURABLE PostgreSQL (scripts/bench/cluster.sh):
+# release build, the 50,000-message mbox, then scripts/bench/run.py (table on stdout, JSON in
+# .bench/). Smaller runs: BENCH_RUNS=2 BENCH_REQUESTS=20000 BENCH_MESSAGES=5000 make bench
+bench: deps bench-data
+	$(SWIFT) build -c release
+	scripts/bench/cluster.sh python3 scripts/bench/run.py
 
 # The long reliability runs of issue 9, on the release build, each against its own throwaway
 # cluster (scripts/test-cluster.sh; only `dsar` is ever killed, never the server): an intake of

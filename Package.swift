@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "dsar", targets: ["dsar"]),
+        .executable(name: "dsar-bench", targets: ["DeskBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,6 +49,15 @@ let package = Package(
                 "DeskCore", "DeskStore", "Postgres", "MailIntake", "Letters", "LetterDesk", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        // In-process benchmark drivers for `make bench` (scripts/bench/run.py).
+        .executableTarget(
+            name: "DeskBench",
+            dependencies: [
+                "DeskCore", "DeskStore", "Postgres", "Letters", "LetterDesk",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),

@@ -4,7 +4,8 @@
 # The cluster lives in a fresh temporary directory, listens on a Unix socket only, and is
 # stopped and removed when the command ends, whatever its outcome. The command sees
 # DSAR_TEST_DATABASE_URL (superuser `dsar`, maintenance database `postgres`); its exit
-# status is this script's exit status.
+# status is this script's exit status. DSAR_CLUSTER_SETTINGS (`-c name=value …`) replaces the
+# default server settings (no fsync: fast, not durable).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=pg-bindir.sh
@@ -59,9 +60,12 @@ if ! server "$bindir/initdb" -D "$cluster/data" -U dsar --auth=trust -E UTF8 --l
     cat "$cluster/initdb.log" >&2
     exit 1
 fi
+# Tests need no durability; DSAR_CLUSTER_SETTINGS replaces these settings (scripts/bench/cluster.sh
+# starts a durable server that way).
+settings="${DSAR_CLUSTER_SETTINGS:--c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200}"
 # -l sends the server's output to a file, so the daemon holds no pipe of ours.
 if ! server "$bindir/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w -t 60 \
-    -o "-c listen_addresses='' -k $sockdir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-c listen_addresses='' -k $sockdir $settings" \
     start >"$cluster/pg_ctl.log" 2>&1; then
     echo "test-cluster: the server did not start:" >&2
     cat "$cluster/pg_ctl.log" "$cluster/server.log" >&2 || true

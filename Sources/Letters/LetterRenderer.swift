@@ -142,10 +142,9 @@ public struct LetterRenderer: Sendable {
 
     /// Trailing spaces off, at most one blank line in a row, one final newline.
     static func tidy(_ text: String) -> String {
-        var lines: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var trimmed = String(line)
-            while let last = trimmed.last, last == " " || last == "\t" || last == "\r" { trimmed.removeLast() }
+        var lines: [Substring] = []
+        for line in TextLines.lines(text[...], omittingEmpty: false) {
+            let trimmed = TextLines.trimmingTrailingBlanks(line)
             if trimmed.isEmpty, lines.last?.isEmpty ?? true { continue }
             lines.append(trimmed)
         }

@@ -26,8 +26,8 @@ public struct RenderedLetter: Sendable, Hashable {
         var copy = self
         copy.text = text + "\n" + line + "\n"
         let paragraph = "<p class=\"verification\">\(HTMLPage.escape(line))</p>\n"
-        if let end = html.range(of: "</body>", options: .backwards) {
-            copy.html.replaceSubrange(end.lowerBound..<end.lowerBound, with: paragraph)
+        if let end = HTMLPage.bodyEnd(in: html) {
+            copy.html.replaceSubrange(end..<end, with: paragraph)
         } else {
             copy.html += paragraph
         }

@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""The Python 3 standard-library baseline for `dsar intake import` (issue 8).
+"""The intake benchmark's baseline: parse every message of an mbox with the Python 3 standard
+library and take its plain-text body, storing nothing.
 
-Reads MBOX with `mailbox.mbox`, parses every message with `email` under
-`policy=email.policy.default`, gets its text body (plain preferred, else HTML), and stores
-nothing. Prints {"messages": N, "seconds": S} as JSON on standard output.
+    python3 scripts/bench/python-mailbox-baseline.py bench-data/bench.mbox [--limit N]
+    {"messages": 50000, "failed": 0, "seconds": 41.2}
 
-Usage: scripts/bench/python-mailbox-baseline.py MBOX
+mailbox.mbox splits the file; email.message_from_bytes(policy=email.policy.default) parses each
+message (headers decoded, MIME tree built); get_body(("plain",)).get_content() decodes the body's
+transfer encoding and charset. A message whose body cannot be decoded counts as failed (the
+intake would quarantine it), not as an error of the run. --limit N stops after the first N
+messages (the harness compares rates, and this parser is the slow side of the comparison).
 """
 import email
 import email.policy
@@ -15,40 +19,36 @@ import sys
 import time
 
 
-def text_body(message):
-    """The text of a message as a mail client would show it: text/plain first, else text/html."""
+def plain_text(message):
     part = message.get_body(preferencelist=("plain", "html"))
-    if part is None:
-        return ""
-    try:
-        return part.get_content()
-    except (LookupError, UnicodeError, AssertionError, ValueError, KeyError):
-        # An unknown charset or broken encoding: what a tolerant reader would still show.
-        payload = part.get_payload(decode=True) or b""
-        return payload.decode("utf-8", errors="replace")
+    return part.get_content() if part is not None else ""
 
 
-def main(argv):
-    if len(argv) != 2:
-        print("usage: python-mailbox-baseline.py MBOX", file=sys.stderr)
+def main():
+    arguments = sys.argv[1:]
+    limit = None
+    if len(arguments) == 3 and arguments[1] == "--limit" and arguments[2].isdigit() and int(arguments[2]) > 0:
+        limit = int(arguments[2])
+    elif len(arguments) != 1:
+        print("usage: python-mailbox-baseline.py MBOX [--limit N]", file=sys.stderr)
         return 2
     start = time.perf_counter()
-    box = mailbox.mbox(argv[1], factory=None, create=False)
-    count = 0
+    box = mailbox.mbox(arguments[0], create=False)
+    messages = failed = 0
     characters = 0
-    try:
-        for key in box.iterkeys():
-            raw = box.get_bytes(key)
-            message = email.message_from_bytes(raw, policy=email.policy.default)
-            _ = message["subject"], message["from"], message["date"], message["message-id"]
-            characters += len(text_body(message))
-            count += 1
-    finally:
-        box.close()
+    for key in box.iterkeys():
+        if limit is not None and messages >= limit:
+            break
+        message = email.message_from_bytes(box.get_bytes(key), policy=email.policy.default)
+        messages += 1
+        try:
+            characters += len(message.get("subject", "")) + len(plain_text(message))
+        except (LookupError, ValueError, KeyError):
+            failed += 1
     seconds = time.perf_counter() - start
-    print(json.dumps({"messages": count, "seconds": round(seconds, 3)}))
+    print(json.dumps({"messages": messages, "failed": failed, "seconds": round(seconds, 3)}))
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+    sys.exit(main())
