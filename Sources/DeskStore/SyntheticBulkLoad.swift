@@ -13,7 +13,19 @@ import Postgres
 struct SyntheticBulkLoad {
     let db: Connection
 
-    /// The tables the generator writes, and those that may refer to them.
+    /// The session may alter the tables (it owns them, or is a member of the owner role).
+    static let ownerCheck: Query = """
+        SELECT pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = 'requests'::regclass), 'USAGE')
+           AND pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = 'events'::regclass), 'USAGE')
+        """
+
+    /// Every other writer waits from here until the run commits, so the check below stays true.
+    static let lock: Query = """
+        LOCK TABLE requests, events, cases, requesters, clock_pauses, extensions, clarifications, evidence,
+                   letters, messages, inbox_items IN ACCESS EXCLUSIVE MODE
+        """
+
+    /// The tables the generator writes, and those that may refer to them, are empty.
     static let emptyCheck: Query = """
         SELECT NOT EXISTS (SELECT 1 FROM requests) AND NOT EXISTS (SELECT 1 FROM events)
            AND NOT EXISTS (SELECT 1 FROM cases) AND NOT EXISTS (SELECT 1 FROM requesters)
@@ -21,14 +33,10 @@ struct SyntheticBulkLoad {
            AND NOT EXISTS (SELECT 1 FROM clarifications) AND NOT EXISTS (SELECT 1 FROM evidence)
            AND NOT EXISTS (SELECT 1 FROM letters) AND NOT EXISTS (SELECT 1 FROM messages)
            AND NOT EXISTS (SELECT 1 FROM inbox_items)
-           AND pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = 'requests'::regclass), 'USAGE')
-           AND pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = 'events'::regclass), 'USAGE')
         """
 
     /// Empties the (empty) tables in this transaction and sets their indexes and constraints aside.
     static let prepare: Query = """
-        LOCK TABLE requests, events, cases, requesters, clock_pauses, extensions, clarifications, evidence,
-                   letters, messages, inbox_items IN ACCESS EXCLUSIVE MODE;
         ALTER TABLE events DISABLE TRIGGER events_no_truncate;
         TRUNCATE requests, events, cases, requesters, clock_pauses, extensions, clarifications, evidence,
                  letters, messages, inbox_items RESTART IDENTITY;
@@ -88,7 +96,12 @@ struct SyntheticBulkLoad {
         """
 
     /// True when the fast path applies; then the tables are empty, truncated and bare.
+    ///
+    /// The tables are locked before they are checked: a run killed just after sending COMMIT may
+    /// still be committing, and the check must see what it committed.
     func prepareIfEmpty() throws -> Bool {
+        guard try db.query(Self.ownerCheck).first?.decode(column: 0, as: Bool.self) == true else { return false }
+        try db.executeScript(Self.lock.sql)
         guard try db.query(Self.emptyCheck).first?.decode(column: 0, as: Bool.self) == true else { return false }
         try db.executeScript(Self.prepare.sql)
         return true

@@ -113,6 +113,39 @@ struct SyntheticDeskTests {
         }
     }
 
+    /// The command killed with SIGKILL part-way, then run again, gives the database of one
+    /// uninterrupted run (contract 1 of issue 8, through the real process).
+    @Test func aKilledCommandRerunEqualsACleanRun() throws {
+        let binary = TestDatabase.repositoryRoot.appendingPathComponent(".build/debug/dsar")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { return }
+        let arguments = ["demo", "--requests", "4000", "--actor", "bench"]
+        let environment = ["DSAR_NOW": "2026-11-06T09:00:00Z"]
+        let clean = try TestDatabase.withDatabase(migrated: true) { database in
+            let run = try database.runDsar(arguments, environment: environment)
+            #expect(run.status == 0, "\(run.stderr)")
+            return try Self.snapshot(database.connection)
+        }
+        try TestDatabase.withDatabase(migrated: true) { database in
+            for delay in [0.3, 0.8] {
+                let process = Process()
+                process.executableURL = binary
+                process.arguments = arguments
+                process.environment = ProcessInfo.processInfo.environment.merging(
+                    environment.merging(["DSAR_DATABASE_URL": database.url]) { _, new in new }) { _, new in new }
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                Thread.sleep(forTimeInterval: delay)
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+            let run = try database.runDsar(arguments, environment: environment)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(try Self.snapshot(database.connection) == clean)
+            #expect(try AuditLog(database.connection).verify().firstBreak == nil)
+        }
+    }
+
     /// About a tenth of the requests open, and only a minority of those overdue.
     @Test func theOpenShareIsRealistic() throws {
         try TestDatabase.withDatabase(migrated: true) { database in
