@@ -219,15 +219,31 @@ public struct MonthlyReportQuery {
     /// end: the two index paths (`requests_open_by_due`, `requests_by_closed`); the CHECK on
     /// `requests` makes "state is open" the same as "closed_at IS NULL".
     func readBacklog(_ scope: Scope, lastDay: LocalDate, into figures: inout MonthlyFigures) throws {
+        // Open at the month's end: still open now, or closed after it. The two parts are
+        // disjoint (an open request has no closed_at) and each is read from its own index —
+        // `requests_open_by_due` and `requests_by_closed` (closed_at, received_at) — instead of visiting every
+        // request received before the month's end.
         let backlog: Query = """
             SELECT r.reference, r.kind, r.due_on, r.assignee,
                    \(lastDay)::date - (r.received_at AT TIME ZONE \(scope.zone))::date AS days_open
             FROM requests r
             WHERE r.received_at < \(scope.end)
-              AND (r.state IN ('received', 'awaiting_identity', 'in_progress', 'awaiting_requester')
-                   OR r.closed_at >= \(scope.end))
+              AND r.state IN ('received', 'awaiting_identity', 'in_progress', 'awaiting_requester')
+              AND \(fragment: scope.policyFilter)
+            UNION ALL
+            SELECT r.reference, r.kind, r.due_on, r.assignee,
+                   \(lastDay)::date - (r.received_at AT TIME ZONE \(scope.zone))::date AS days_open
+            FROM requests r
+            WHERE r.closed_at >= \(scope.end) AND r.received_at < \(scope.end)
               AND \(fragment: scope.policyFilter)
             """
+        // The planner multiplies the selectivities of `closed_at >= end` and `received_at < end`
+        // as if they were independent (about 200,000 of a million rows) where only the few
+        // requests open across the month's end match (about 7,000), and then prefers a sequential
+        // scan (0.7 s) to the index that checks both bounds (0.1 s). Within this statement only,
+        // it is told not to.
+        try db.execute("SET LOCAL enable_seqscan = off")
+        defer { _ = try? db.execute("SET LOCAL enable_seqscan = on") }
         // One scan of the backlog gives both parts: rows without a reference are the aging
         // histogram (days open → count), rows with one are the overdue requests.
         let rows = try db.query(

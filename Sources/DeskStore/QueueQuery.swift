@@ -99,13 +99,29 @@ public struct QueueQuery {
                q.id, q.name, q.email, q.phone, q.language,
         """
 
+    /// Waiting on the requester, whose reply has arrived: band 0.
+    static let awaitingWithReply: Query = "r.state IN ('awaiting_identity', 'awaiting_requester') AND " + replyWaiting
+
     /// The listing statement: the columns of `RequestStore.request(_:)` plus `reply_waiting`.
     ///
-    /// The inner query ranks and cuts the open requests alone (from `requests_open_by_due`); only
-    /// the rows shown are then joined to their requesters and checked for a waiting reply.
+    /// Each band is cut to the limit on its own, so each is read in order from the partial index
+    /// `requests_open_by_due` (due_on, received_at, id) and stops after `limit` rows, instead of
+    /// ranking every open request (a million-request desk has about 100,000): band 0 starts from
+    /// the replies (messages), bands 1 and 2 walk the index. Only the rows shown are then joined
+    /// to their requesters and checked for a waiting reply.
     public static func listing(_ filter: QueueFilter, days: [PolicyDay]) -> Query {
-        selectItem + " " + replyWaiting + " AS reply_waiting FROM (SELECT r.*, " + band + " AS band FROM requests r WHERE "
-            + conditions(filter, days: days) + order + " LIMIT \(max(filter.limit, 0))"
+        let limit = max(filter.limit, 0)
+        let base = conditions(filter, days: days)
+        let rank: Query = " ORDER BY r.due_on, r.received_at, r.id LIMIT \(limit))"
+        let replied: Query = "r.id IN (SELECT m.request_id FROM messages m WHERE m.status = 'reply' AND m.direction = 'inbound')"
+        let bands: Query = "(SELECT r.*, 0 AS band FROM requests r WHERE " + base + " AND " + replied + " AND "
+            + awaitingWithReply + rank
+            + " UNION ALL (SELECT r.*, 1 AS band FROM requests r WHERE " + base + " AND r.paused_since IS NULL AND NOT ("
+            + awaitingWithReply + ")" + rank
+            + " UNION ALL (SELECT r.*, 2 AS band FROM requests r WHERE " + base + " AND r.paused_since IS NOT NULL AND NOT ("
+            + awaitingWithReply + ")" + rank
+        return selectItem + " " + replyWaiting + " AS reply_waiting FROM (SELECT * FROM (" + bands
+            + ") b ORDER BY b.band, b.due_on, b.received_at, b.id LIMIT \(limit)"
             + ") r JOIN requesters q ON q.id = r.requester_id ORDER BY r.band, r.due_on, r.received_at, r.id"
     }
 

@@ -2,200 +2,259 @@ import DeskCore
 import Foundation
 import Postgres
 
-/// Writes one batch of synthetic plans with COPY inside the caller's transaction: references from
-/// the counters, ids from the sequences, and audit events chained after the locked head.
-struct SyntheticBatchWriter {
-    let db: Connection
+/// Where a synthetic run starts: the audit head, the next id of each sequence and the reference
+/// counters, read once under lock at the start of the run's transaction. From it the encoder
+/// numbers every row itself, so a batch can be encoded on another thread while the previous one
+/// streams to the server; `SyntheticBatchWriter.finish` moves the sequences and counters on.
+struct SyntheticStart: Sendable {
+    var headSeq: Int64
+    var headHash: String
+    var nextRequest: Int64
+    var nextRequester: Int64
+    var nextCase: Int64
+    var nextEvidence: Int64
+    var nextLetter: Int64
+    /// Last reference number used per year.
+    var counters: [Int: Int]
+}
+
+/// One batch encoded in COPY text format, table by table, in the order the rows must be loaded.
+struct SyntheticBatch: Sendable {
+    var tables: [(statement: Query, rows: CopyRowEncoder)]
+    let events: Int
+    let first: String?
+    let last: String?
+}
+
+/// Turns plans into COPY rows, numbering requests, references and audit events from a
+/// `SyntheticStart`. Used by one thread at a time; its state carries over from batch to batch.
+final class SyntheticBatchEncoder: @unchecked Sendable {
     let entries: [PolicyCatalog.Entry]
     let actor: String
-    let nowMs: Int64
+    private(set) var state: SyntheticStart
 
-    struct Written {
-        let events: Int
-        let first: String?
-        let last: String?
+    init(entries: [PolicyCatalog.Entry], actor: String, start: SyntheticStart) {
+        self.entries = entries
+        self.actor = actor
+        self.state = start
     }
 
-    func write(_ plans: [SyntheticPlan]) throws -> Written {
-        guard let headRow = try db.query("SELECT seq, hash FROM audit_head FOR UPDATE").first else {
-            throw StoreError.configuration("The audit log head is missing; run `dsar db migrate`.")
-        }
-        let (headSeq, headHash) = try headRow.decode((Int64, String).self)
-        // A lost batch on a crash is re-run; no need to wait for the WAL flush of each one.
-        try db.execute("SET LOCAL synchronous_commit TO off")
-        let references = try allocateReferences(plans)
-        let requestIDs = try reserve("requests_id_seq", plans.count)
-        let requesterIDs = try reserve("requesters_id_seq", plans.count)
-        let caseIDs = try reserve("cases_id_seq", plans.count)
-        var evidenceOffsets: [Int] = []
-        var letterOffsets: [Int] = []
-        var evidenceCount = 0
-        var letterCount = 0
-        for plan in plans {
-            evidenceOffsets.append(evidenceCount)
-            letterOffsets.append(letterCount)
-            evidenceCount += plan.evidence.count
-            letterCount += plan.letters.count
-        }
-        let evidenceIDs = try reserve("evidence_id_seq", evidenceCount)
-        let letterIDs = try reserve("letters_id_seq", letterCount)
-        let iso = { (ms: Int64) in AuditEntry.iso8601Milliseconds(SyntheticPlan.date(ms)) }
+    static let copyCases: Query = "COPY cases (id, created_at) FROM STDIN"
+    static let copyRequesters: Query = "COPY requesters (id, name, email, language, created_at) FROM STDIN"
+    static let copyRequests: Query = """
+        COPY requests (id, reference, case_id, kind, state, policy, requester_id, channel, received_at, due_on,
+                       original_due_on, extended_by, paused_since, closed_at, ground, assignee, version,
+                       updated_at, updated_by) FROM STDIN
+        """
+    static let copyPauses: Query = "COPY clock_pauses (request_id, reason, started_at, ended_at) FROM STDIN"
+    static let copyExtensions: Query = "COPY extensions (request_id, period, reason, granted_at, recorded_at, recorded_by) FROM STDIN"
+    static let copyClarifications: Query = "COPY clarifications (request_id, question, asked_at, recorded_at, recorded_by) FROM STDIN"
+    static let copyEvidence: Query = "COPY evidence (id, request_id, kind, details, occurred_at, recorded_at, recorded_by) FROM STDIN"
+    static let copyLetters: Query = """
+        COPY letters (id, request_id, kind, language, format, sha256, verification_code, subject, body, recipient,
+                      produced_at, produced_by) FROM STDIN
+        """
+    static let copyEvents: Query = """
+        COPY events (seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state, payload,
+                     prev_hash, hash) FROM STDIN
+        """
 
-        try db.copyIn("COPY cases (id, created_at) FROM STDIN") { out in
-            for (i, plan) in plans.enumerated() { try out.writeRow([String(caseIDs[i]), iso(plan.receivedMs)]) }
+    func encode(_ plans: [SyntheticPlan]) throws -> SyntheticBatch {
+        let references = try allocateReferences(plans)
+        let firstRequest = state.nextRequest
+        let firstRequester = state.nextRequester
+        let firstCase = state.nextCase
+        var evidenceBase: [Int64] = []
+        var letterBase: [Int64] = []
+        evidenceBase.reserveCapacity(plans.count)
+        letterBase.reserveCapacity(plans.count)
+        for plan in plans {
+            evidenceBase.append(state.nextEvidence)
+            letterBase.append(state.nextLetter)
+            state.nextEvidence += Int64(plan.evidence.count)
+            state.nextLetter += Int64(plan.letters.count)
         }
-        try db.copyIn("COPY requesters (id, name, email, language, created_at) FROM STDIN") { out in
-            for (i, plan) in plans.enumerated() {
-                try out.writeRow([String(requesterIDs[i]), plan.name, plan.email, plan.language.rawValue, iso(plan.receivedMs)])
+        state.nextRequest += Int64(plans.count)
+        state.nextRequester += Int64(plans.count)
+        state.nextCase += Int64(plans.count)
+        let requestID = { (i: Int) in firstRequest + Int64(i) }
+
+        var cases = CopyRowEncoder(capacity: plans.count * 40)
+        var requesters = CopyRowEncoder(capacity: plans.count * 90)
+        var requests = CopyRowEncoder(capacity: plans.count * 260)
+        var pauses = CopyRowEncoder()
+        var extensions = CopyRowEncoder()
+        var clarifications = CopyRowEncoder()
+        var evidence = CopyRowEncoder(capacity: plans.count * 200)
+        var letters = CopyRowEncoder(capacity: plans.count * 3 * 420)
+        for (i, plan) in plans.enumerated() {
+            let id = requestID(i)
+            cases.add(firstCase + Int64(i)); cases.addTimestamp(milliseconds: plan.receivedMs); cases.endRow()
+
+            requesters.add(firstRequester + Int64(i)); requesters.add(plan.name); requesters.add(plan.email)
+            requesters.add(plan.language.rawValue); requesters.addTimestamp(milliseconds: plan.receivedMs); requesters.endRow()
+
+            var version: Int64 = 1
+            for step in plan.steps where step.event != "received" && step.event != "letter_produced" { version += 1 }
+            requests.add(id); requests.add(references[i]); requests.add(firstCase + Int64(i)); requests.add(plan.kind.rawValue)
+            requests.add(plan.state.rawValue); requests.add(entries[plan.entryIndex].policy.code)
+            requests.add(firstRequester + Int64(i)); requests.add(plan.channel.rawValue)
+            requests.addTimestamp(milliseconds: plan.receivedMs); requests.add(plan.due.iso); requests.add(plan.originalDue.iso)
+            requests.add(plan.extendedBy?.description)
+            if let paused = plan.pausedSinceMs { requests.addTimestamp(milliseconds: paused) } else { requests.add(nil) }
+            if let closed = plan.closedAtMs { requests.addTimestamp(milliseconds: closed) } else { requests.add(nil) }
+            requests.add(plan.ground?.rawValue); requests.add(plan.assignee); requests.add(version)
+            requests.addTimestamp(milliseconds: plan.steps.last?.atMs ?? plan.receivedMs); requests.add(actor)
+            requests.endRow()
+
+            for pause in plan.pauses {
+                pauses.add(id); pauses.add(pause.reason.rawValue); pauses.addTimestamp(milliseconds: pause.start)
+                if let end = pause.end { pauses.addTimestamp(milliseconds: end) } else { pauses.add(nil) }
+                pauses.endRow()
             }
-        }
-        try db.copyIn(
-            """
-            COPY requests (id, reference, case_id, kind, state, policy, requester_id, channel, received_at, due_on,
-                           original_due_on, extended_by, paused_since, closed_at, ground, assignee, version,
-                           updated_at, updated_by) FROM STDIN
-            """
-        ) { out in
-            for (i, plan) in plans.enumerated() {
-                let version = plan.steps.filter { $0.event != "received" && $0.event != "letter_produced" }.count + 1
-                try out.writeRow([
-                    String(requestIDs[i]), references[i], String(caseIDs[i]), plan.kind.rawValue, plan.state.rawValue,
-                    entries[plan.entryIndex].policy.code, String(requesterIDs[i]), plan.channel.rawValue,
-                    iso(plan.receivedMs), plan.due.iso, plan.originalDue.iso, plan.extendedBy?.description,
-                    plan.pausedSinceMs.map(iso), plan.closedAtMs.map(iso), plan.ground?.rawValue, plan.assignee,
-                    String(version), iso(plan.steps.last?.atMs ?? plan.receivedMs), actor,
-                ])
+            if let at = plan.extensionMs, let period = plan.extendedBy {
+                extensions.add(id); extensions.add(period.description); extensions.add(SyntheticBatchWriter.extensionReason)
+                extensions.addTimestamp(milliseconds: at); extensions.addTimestamp(milliseconds: at); extensions.add(actor)
+                extensions.endRow()
             }
-        }
-        try db.copyIn("COPY clock_pauses (request_id, reason, started_at, ended_at) FROM STDIN") { out in
-            for (i, plan) in plans.enumerated() {
-                for pause in plan.pauses {
-                    try out.writeRow([String(requestIDs[i]), pause.reason.rawValue, iso(pause.start), pause.end.map(iso)])
-                }
+            if let at = plan.clarificationMs {
+                clarifications.add(id); clarifications.add(SyntheticBatchWriter.question)
+                clarifications.addTimestamp(milliseconds: at); clarifications.addTimestamp(milliseconds: at)
+                clarifications.add(actor); clarifications.endRow()
             }
-        }
-        try db.copyIn("COPY extensions (request_id, period, reason, granted_at, recorded_at, recorded_by) FROM STDIN") { out in
-            for (i, plan) in plans.enumerated() {
-                guard let at = plan.extensionMs, let period = plan.extendedBy else { continue }
-                try out.writeRow([String(requestIDs[i]), period.description, Self.extensionReason, iso(at), iso(at), actor])
+            for (n, item) in plan.evidence.enumerated() {
+                let at = AuditEntry.iso8601Milliseconds(SyntheticPlan.date(item.atMs))
+                evidence.add(evidenceBase[i] + Int64(n)); evidence.add(id); evidence.add(item.kind.rawValue)
+                evidence.add(SyntheticBatchWriter.details(item.kind, reference: references[i], at: at))
+                evidence.addTimestamp(milliseconds: item.atMs); evidence.addTimestamp(milliseconds: item.atMs)
+                evidence.add(actor); evidence.endRow()
             }
-        }
-        try db.copyIn("COPY clarifications (request_id, question, asked_at, recorded_at, recorded_by) FROM STDIN") { out in
-            for (i, plan) in plans.enumerated() {
-                guard let at = plan.clarificationMs else { continue }
-                try out.writeRow([String(requestIDs[i]), Self.question, iso(at), iso(at), actor])
-            }
-        }
-        try db.copyIn("COPY evidence (id, request_id, kind, details, occurred_at, recorded_at, recorded_by) FROM STDIN") { out in
-            for (i, plan) in plans.enumerated() {
-                for (n, item) in plan.evidence.enumerated() {
-                    let details = Self.details(item.kind, reference: references[i], at: iso(item.atMs))
-                    try out.writeRow([
-                        String(evidenceIDs[evidenceOffsets[i] + n]), String(requestIDs[i]), item.kind.rawValue, details,
-                        iso(item.atMs), iso(item.atMs), actor,
-                    ])
-                }
-            }
-        }
-        try db.copyIn(
-            """
-            COPY letters (id, request_id, kind, language, format, sha256, verification_code, subject, body, recipient,
-                          produced_at, produced_by) FROM STDIN
-            """
-        ) { out in
-            for (i, plan) in plans.enumerated() {
-                for (n, letter) in plan.letters.enumerated() {
-                    let body = "\(references[i]) — \(letter.kind) (\(plan.language.rawValue)), \(iso(letter.atMs)).\nSynthetic letter for benchmarks.\n"
-                    let sha = SHA256.hex(body)
-                    try out.writeRow([
-                        String(letterIDs[letterOffsets[i] + n]), String(requestIDs[i]), letter.kind, plan.language.rawValue,
-                        "text", sha, VerificationCode.code(sha256Hex: sha), references[i], body, plan.email,
-                        iso(letter.atMs), actor,
-                    ])
-                }
+            for (n, letter) in plan.letters.enumerated() {
+                let at = AuditEntry.iso8601Milliseconds(SyntheticPlan.date(letter.atMs))
+                let body = "\(references[i]) — \(letter.kind) (\(plan.language.rawValue)), \(at).\nSynthetic letter for benchmarks.\n"
+                let sha = SHA256.hex(body)
+                letters.add(letterBase[i] + Int64(n)); letters.add(id); letters.add(letter.kind); letters.add(plan.language.rawValue)
+                letters.add("text"); letters.add(sha); letters.add(VerificationCode.code(sha256Hex: sha)); letters.add(references[i])
+                letters.add(body); letters.add(plan.email); letters.addTimestamp(milliseconds: letter.atMs); letters.add(actor)
+                letters.endRow()
             }
         }
 
         // The audit events of the whole batch in the order they happened, chained after the head.
-        var order: [(at: Int64, plan: Int, step: Int)] = []
+        var order: [(at: Int64, plan: Int32, step: Int32)] = []
+        order.reserveCapacity(plans.count * 8)
         for (i, plan) in plans.enumerated() {
-            for (n, step) in plan.steps.enumerated() { order.append((step.atMs, i, n)) }
+            for (n, step) in plan.steps.enumerated() { order.append((step.atMs, Int32(i), Int32(n))) }
         }
         order.sort { ($0.at, $0.plan, $0.step) < ($1.at, $1.plan, $1.step) }
+        var events = CopyRowEncoder(capacity: order.count * 420)
         var previous = AuditEntry(
-            sequence: headSeq, requestID: nil, occurredAt: Date(), recordedAt: Date(), actor: actor, event: "head",
-            fromState: nil, toState: nil, payload: "{}", prevHash: headHash, hash: headHash)
-        try db.copyIn(
-            """
-            COPY events (seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state, payload,
-                         prev_hash, hash) FROM STDIN
-            """
-        ) { out in
-            for item in order {
-                let plan = plans[item.plan]
-                let step = plan.steps[item.step]
-                var payload = step.payload
-                if step.event == "received" {
-                    let entry = entries[plan.entryIndex]
-                    payload = [
-                        "reference": .string(references[item.plan]), "kind": .string(plan.kind.rawValue),
-                        "policy": .string(entry.policy.code), "channel": .string(plan.channel.rawValue),
-                        "requester_id": .int(requesterIDs[item.plan]), "case_id": .int(caseIDs[item.plan]),
-                        "due_on": .string(plan.originalDue.iso),
-                        "source": .string(entry.policy.rule(for: plan.kind)?.source ?? ""),
-                    ]
-                }
-                if let n = step.evidenceIndex { payload["evidence_id"] = .int(evidenceIDs[evidenceOffsets[item.plan] + n]) }
-                if let n = step.letterIndex { payload["letter_id"] = .int(letterIDs[letterOffsets[item.plan] + n]) }
-                let at = SyntheticPlan.date(step.atMs)
-                let entry = AuditEntry.appending(
-                    after: previous, requestID: requestIDs[item.plan], occurredAt: at, recordedAt: at, actor: actor,
-                    event: step.event, fromState: step.from, toState: step.to, payload: PayloadEncoder.encode(payload))
-                try out.writeRow([
-                    String(entry.sequence), String(requestIDs[item.plan]), iso(step.atMs), iso(step.atMs), actor, step.event,
-                    step.from?.rawValue, step.to?.rawValue, entry.payload, entry.prevHash, entry.hash,
-                ])
-                previous = entry
+            sequence: state.headSeq, requestID: nil, occurredAt: Date(timeIntervalSince1970: 0),
+            recordedAt: Date(timeIntervalSince1970: 0), actor: actor, event: "head", fromState: nil, toState: nil,
+            payload: "{}", prevHash: state.headHash, hash: state.headHash)
+        for item in order {
+            let p = Int(item.plan)
+            let plan = plans[p]
+            let step = plan.steps[Int(item.step)]
+            var payload = step.payload
+            if step.event == "received" {
+                let entry = entries[plan.entryIndex]
+                payload = [
+                    "reference": .string(references[p]), "kind": .string(plan.kind.rawValue),
+                    "policy": .string(entry.policy.code), "channel": .string(plan.channel.rawValue),
+                    "requester_id": .int(firstRequester + Int64(p)), "case_id": .int(firstCase + Int64(p)),
+                    "due_on": .string(plan.originalDue.iso),
+                    "source": .string(entry.policy.rule(for: plan.kind)?.source ?? ""),
+                ]
             }
+            if let n = step.evidenceIndex { payload["evidence_id"] = .int(evidenceBase[p] + Int64(n)) }
+            if let n = step.letterIndex { payload["letter_id"] = .int(letterBase[p] + Int64(n)) }
+            let at = SyntheticPlan.date(step.atMs)
+            let entry = AuditEntry.appending(
+                after: previous, requestID: requestID(p), occurredAt: at, recordedAt: at, actor: actor,
+                event: step.event, fromState: step.from, toState: step.to, payload: PayloadEncoder.encode(payload))
+            events.add(entry.sequence); events.add(requestID(p)); events.addTimestamp(milliseconds: step.atMs)
+            events.addTimestamp(milliseconds: step.atMs); events.add(actor); events.add(step.event)
+            events.add(step.from?.rawValue); events.add(step.to?.rawValue); events.add(entry.payload)
+            events.add(entry.prevHash); events.add(entry.hash); events.endRow()
+            previous = entry
         }
-        try db.execute("UPDATE audit_head SET seq = \(previous.sequence), hash = \(previous.hash)")
-        return Written(events: order.count, first: references.first, last: references.last)
+        state.headSeq = previous.sequence
+        state.headHash = previous.hash
+        return SyntheticBatch(
+            tables: [
+                (Self.copyCases, cases), (Self.copyRequesters, requesters), (Self.copyRequests, requests),
+                (Self.copyPauses, pauses), (Self.copyExtensions, extensions), (Self.copyClarifications, clarifications),
+                (Self.copyEvidence, evidence), (Self.copyLetters, letters), (Self.copyEvents, events),
+            ],
+            events: order.count, first: references.first, last: references.last)
     }
 
-    /// References `DSAR-YYYY-NNNNNN` in receipt order, advancing each year's counter once.
+    /// References `DSAR-YYYY-NNNNNN` in receipt order, continuing each year's counter.
     private func allocateReferences(_ plans: [SyntheticPlan]) throws -> [String] {
-        let years = plans.map { LocalDate(SyntheticPlan.date($0.receivedMs), in: entries[$0.entryIndex].timeZone).year }
-        var counts: [Int: Int] = [:]
-        for year in years { counts[year, default: 0] += 1 }
-        var next: [Int: Int] = [:]
-        for (year, count) in counts.sorted(by: { $0.key < $1.key }) {
-            let last = try db.query("SELECT last_value FROM reference_counters WHERE year = \(year) FOR UPDATE")
-                .first?.decode(column: 0, as: Int.self) ?? 0
-            guard last + count <= 999_999 else {
-                throw StoreError.refused("The reference numbers for \(year) would run out (999999 requests); add fewer synthetic requests.")
-            }
-            try db.execute(
-                """
-                INSERT INTO reference_counters (year, last_value) VALUES (\(year), \(last + count))
-                ON CONFLICT (year) DO UPDATE SET last_value = \(last + count)
-                """)
-            next[year] = last + 1
-        }
         var references: [String] = []
         references.reserveCapacity(plans.count)
-        for year in years {
-            let sequence = next[year] ?? 1
-            next[year] = sequence + 1
-            references.append(RequestReference(year: year, sequence: sequence)?.description ?? "DSAR-\(year)-000000")
+        for plan in plans {
+            let year = LocalDate(SyntheticPlan.date(plan.receivedMs), in: entries[plan.entryIndex].timeZone).year
+            let sequence = (state.counters[year] ?? 0) + 1
+            guard let reference = RequestReference(year: year, sequence: sequence) else {
+                throw StoreError.refused("The reference numbers for \(year) would run out (999999 requests); add fewer synthetic requests.")
+            }
+            state.counters[year] = sequence
+            references.append(reference.description)
         }
         return references
     }
+}
 
-    /// `count` fresh ids from a sequence, so that rows written by COPY can refer to each other.
-    private func reserve(_ sequence: String, _ count: Int) throws -> [Int64] {
-        guard count > 0 else { return [] }
-        return try db.query("SELECT nextval(\(sequence)::regclass) FROM generate_series(1, \(count))").map {
-            try $0.decode(column: 0, as: Int64.self)
+/// The database side of a synthetic run, inside the caller's transaction: reads the start under
+/// lock, streams encoded batches with COPY, and at the end moves the audit head, the sequences
+/// and the reference counters past what was written.
+struct SyntheticBatchWriter {
+    let db: Connection
+    /// COPY … FREEZE: only right after the tables were truncated in this transaction.
+    let freeze: Bool
+
+    static let sequences = ["requests_id_seq", "requesters_id_seq", "cases_id_seq", "evidence_id_seq", "letters_id_seq"]
+
+    func begin() throws -> SyntheticStart {
+        guard let headRow = try db.query("SELECT seq, hash FROM audit_head FOR UPDATE").first else {
+            throw StoreError.configuration("The audit log head is missing; run `dsar db migrate`.")
+        }
+        let (headSeq, headHash) = try headRow.decode((Int64, String).self)
+        var next: [Int64] = []
+        for sequence in Self.sequences {
+            next.append(try db.query("SELECT nextval(\(sequence)::regclass)").first?.decode(column: 0, as: Int64.self) ?? 1)
+        }
+        var counters: [Int: Int] = [:]
+        for row in try db.query("SELECT year, last_value FROM reference_counters FOR UPDATE") {
+            let (year, last) = try row.decode((Int, Int).self)
+            counters[year] = last
+        }
+        return SyntheticStart(
+            headSeq: headSeq, headHash: headHash, nextRequest: next[0], nextRequester: next[1], nextCase: next[2],
+            nextEvidence: next[3], nextLetter: next[4], counters: counters)
+    }
+
+    func write(_ batch: SyntheticBatch) throws {
+        for (statement, rows) in batch.tables where rows.rowCount > 0 {
+            try db.copyIn(freeze ? statement + " WITH (FREEZE)" : statement) { out in try out.write(encoded: rows) }
+        }
+    }
+
+    func finish(_ end: SyntheticStart) throws {
+        try db.execute("UPDATE audit_head SET seq = \(end.headSeq), hash = \(end.headHash)")
+        let next = [end.nextRequest, end.nextRequester, end.nextCase, end.nextEvidence, end.nextLetter]
+        for (sequence, value) in zip(Self.sequences, next) {
+            // The next nextval gives `value`: the first id not used by this run.
+            try db.execute("SELECT setval(\(sequence)::regclass, \(value), false)")
+        }
+        for (year, last) in end.counters.sorted(by: { $0.key < $1.key }) {
+            try db.execute(
+                """
+                INSERT INTO reference_counters (year, last_value) VALUES (\(year), \(last))
+                ON CONFLICT (year) DO UPDATE SET last_value = \(last)
+                """)
         }
     }
 

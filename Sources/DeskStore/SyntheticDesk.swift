@@ -4,11 +4,15 @@ import Postgres
 
 /// Bulk synthetic history for benchmarks (`dsar demo --requests N`): requests of every right,
 /// policy, language and state received over the three years before `now`, with their audit
-/// events, clock pauses, extensions, evidence and letters, loaded with COPY in batches.
+/// events, clock pauses, extensions, evidence and letters, loaded with COPY.
 ///
-/// Unlike `SampleDesk`, it adds to whatever the desk holds. Each batch is one transaction: it
+/// Unlike `SampleDesk`, it adds to whatever the desk holds. The whole run is ONE transaction: it
 /// locks the audit head, chains its events after it in Swift, advances the reference counters
-/// and commits, so an interrupted run leaves whole batches and a valid chain behind.
+/// and commits once, so a run killed at any moment leaves the desk as it was, and running the
+/// same command again gives exactly the database one uninterrupted run gives. On an empty desk
+/// it takes the fast path of `SyntheticBulkLoad` (truncate, frozen COPY without WAL under
+/// `wal_level=minimal`, indexes built after the load). Requests are generated in batches (of
+/// `batchSize`) on a second thread while the previous batch streams to the server.
 public struct SyntheticDesk {
     /// The largest number of requests one run may add.
     public static let maximumCount = 5_000_000
@@ -25,9 +29,9 @@ public struct SyntheticDesk {
         public let last: String?
     }
 
-    /// Adds `count` synthetic requests, `batchSize` per transaction; `progress` gets the running total.
+    /// Adds `count` synthetic requests in one transaction; `progress` gets the running total.
     public func generate(
-        count: Int, actor: String, now: Date, batchSize: Int = 50_000, progress: (Int) -> Void = { _ in }
+        count: Int, actor: String, now: Date, batchSize: Int = 20_000, progress: (Int) throws -> Void = { _ in }
     ) throws -> Summary {
         guard (1...Self.maximumCount).contains(count) else {
             throw StoreError.invalidInput("The number of synthetic requests must be between 1 and \(Self.maximumCount).")
@@ -37,43 +41,62 @@ public struct SyntheticDesk {
         guard !entries.isEmpty else { throw StoreError.configuration("No policies are defined; run `dsar db migrate`.") }
         let nowMs = AuditEntry.milliseconds(now)
         let window = SyntheticWindow(endMs: nowMs - 3_600_000, count: count)
-        let seed = UInt64(truncatingIfNeeded: try headSequence()) &* 0x2545_F491_4F6C_DD1D &+ UInt64(count)
         let planner = SyntheticPlanner(entries: entries, nowMs: nowMs, window: window)
-        var events = 0
-        var first: String?
-        var last: String?
-        var done = 0
-        while done < count {
-            let size = min(batchSize, count - done)
-            let range = done..<(done + size)
-            let written = try db.withTransaction { db in
-                var random = SeededGenerator(seed: seed &+ UInt64(range.lowerBound))
-                let plans = try range.map { try planner.plan(index: $0, using: &random) }
-                return try SyntheticBatchWriter(db: db, entries: entries, actor: actor, nowMs: nowMs).write(plans)
+        return try db.withTransaction { db in
+            let bulk = SyntheticBulkLoad(db: db)
+            let fresh = try bulk.prepareIfEmpty()
+            if !fresh {
+                // Other writers wait for the run; ids reserved below stay contiguous.
+                try db.executeScript(
+                    "LOCK TABLE requests, events, cases, requesters, clock_pauses, extensions, clarifications, evidence, letters IN SHARE ROW EXCLUSIVE MODE")
             }
-            events += written.events
-            first = first ?? written.first
-            last = written.last ?? last
-            done += size
-            progress(done)
+            let writer = SyntheticBatchWriter(db: db, freeze: fresh)
+            let start = try writer.begin()
+            let seed = UInt64(truncatingIfNeeded: start.headSeq) &* 0x2545_F491_4F6C_DD1D &+ UInt64(count)
+            let encoder = SyntheticBatchEncoder(entries: entries, actor: actor, start: start)
+            let batches = stride(from: 0, to: count, by: batchSize).map { $0..<min($0 + batchSize, count) }
+            var events = 0
+            var first: String?
+            var last: String?
+            try SyntheticPipeline.run(batches, produce: { range in
+                var random = SeededGenerator(seed: seed &+ UInt64(range.lowerBound))
+                return try encoder.encode(try range.map { try planner.plan(index: $0, using: &random) })
+            }, consume: { range, batch in
+                try writer.write(batch)
+                events += batch.events
+                first = first ?? batch.first
+                last = batch.last ?? last
+                try progress(range.upperBound)
+            })
+            try writer.finish(encoder.state)
+            if fresh { try bulk.rebuild() }
+            return Summary(requests: count, events: events, first: first, last: last)
         }
-        return Summary(requests: count, events: events, first: first, last: last)
     }
 
-    private func headSequence() throws -> Int64 {
-        try db.query("SELECT seq FROM audit_head").first?.decode(column: 0, as: Int64.self) ?? 0
     }
-}
 
-/// Receipt instants spread evenly over the three years before `endMs`, one slot per request.
+/// Receipt instants over the three years before `endMs`, one slot per request, in index order.
+///
+/// The desk's intake is steady for most of the window and then surges in its last ten days (as
+/// after a publicised breach): `surgeShare` of the requests arrive then. The open requests are
+/// those not yet handled, so by Little's law a steady intake of ~900 a day against deadlines of
+/// 3 to 30 days leaves only a few thousand open and not yet due; the surge gives the queue its
+/// ≈10 % open of which only a minority is overdue, as a busy desk shows it.
 struct SyntheticWindow {
     static let span: Int64 = 3 * 365 * 86_400_000
+    static let surgeSpan: Int64 = 10 * 86_400_000
+    static let surgeShare = 0.11
     let endMs: Int64
     let count: Int
 
     var startMs: Int64 { endMs - Self.span }
+    var surgeStartMs: Int64 { endMs - Self.surgeSpan }
 
     func receivedMs(index: Int, jitter: Double) -> Int64 {
-        startMs + Int64((Double(index) + jitter) * Double(Self.span) / Double(count))
+        let u = (Double(index) + jitter) / Double(count)
+        let steady = 1 - Self.surgeShare
+        if u < steady { return startMs + Int64(u / steady * Double(surgeStartMs - startMs)) }
+        return surgeStartMs + Int64((u - steady) / Self.surgeShare * Double(Self.surgeSpan))
     }
 }

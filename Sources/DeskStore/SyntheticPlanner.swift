@@ -48,7 +48,10 @@ struct SyntheticPlanner {
 
         let age = nowMs - received
         let ageDays = Double(age) / Double(Self.day)
-        let openChance = ageDays < 45 ? 0.9 : ageDays < 120 ? 0.35 : ageDays < 365 ? 0.02 : 0.003
+        // Most requests not yet due are still being worked on; past their due date only a few are
+        // still open (late, or stuck waiting on the requester), fewer the older they are.
+        let notYetDue = due >= LocalDate(SyntheticPlan.date(nowMs), in: entry.timeZone)
+        let openChance = notYetDue ? 0.9 : ageDays < 60 ? 0.12 : ageDays < 365 ? 0.004 : 0.0005
         let open = random.chance(openChance)
         let target = random.pick(open ? Self.openStates : Self.closedStates)
         // The span of the history: up to now for an open request; for a closed one mostly before

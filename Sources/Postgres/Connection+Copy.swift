@@ -50,6 +50,10 @@ extension Connection {
     }
 
     func putCopyData(_ bytes: [UInt8]) throws {
+        try putCopyData(bytes[...])
+    }
+
+    func putCopyData(_ bytes: ArraySlice<UInt8>) throws {
         let sent = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
         }
@@ -101,6 +105,19 @@ public final class CopyWriter {
         swap(&out, &buffer)
         rowCount += 1
         if buffer.count >= flushThreshold { try flush() }
+    }
+
+    /// Appends rows encoded ahead of time, in chunks so the server starts on them at once.
+    public func write(encoded rows: CopyRowEncoder) throws {
+        try flush()
+        let bytes = rows.bytes
+        var start = 0
+        while start < bytes.count {
+            let end = min(start + flushThreshold, bytes.count)
+            try connection.putCopyData(bytes[start..<end])
+            start = end
+        }
+        rowCount += rows.rowCount
     }
 
     func flush() throws {

@@ -53,8 +53,13 @@ import Testing
     @Test func listingAndClaimOrderAlike() {
         let listing = QueueQuery.listing(QueueFilter(), days: [uz]).sql
         let claim = QueueQuery.claimable(kind: nil, days: [uz]).sql
-        #expect(listing.contains(QueueQuery.order.sql))
+        // The listing cuts each band to the limit on its own (so each is read in index order),
+        // then orders by band and the same keys as the claim.
         #expect(claim.contains(QueueQuery.order.sql))
+        #expect(QueueQuery.order.sql.contains("r.due_on, r.received_at, r.id"))
+        #expect(listing.contains(" ORDER BY r.due_on, r.received_at, r.id LIMIT "))
+        #expect(listing.hasSuffix("ORDER BY r.band, r.due_on, r.received_at, r.id"))
+        #expect(listing.contains(QueueQuery.awaitingWithReply.sql))
         #expect(claim.hasSuffix("FOR UPDATE OF r SKIP LOCKED"))
     }
 }

@@ -58,6 +58,108 @@ struct SyntheticDeskTests {
         }
     }
 
+    /// Everything a run writes, as one text per table, for comparing two databases.
+    static func snapshot(_ db: Connection) throws -> [String] {
+        let tables: [Query] = [
+            "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.id)), '') FROM requests t",
+            "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.id)), '') FROM requesters t",
+            "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.id)), '') FROM cases t",
+            "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.id)), '') FROM evidence t",
+            "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.id)), '') FROM letters t",
+            "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.id)), '') FROM clock_pauses t",
+            "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.id)), '') FROM extensions t",
+            "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.id)), '') FROM clarifications t",
+            "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.seq)), '') FROM events t",
+            "SELECT seq::text || ' ' || hash FROM audit_head",
+            "SELECT string_agg(year || '=' || last_value, ',' ORDER BY year) FROM reference_counters",
+            """
+            SELECT string_agg(c.relname || '=' || pg_get_indexdef(i.indexrelid), ',' ORDER BY c.relname)
+            FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+            WHERE i.indrelid IN ('requests'::regclass, 'events'::regclass, 'letters'::regclass, 'evidence'::regclass)
+            """,
+            "SELECT string_agg(conname, ',' ORDER BY conname) FROM pg_constraint WHERE conrelid = 'events'::regclass",
+            "SELECT string_agg(tgname, ',' ORDER BY tgname) FROM pg_trigger WHERE tgrelid = 'events'::regclass AND NOT tgisinternal",
+        ]
+        var texts = try tables.map { try db.query($0).first?.decode(column: 0, as: String?.self) ?? "" }
+        // The next ids a later request would get.
+        for sequence in ["requests_id_seq", "letters_id_seq", "evidence_id_seq"] {
+            texts.append(try db.query("SELECT nextval(\(sequence)::regclass)::text").first?.decode(column: 0, as: String.self) ?? "")
+        }
+        return texts
+    }
+
+    struct Interruption: Error {}
+
+    /// Contract 1 of issue 8: a run interrupted part-way leaves nothing, and the same command
+    /// run again gives the database a clean run gives; the result is the same every time.
+    @Test func anInterruptedRunRerunEqualsACleanRun() throws {
+        let clean = try TestDatabase.withDatabase(migrated: true) { database in
+            _ = try SyntheticDesk(database.connection).generate(count: 1_500, actor: "bench", now: Self.now, batchSize: 400)
+            #expect(try AuditLog(database.connection).verify().firstBreak == nil)
+            return try Self.snapshot(database.connection)
+        }
+        try TestDatabase.withDatabase(migrated: true) { database in
+            let db = database.connection
+            #expect(throws: Interruption.self) {
+                _ = try SyntheticDesk(db).generate(count: 1_500, actor: "bench", now: Self.now, batchSize: 400) { done in
+                    if done >= 800 { throw Interruption() }
+                }
+            }
+            let left = try db.query("SELECT (SELECT count(*) FROM requests) + (SELECT count(*) FROM events)").first?.decode(column: 0, as: Int.self)
+            #expect(left == 0)
+            _ = try SyntheticDesk(db).generate(count: 1_500, actor: "bench", now: Self.now, batchSize: 400)
+            let again = try Self.snapshot(db)
+            #expect(again == clean)
+        }
+    }
+
+    /// The command killed with SIGKILL part-way, then run again, gives the database of one
+    /// uninterrupted run (contract 1 of issue 8, through the real process).
+    @Test func aKilledCommandRerunEqualsACleanRun() throws {
+        let binary = TestDatabase.repositoryRoot.appendingPathComponent(".build/debug/dsar")
+        guard FileManager.default.isExecutableFile(atPath: binary.path) else { return }
+        let arguments = ["demo", "--requests", "4000", "--actor", "bench"]
+        let environment = ["DSAR_NOW": "2026-11-06T09:00:00Z"]
+        let clean = try TestDatabase.withDatabase(migrated: true) { database in
+            let run = try database.runDsar(arguments, environment: environment)
+            #expect(run.status == 0, "\(run.stderr)")
+            return try Self.snapshot(database.connection)
+        }
+        try TestDatabase.withDatabase(migrated: true) { database in
+            for delay in [0.3, 0.8] {
+                let process = Process()
+                process.executableURL = binary
+                process.arguments = arguments
+                process.environment = ProcessInfo.processInfo.environment.merging(
+                    environment.merging(["DSAR_DATABASE_URL": database.url]) { _, new in new }) { _, new in new }
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                Thread.sleep(forTimeInterval: delay)
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+            }
+            let run = try database.runDsar(arguments, environment: environment)
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(try Self.snapshot(database.connection) == clean)
+            #expect(try AuditLog(database.connection).verify().firstBreak == nil)
+        }
+    }
+
+    /// About a tenth of the requests open, and only a minority of those overdue.
+    @Test func theOpenShareIsRealistic() throws {
+        try TestDatabase.withDatabase(migrated: true) { database in
+            let db = database.connection
+            _ = try SyntheticDesk(db).generate(count: 20_000, actor: "bench", now: Self.now)
+            let listing = try QueueQuery(db).list(QueueFilter(limit: 1), now: Self.now)
+            let openShare = Double(listing.openCount) / 20_000
+            let overdueShare = Double(listing.overdueCount) / Double(max(listing.openCount, 1))
+            #expect(openShare > 0.07 && openShare < 0.13, "open share \(openShare)")
+            #expect(overdueShare > 0.02 && overdueShare < 0.2, "overdue share of open \(overdueShare)")
+            #expect(try AuditLog(db).verify().firstBreak == nil)
+        }
+    }
+
     @Test func refusesACountOutOfRange() throws {
         try TestDatabase.withDatabase(migrated: true) { database in
             let desk = SyntheticDesk(database.connection)

@@ -1,22 +1,32 @@
--- `dsar report monthly YYYY-MM` as one psql script: the statements MonthlyReportQuery.figures
--- sends (Sources/DeskStore/MonthlyReportQuery.swift), in one REPEATABLE READ transaction, with the
--- bound values as psql variables (the month boundaries computed by the server first, as there).
--- Run: psql -X -q -v month=2026-10-01 -v zone=Asia/Tashkent -f report-monthly.sql
-BEGIN ISOLATION LEVEL REPEATABLE READ;
-SELECT value FROM settings WHERE key = 'desk.time_zone';
-SELECT :'month'::date::timestamp AT TIME ZONE :'zone' AS start_at,
-       (:'month'::date + interval '1 month')::timestamp AT TIME ZONE :'zone' AS end_at,
-       (:'month'::date - interval '11 months')::timestamp AT TIME ZONE :'zone' AS trend_start,
-       (:'month'::date + interval '1 month' - interval '1 day')::date AS last_day
-\gset
+-- The statements `dsar report monthly YYYY-MM` runs (MonthlyReportQuery, one REPEATABLE READ
+-- snapshot, no --policy), with the month as psql variables, for the psql side of the report
+-- comparison:
+--   psql "$URL" -v month=2025-06 -f scripts/bench/report-monthly.sql
+-- `zone` is the desk time zone (setting desk.time_zone; default Asia/Tashkent). The policy
+-- filter is written as dsar sends it with no --policy: `(NULL::text IS NULL OR r.policy = NULL)`.
+\if :{?month}
+\else
+\set month 2025-06
+\endif
+\if :{?zone}
+\else
+\set zone Asia/Tashkent
+\endif
 
--- Received
+BEGIN ISOLATION LEVEL REPEATABLE READ;
+
+SELECT (:'month' || '-01')::date::timestamp AT TIME ZONE :'zone' AS start_at,
+       ((:'month' || '-01')::date + interval '1 month')::timestamp AT TIME ZONE :'zone' AS end_at,
+       ((:'month' || '-01')::date - interval '11 months')::timestamp AT TIME ZONE :'zone' AS trend_start,
+       ((:'month' || '-01')::date + interval '1 month' - interval '1 day')::date AS last_day \gset
+
+-- Received in the month, by right, channel, language and policy.
 SELECT r.kind, r.channel, (SELECT q.language FROM requesters q WHERE q.id = r.requester_id), r.policy, count(*)
 FROM requests r
 WHERE r.received_at >= :'start_at' AND r.received_at < :'end_at' AND (NULL::text IS NULL OR r.policy = NULL)
 GROUP BY 1, 2, 3, 4;
 
--- Closed: by right with on-time and time to close; by outcome; late
+-- Closed in the month: by right with on-time counts and days to close; by outcome; the late ones.
 WITH c AS (
   SELECT r.reference, r.kind, r.state, r.ground, r.due_on,
          (r.closed_at AT TIME ZONE :'zone')::date AS closed_on, (r.received_at AT TIME ZONE :'zone')::date AS received_on
@@ -42,7 +52,7 @@ WITH c AS (
 SELECT reference, kind, due_on, closed_on, closed_on - due_on FROM c
 WHERE closed_on > due_on ORDER BY closed_on - due_on DESC, reference;
 
--- Activity: extensions, pauses, identity failures, erasures and recipient notifications
+-- Activity: extensions granted, pauses ended, identity failures, erasures and recipients.
 SELECT r.reference, r.kind, x.period, x.reason
 FROM extensions x JOIN requests r ON r.id = x.request_id
 WHERE x.granted_at >= :'start_at' AND x.granted_at < :'end_at' AND (NULL::text IS NULL OR r.policy = NULL)
@@ -67,26 +77,34 @@ WHERE x.kind IN ('erasure', 'recipient')
   AND x.occurred_at >= :'start_at' AND x.occurred_at < :'end_at' AND (NULL::text IS NULL OR r.policy = NULL)
 ORDER BY x.occurred_at, x.id;
 
--- Backlog at month end: aging histogram and overdue requests
+-- Backlog at the month's end: aging histogram and overdue list (dsar sets enable_seqscan off
+-- for this statement only; see MonthlyReportQuery.readBacklog).
+SET LOCAL enable_seqscan = off;
 WITH b AS MATERIALIZED (
   SELECT r.reference, r.kind, r.due_on, r.assignee,
          :'last_day'::date - (r.received_at AT TIME ZONE :'zone')::date AS days_open
   FROM requests r
   WHERE r.received_at < :'end_at'
-    AND (r.state IN ('received', 'awaiting_identity', 'in_progress', 'awaiting_requester') OR r.closed_at >= :'end_at')
+    AND r.state IN ('received', 'awaiting_identity', 'in_progress', 'awaiting_requester')
+    AND (NULL::text IS NULL OR r.policy = NULL)
+  UNION ALL
+  SELECT r.reference, r.kind, r.due_on, r.assignee,
+         :'last_day'::date - (r.received_at AT TIME ZONE :'zone')::date AS days_open
+  FROM requests r
+  WHERE r.closed_at >= :'end_at' AND r.received_at < :'end_at'
     AND (NULL::text IS NULL OR r.policy = NULL))
 SELECT NULL::text, NULL::text, NULL::date, days_open, count(*)::integer, NULL::text FROM b GROUP BY days_open
 UNION ALL
 SELECT reference, kind, due_on, :'last_day'::date - due_on, 1, assignee FROM b WHERE due_on < :'last_day'::date
 ORDER BY 3, 1;
+SET LOCAL enable_seqscan = on;
 
--- Trend: the 12 months ending with this one
+-- The 12-month trend.
 WITH months AS (
   SELECT m::date AS m, m::timestamp AT TIME ZONE :'zone' AS start_at,
          (m + interval '1 month')::timestamp AT TIME ZONE :'zone' AS end_at
   FROM generate_series((:'trend_start'::timestamptz AT TIME ZONE :'zone')::date,
-                       (:'start_at'::timestamptz AT TIME ZONE :'zone')::date, interval '1 month') AS m
-)
+                       (:'start_at'::timestamptz AT TIME ZONE :'zone')::date, interval '1 month') AS m)
 SELECT months.m,
        (SELECT count(*) FROM requests r
         WHERE r.received_at >= months.start_at AND r.received_at < months.end_at AND (NULL::text IS NULL OR r.policy = NULL)),
@@ -94,7 +112,7 @@ SELECT months.m,
 FROM months CROSS JOIN LATERAL (
   SELECT count(*) AS n, count(*) FILTER (WHERE (r.closed_at AT TIME ZONE :'zone')::date <= r.due_on) AS on_time
   FROM requests r
-  WHERE r.closed_at >= months.start_at AND r.closed_at < months.end_at AND (NULL::text IS NULL OR r.policy = NULL)
-) AS closed
+  WHERE r.closed_at >= months.start_at AND r.closed_at < months.end_at AND (NULL::text IS NULL OR r.policy = NULL)) AS closed
 ORDER BY months.m;
+
 COMMIT;

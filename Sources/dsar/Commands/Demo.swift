@@ -15,10 +15,12 @@ extension Dsar {
 
                 With --requests N it instead ADDS N synthetic requests (1 to 5,000,000) for benchmarks, \
                 whatever the desk already holds: every right, policy, language and state, received over \
-                the three years before now (DSAR_NOW), with audit events, pauses, extensions, evidence \
-                and letters. They are loaded with COPY, 50,000 per transaction; an interrupted run keeps \
-                the batches already committed and a valid audit chain. Requesters are invented, with \
-                addresses on example.* domains.
+                the three years before now (DSAR_NOW), about 10 % of them still open, with audit events, \
+                pauses, extensions, evidence and letters. They are loaded with COPY in ONE transaction: \
+                an interrupted run leaves nothing, and running the same command again gives the same \
+                database one uninterrupted run gives. On an empty desk the tables are truncated and \
+                their indexes rebuilt after the load. Requesters are invented, with addresses on \
+                example.* domains.
 
                 Examples:
                   dsar demo && dsar queue
