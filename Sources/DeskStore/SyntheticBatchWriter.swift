@@ -262,8 +262,10 @@ struct SyntheticBatchWriter {
     static let question = "Which account or contract does the request concern? (synthetic)"
 
     /// Evidence details as `dsar record` stores them (the keys the CHECKs and the reports read).
+    /// The details of one evidence row, in the shape `dsar record` stores (`Evidence`'s Codable
+    /// form with its `kind`), so letters and `dsar show` read synthetic evidence like real evidence.
     static func details(_ kind: EvidenceKind, reference: String, at: String) -> String {
-        let value: [String: PayloadValue]
+        var value: [String: PayloadValue]
         switch kind {
         case .erasure:
             value = [
@@ -280,6 +282,7 @@ struct SyntheticBatchWriter {
         case .recipient: value = ["recipient": .string("payment processor"), "what_was_notified": .string("the request")]
         case .noRecipients, .noDataHeld: value = [:]
         }
+        value["kind"] = .string(kind.rawValue)
         return PayloadEncoder.encode(value)
     }
 }

@@ -27,6 +27,13 @@ struct SyntheticDeskTests {
             let emails = try db.query("SELECT count(*) FROM requesters WHERE email NOT LIKE '%@example.%'").first?.decode(column: 0, as: Int.self)
             #expect(emails == 0)
 
+            // Every evidence row reads back as the evidence `dsar record` would have stored, of every kind.
+            let withEvidence = try db.query("SELECT DISTINCT request_id FROM evidence").map { try $0.decode(column: 0, as: Int64.self) }
+            var kinds = Set<EvidenceKind>()
+            for id in withEvidence { kinds.formUnion(try LetterStore(db).evidence(id).map(\.kind)) }
+            #expect(!withEvidence.isEmpty)
+            #expect(kinds.count >= 5)
+
             // The audit chain is intact.
             let verification = try AuditLog(db).verify()
             #expect(verification.firstBreak == nil)
