@@ -6,6 +6,7 @@ extension Dsar {
     /// `dsar assign`
     struct Assign: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "assign",
             abstract: "Give a request to a desk member, or take it back with --none.",
             discussion: """
                 Example:

@@ -5,12 +5,14 @@ extension Dsar {
     /// `dsar audit verify`
     struct Audit: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "audit",
             abstract: "Check the tamper-evident audit log.",
             discussion: "Example:\n  dsar audit verify",
             subcommands: [Verify.self])
 
         struct Verify: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "verify",
                 abstract: "Walk the hash chain and name the first broken row (exit 4 when broken).",
                 discussion: "Example:\n  dsar audit verify")
             @OptionGroup var global: GlobalOptions

@@ -6,6 +6,7 @@ extension Dsar {
     /// `dsar calendar …`
     struct Calendar: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "calendar",
             abstract: "List, add and remove the public holidays that deadlines skip.",
             discussion: """
                 Movable holidays (Ramazon hayiti, Qurbon hayiti) and transferred days off are entered each \
@@ -36,6 +37,7 @@ extension Dsar {
 
         struct List: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "list",
                 abstract: "List the holidays of a calendar.", discussion: "Example:\n  dsar calendar list --policy ru --year 2026")
             @OptionGroup var global: GlobalOptions
             @OptionGroup var selection: Selection
@@ -57,6 +59,7 @@ extension Dsar {
 
         struct Add: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "add",
                 abstract: "Add a holiday (or rename one).", discussion: "Example:\n  dsar calendar add 2026-03-20 \"Ramazon hayiti\"")
             @OptionGroup var global: GlobalOptions
             @OptionGroup var selection: Selection
@@ -78,6 +81,7 @@ extension Dsar {
 
         struct Remove: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "remove",
                 abstract: "Remove a holiday.", discussion: "Example:\n  dsar calendar remove 2026-03-20")
             @OptionGroup var global: GlobalOptions
             @OptionGroup var selection: Selection

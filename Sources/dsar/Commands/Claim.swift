@@ -7,6 +7,7 @@ extension Dsar {
     /// `dsar claim`
     struct Claim: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "claim",
             abstract: "Take the most urgent open request nobody has taken yet.",
             discussion: """
                 Concurrent claims never get the same request (the row is locked with SKIP LOCKED). \

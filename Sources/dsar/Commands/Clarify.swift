@@ -5,6 +5,7 @@ extension Dsar {
     /// `dsar clarify`
     struct Clarify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "clarify",
             abstract: "Ask the requester to clarify the request; the clock pauses until `dsar resume`.",
             discussion: "Example:\n  dsar clarify DSAR-2026-000012 --question \"Which of your accounts does the request concern?\"")
 

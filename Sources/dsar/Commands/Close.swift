@@ -5,6 +5,7 @@ extension Dsar {
     /// `dsar close`
     struct Close: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "close",
             abstract: "Close a request as fulfilled, partially fulfilled or refused.",
             discussion: """
                 Closing as fulfilled needs the right's evidence first (see `dsar record --help`); partially \

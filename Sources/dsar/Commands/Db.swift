@@ -4,6 +4,7 @@ extension Dsar {
     /// `dsar db …`: manage the database.
     struct Db: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "db",
             abstract: "Manage the desk's database: start, stop, status, url, migrate.",
             discussion: """
                 Without --database-url or DSAR_DATABASE_URL, dsar keeps its data in a private local \

@@ -5,6 +5,7 @@ extension Dsar.Db {
     /// `dsar db migrate`
     struct Migrate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: "Apply the pending SQL migrations in one transaction (running it twice is harmless).",
             discussion: """
                 With --grant, (re)apply the privileges of the roles dsar_owner, dsar_desk and dsar_report \

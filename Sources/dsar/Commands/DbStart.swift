@@ -5,6 +5,7 @@ extension Dsar.Db {
     /// `dsar db start`
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "start",
             abstract: "Create (first time), start and migrate the local database.",
             discussion: "Example:\n  dsar db start")
 

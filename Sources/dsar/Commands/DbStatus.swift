@@ -5,6 +5,7 @@ extension Dsar.Db {
     /// `dsar db status`
     struct Status: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "Say which database is used, where its data lives and whether it runs.",
             discussion: "Example:\n  dsar db status")
 

@@ -5,6 +5,7 @@ extension Dsar.Db {
     /// `dsar db stop`
     struct Stop: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "stop",
             abstract: "Stop the local database server (any later command starts it again).",
             discussion: "Example:\n  dsar db stop")
 

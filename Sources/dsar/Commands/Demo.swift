@@ -8,6 +8,7 @@ extension Dsar {
     /// `dsar demo`
     struct Demo: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "demo",
             abstract: "Load a small realistic sample: all six rights, four languages, every state.",
             discussion: """
                 The sample is built through the real lifecycle, so every request has its audit trail. \

@@ -6,6 +6,7 @@ extension Dsar {
     /// `dsar extend`
     struct Extend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "extend",
             abstract: "Extend the deadline before it passes, within the policy's cap, with a reason.",
             discussion: """
                 --by takes N with a unit: d (calendar days), wd (working days), m (months); a bare N uses \

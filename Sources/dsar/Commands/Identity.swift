@@ -5,6 +5,7 @@ extension Dsar {
     /// `dsar identity`
     struct Identity: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "identity",
             abstract: "Ask for proof of identity, or record that it was verified or failed.",
             discussion: """
                 request pauses the clock when the policy says so; verified resumes it; failed refuses the \

@@ -4,6 +4,7 @@ extension Dsar {
     /// `dsar inbox …`: intake items that need a person.
     struct Inbox: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "inbox",
             abstract: "List the mail the intake could not handle, and convert or dismiss it.",
             discussion: """
                 Example:

@@ -7,6 +7,7 @@ extension Dsar.Inbox {
     /// `dsar inbox convert`
     struct Convert: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "convert",
             abstract: "Register a request from an inbox item's message.",
             discussion: """
                 The requester is the message's sender, received when the message was sent (else \

@@ -6,6 +6,7 @@ extension Dsar.Inbox {
     /// `dsar inbox dismiss`
     struct Dismiss: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dismiss",
             abstract: "Close an inbox item that is not a request, with the reason.",
             discussion: """
                 The reason is kept with the item, not in the audit log (it may name people). An item \

@@ -6,6 +6,7 @@ extension Dsar.Inbox {
     /// `dsar inbox` / `dsar inbox list`
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List intake items waiting for a person (triage, quarantined), oldest first.",
             discussion: "Example:\n  dsar inbox --json")
 

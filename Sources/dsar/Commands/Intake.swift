@@ -4,6 +4,7 @@ extension Dsar {
     /// `dsar intake …`: bring email into the desk.
     struct Intake: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "intake",
             abstract: "Bring requests that arrived by email into the desk.",
             discussion: """
                 Reads .eml files, mbox files, Maildir folders and standard input (-); every message is \

@@ -8,6 +8,7 @@ extension Dsar.Intake {
     /// `dsar intake import PATH… [--dry-run] [--json] [--policy P]`
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import email: one request per right asked for, replies attached, the rest to the inbox.",
             discussion: """
                 Each message is stored once (by SHA-256 and Message-ID), in transactions of a few hundred \

@@ -8,6 +8,7 @@ extension Dsar {
     /// `dsar letter …`: produce letters (the default) and verify them.
     struct Letter: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "letter",
             abstract: "Produce a letter for a request (`dsar letter REF LETTER`), or verify one (`dsar letter verify CODE`).",
             discussion: """
                 Example:
@@ -24,6 +25,7 @@ extension Dsar.Letter {
     /// `dsar letter [produce] REF LETTER`: produce, record and print a letter.
     struct Produce: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "produce",
             abstract: "Produce a letter for a request, record it, and print it or write it to a file.",
             discussion: """
                 LETTER is acknowledgement, identity_request, clarification_request, extension_notice, \

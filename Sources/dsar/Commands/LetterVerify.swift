@@ -6,6 +6,7 @@ extension Dsar.Letter {
     /// `dsar letter verify CODE` / `dsar letter verify --file PATH`
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Say whether a letter is genuine: by its verification code, or by re-hashing its text.",
             discussion: """
                 With a code, prints the request and letter it was issued for (exit 3 when the desk \

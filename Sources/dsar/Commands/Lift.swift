@@ -5,6 +5,7 @@ extension Dsar {
     /// `dsar lift`
     struct Lift: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lift",
             abstract: "Lift a fulfilled restriction, after the restriction_lift_notice letter was sent.",
             discussion: "Example:\n  dsar letter DSAR-2026-000012 restriction_lift_notice\n  dsar lift DSAR-2026-000012")
 

@@ -6,6 +6,7 @@ extension Dsar {
     /// `dsar new`
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract: "Register a request received by email, web form, paper, phone or in person; prints its reference.",
             discussion: """
                 The due date follows the request's policy (default: uz, ZRU-547). Use --at to enter a \

@@ -6,12 +6,14 @@ extension Dsar {
     /// `dsar policy show`
     struct Policy: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "policy",
             abstract: "Show the jurisdiction policies: deadlines per right, extensions and their legal sources.",
             discussion: "Example:\n  dsar policy show gdpr",
             subcommands: [Show.self])
 
         struct Show: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "show",
                 abstract: "Show one policy, or all of them.", discussion: "Example:\n  dsar policy show uz")
             @OptionGroup var global: GlobalOptions
             @Argument(help: "A policy code (uz, uz-state, gdpr, ru); all when omitted.") var code: String?

@@ -6,6 +6,7 @@ extension Dsar {
     /// `dsar purge`
     struct Purge: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "purge",
             abstract: "Anonymise the personal data of requesters whose requests all closed before a date.",
             discussion: """
                 The desk's own retention rule: names become "anonymised", emails, phones, raw mail, \

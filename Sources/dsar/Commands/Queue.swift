@@ -7,6 +7,7 @@ extension Dsar {
     /// `dsar queue`
     struct Queue: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "queue",
             abstract: "List open requests, most urgent first.",
             discussion: """
                 Order: requests waiting on the requester whose reply has arrived come first (the ball \

@@ -5,6 +5,7 @@ extension Dsar {
     /// `dsar record`
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "record",
             abstract: "Record evidence on a request: what was disclosed, changed, erased, restricted, exported or decided.",
             discussion: """
                 Kinds: disclosure, change, erasure, restriction, export, decision, recipient, no-recipients, \

@@ -4,6 +4,7 @@ extension Dsar {
     /// `dsar report …`: the monthly compliance report and the register.
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract: "Produce the monthly compliance report or export the register of requests.",
             discussion: """
                 Example:

@@ -8,6 +8,7 @@ extension Dsar.Report {
     /// `dsar report monthly YYYY-MM`
     struct Monthly: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "monthly",
             abstract: "The compliance report of one month: received, closed, on time, backlog, trend.",
             discussion: """
                 Months are counted in the desk's time zone (setting desk.time_zone, default \

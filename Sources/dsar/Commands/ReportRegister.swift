@@ -8,6 +8,7 @@ extension Dsar.Report {
     /// `dsar report register`
     struct Register: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "register",
             abstract: "Export every request received in a period: the desk's record for the regulator.",
             discussion: """
                 One row per request: reference, right, policy, channel, received, due, extended due, \

@@ -5,6 +5,7 @@ extension Dsar {
     /// `dsar resume`
     struct Resume: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "resume",
             abstract: "Resume a request after the requester answered; the paused days push the due date.",
             discussion: "Example:\n  dsar resume DSAR-2026-000012 --at \"2026-11-09 11:00\"")
 

@@ -4,6 +4,7 @@ extension Dsar {
     /// `dsar settings …`: the desk's own details that letters quote.
     struct Settings: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "settings",
             abstract: "Show and change the desk's settings: organisation, DPO, mail domain, authority names.",
             discussion: """
                 Letters take the organisation's name and address and the DPO's name, e-mail and phone \

@@ -5,6 +5,7 @@ extension Dsar.Settings {
     /// `dsar settings get KEY`
     struct Get: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "get",
             abstract: "Print the value of one desk setting (exit 3 when it is not set).",
             discussion: "Example:\n  dsar settings get dpo.email")
 

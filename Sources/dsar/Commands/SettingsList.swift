@@ -6,6 +6,7 @@ extension Dsar.Settings {
     /// `dsar settings list`
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List every desk setting that is set, and the known ones that are not.",
             discussion: "Example:\n  dsar settings list --json")
 

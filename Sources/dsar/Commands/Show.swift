@@ -7,6 +7,7 @@ extension Dsar {
     /// `dsar show`
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show everything about one request: requester, state, due dates, timeline, evidence, letters, messages.",
             discussion: "Example:\n  dsar show DSAR-2026-000012\n  dsar show DSAR-2026-000012 --json | jq .events")
 

@@ -5,6 +5,7 @@ extension Dsar {
     /// `dsar start`
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "start",
             abstract: "Start work on a received request whose requester's identity is already sufficient.",
             discussion: "Example:\n  dsar start DSAR-2026-000012")
 

@@ -5,6 +5,7 @@ extension Dsar {
     /// `dsar withdraw`
     struct Withdraw: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "withdraw",
             abstract: "Record that the requester withdrew an open request.",
             discussion: "Example:\n  dsar withdraw DSAR-2026-000012")
 
