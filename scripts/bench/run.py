@@ -276,7 +276,7 @@ def bench_report():
     """(4) dsar report monthly vs psql running the same aggregate SQL."""
     month = previous_month()
     url = database_url("bench_desk_data")
-    psql_argv = [PSQL, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-v", f"month={month}", "-v", "zone=Asia/Tashkent",
+    psql_argv = [PSQL, "-X", "-q", "-v", "ON_ERROR_STOP=1", "-v", f"month={month.strftime('%Y-%m')}", "-v", "zone=Asia/Tashkent",
                  "-f", os.path.join(HERE, "report-monthly.sql"), url]
     ours, theirs = alternate(
         lambda: dsar("report", "monthly", month.strftime("%Y-%m"), database="bench_desk_data")[0],
