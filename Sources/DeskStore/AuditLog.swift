@@ -11,8 +11,11 @@ public struct AuditLog {
     /// Appends one event inside the caller's transaction.
     ///
     /// Locks the chain head so concurrent writers append one after the other; the sequence is
-    /// assigned here, so a rolled-back transaction leaves no gap. The payload must not hold
-    /// personal data: refer to people by id.
+    /// assigned here, so a rolled-back transaction leaves no gap. The lock is held until the
+    /// transaction ends, so every other writer waits for this one's commit: call it as the last
+    /// step of the transaction, after its other reads and writes. Two round trips: the head
+    /// locked and read, then the event inserted and the head moved in one statement. The payload
+    /// must not hold personal data: refer to people by id.
     @discardableResult
     public func append(
         requestID: Int64?, occurredAt: Date, recordedAt: Date, actor: String, event: String,
@@ -26,14 +29,16 @@ public struct AuditLog {
             recordedAt: AuditEntry.truncatedToMilliseconds(recordedAt), actor: actor, event: event, fromState: from,
             toState: to, payload: PayloadEncoder.encode(payload), prevHash: hash, hash: "")
         let entry = draft.withComputedHash()
+        // The sequence comes from the moved head: were the head missing, seq would be NULL and the
+        // insert fail rather than write an event the head does not cover.
         try db.execute(
             """
+            WITH moved AS (UPDATE audit_head SET seq = \(entry.sequence), hash = \(entry.hash) RETURNING seq)
             INSERT INTO events (seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state,
                                 payload, prev_hash, hash)
-            VALUES (\(entry.sequence), \(entry.requestID), \(entry.occurredAt), \(entry.recordedAt), \(entry.actor),
+            VALUES ((SELECT seq FROM moved), \(entry.requestID), \(entry.occurredAt), \(entry.recordedAt), \(entry.actor),
                     \(entry.event), \(entry.fromState), \(entry.toState), \(entry.payload), \(entry.prevHash), \(entry.hash))
             """)
-        try db.execute("UPDATE audit_head SET seq = \(entry.sequence), hash = \(entry.hash)")
         return entry
     }
 

@@ -14,23 +14,56 @@ public struct PolicyCatalog {
         public var timeZone: TimeZone { policy.timeZone ?? TimeZone(identifier: "Asia/Tashkent") ?? .current }
     }
 
-    let db: Connection
+    /// Policies, codes and calendars already read, kept by the owner of the catalog (a
+    /// `RequestStore` or `QueueQuery` instance) so that a command — or a loop of commands on one
+    /// connection — reads each of them from the database once. Policies and calendars change only
+    /// by `dsar calendar` and migrations; an instance made after such a change sees it (every CLI
+    /// command makes its own). Not thread-safe, like the connection it goes with.
+    public final class Cache {
+        var entries: [String: Entry] = [:]
+        var calendars: [String: WorkingCalendar] = [:]
+        var codes: [String]?
+        var defaultCode: String?
 
-    public init(_ db: Connection) { self.db = db }
+        public init() {}
+    }
+
+    let db: Connection
+    let cache: Cache?
+
+    public init(_ db: Connection) { self.db = db; self.cache = nil }
+
+    /// A catalog that reads through `cache`, and fills it.
+    public init(_ db: Connection, cache: Cache?) { self.db = db; self.cache = cache }
 
     /// The code of the default policy (`uz` unless changed).
     public func defaultCode() throws -> String {
+        if let known = cache?.defaultCode { return known }
         let rows = try db.query("SELECT code FROM policies WHERE is_default")
-        return try rows.first?.decode(column: 0, as: String.self) ?? "uz"
+        let code = try rows.first?.decode(column: 0, as: String.self) ?? "uz"
+        cache?.defaultCode = code
+        return code
     }
 
     /// Every policy code, in order.
     public func codes() throws -> [String] {
-        try db.query("SELECT code FROM policies ORDER BY is_default DESC, code").map { try $0.decode(column: 0, as: String.self) }
+        if let known = cache?.codes { return known }
+        let codes = try db.query("SELECT code FROM policies ORDER BY is_default DESC, code").map {
+            try $0.decode(column: 0, as: String.self)
+        }
+        cache?.codes = codes
+        return codes
     }
 
     /// Loads one policy with its rules and calendar, or throws `notFound`.
     public func load(_ code: String) throws -> Entry {
+        if let known = cache?.entries[code] { return known }
+        let entry = try read(code)
+        cache?.entries[code] = entry
+        return entry
+    }
+
+    func read(_ code: String) throws -> Entry {
         let rows = try db.query(
             "SELECT name, time_zone, calendar, authority, is_default FROM policies WHERE code = \(code)")
         guard let row = rows.first else {
@@ -63,6 +96,13 @@ public struct PolicyCatalog {
 
     /// Loads a working-day calendar with its holidays.
     public func calendar(_ code: String) throws -> WorkingCalendar {
+        if let known = cache?.calendars[code] { return known }
+        let calendar = try readCalendar(code)
+        cache?.calendars[code] = calendar
+        return calendar
+    }
+
+    func readCalendar(_ code: String) throws -> WorkingCalendar {
         let rows = try db.query("SELECT weekend FROM calendars WHERE code = \(code)")
         guard let row = rows.first else { throw StoreError.notFound("There is no calendar named \(code).") }
         let weekendText = try row.decode(column: 0, as: String.self)

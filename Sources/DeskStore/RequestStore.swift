@@ -8,8 +8,14 @@ import Postgres
 /// three times in all; a stale write (someone else changed the request) is not retried.
 public struct RequestStore {
     let db: Connection
+    /// The policies this instance has read; see `PolicyCatalog.Cache`.
+    let policies: PolicyCatalog.Cache
 
-    public init(_ db: Connection) { self.db = db }
+    public init(_ db: Connection) { self.db = db; self.policies = PolicyCatalog.Cache() }
+
+    init(_ db: Connection, policies: PolicyCatalog.Cache) { self.db = db; self.policies = policies }
+
+    var catalog: PolicyCatalog { PolicyCatalog(db, cache: policies) }
 
     // MARK: Reading
 
@@ -77,7 +83,7 @@ public struct RequestStore {
 
     /// Registers a request with its requester, computes its due date and appends the audit event.
     public func create(_ new: NewRequest, actor: String, now: Date) throws -> StoredRequest {
-        try db.withRetryingTransaction { db in try RequestStore(db).insert(new, actor: actor, now: now) }
+        try db.withRetryingTransaction { db in try RequestStore(db, policies: policies).insert(new, actor: actor, now: now) }
     }
 
     /// Registers a request inside the caller's transaction, like `create`.
@@ -85,7 +91,6 @@ public struct RequestStore {
     /// The intake uses it to store a message and its sibling requests (one `caseID`) atomically,
     /// and the inbox to convert a message into a request.
     public func insert(_ new: NewRequest, actor: String, now: Date) throws -> StoredRequest {
-        let catalog = PolicyCatalog(db)
         let entry = try catalog.load(try new.policy ?? catalog.defaultCode())
         return try insert(new, entry: entry, actor: actor, now: now)
     }
@@ -135,6 +140,7 @@ public struct RequestStore {
         if let messageID = new.messageID {
             try db.execute("UPDATE messages SET request_id = coalesce(request_id, \(requestID)) WHERE id = \(messageID)")
         }
+        let created = try find(id: requestID)
         try AuditLog(db).append(
             requestID: requestID, occurredAt: new.receivedAt, recordedAt: now, actor: actor, event: "received",
             to: .received,
@@ -144,7 +150,7 @@ public struct RequestStore {
                 "requester_id": .int(requesterID), "case_id": .int(caseID), "due_on": .string(due.iso),
                 "source": .string(rule.source),
             ])
-        return try RequestStore(db).find(id: requestID)
+        return created
     }
 
     // MARK: Lifecycle
@@ -167,11 +173,12 @@ public struct RequestStore {
         alongside: (Connection, Applied) throws -> Void = { _, _ in }
     ) throws -> Applied {
         try db.withRetryingTransaction { db in
-            let store = RequestStore(db)
+            let store = RequestStore(db, policies: policies)
             let request = try store.find(reference)
             try Self.checkOccurredAt(occurredAt, request: request)
-            let entry = try PolicyCatalog(db).load(request.policy)
-            var lifecycle = RequestLifecycle(try store.snapshot(of: request, entry: entry))
+            let entry = try store.catalog.load(request.policy)
+            var completedPauses = try store.completedPauses(request.id)
+            var lifecycle = RequestLifecycle(try store.snapshot(of: request, entry: entry, completedPauses: completedPauses))
             let today = LocalDate(occurredAt, in: entry.timeZone)
             let outcome: LifecycleOutcome
             do throws(LifecycleError) {
@@ -187,11 +194,20 @@ public struct RequestStore {
                     "INSERT INTO clock_pauses (request_id, reason, started_at) VALUES (\(request.id), \(outcome.to.rawValue), \(occurredAt))")
                 pausedSince = occurredAt
             } else if request.pausedSince != nil && !outcome.to.isAwaiting {
-                try db.execute("UPDATE clock_pauses SET ended_at = \(occurredAt) WHERE request_id = \(request.id) AND ended_at IS NULL")
+                // The pause just ended counts towards the due date computed below.
+                completedPauses += try db.query(
+                    """
+                    UPDATE clock_pauses SET ended_at = \(occurredAt) WHERE request_id = \(request.id) AND ended_at IS NULL
+                    RETURNING started_at, ended_at
+                    """
+                ).map { row -> (from: Date, to: Date?) in
+                    let (from, to) = try row.decode((Date, Date?).self)
+                    return (from: from, to: to)
+                }
                 pausedSince = nil
             }
             let extendedBy = outcome.extendedBy ?? request.extendedBy
-            let due = try store.dueDate(of: request, entry: entry, extendedBy: extendedBy)
+            let due = store.dueDate(of: request, entry: entry, extendedBy: extendedBy, completedPauses: completedPauses)
             let closedAt: Date? = outcome.to.isClosed ? (request.closedAt ?? occurredAt) : nil
             let note: String? = outcome.to.isClosed ? (outcome.note ?? request.closeNote) : request.closeNote
             let ground = outcome.ground ?? request.ground
@@ -214,11 +230,6 @@ public struct RequestStore {
                 payload["extended_total"] = .string(extendedBy?.description ?? period.description)
             }
             if outcome.clock != .unchanged { payload["clock"] = .string(outcome.clock.rawValue) }
-            let eventName: String
-            if let event = outcome.event { eventName = event.rawValue } else { eventName = "extend" }
-            try AuditLog(db).append(
-                requestID: request.id, occurredAt: occurredAt, recordedAt: now, actor: actor, event: eventName,
-                from: outcome.from, to: outcome.to, payload: payload)
             if case .extend(_, let reason) = action {
                 try store.recordExtensionReason(request.id, reason: reason, period: outcome.extendedBy, occurredAt: occurredAt, now: now, actor: actor)
             }
@@ -227,7 +238,14 @@ public struct RequestStore {
                 try LetterStore(db).recordClarification(
                     requestID: request.id, question: question, askedAt: occurredAt, actor: actor, now: now)
             }
-            let applied = Applied(request: try store.find(id: request.id), outcome: outcome)
+            let changed = try store.find(id: request.id)
+            // The audit head last: it is held until COMMIT and every audited change waits for it.
+            let eventName: String
+            if let event = outcome.event { eventName = event.rawValue } else { eventName = "extend" }
+            try AuditLog(db).append(
+                requestID: request.id, occurredAt: occurredAt, recordedAt: now, actor: actor, event: eventName,
+                from: outcome.from, to: outcome.to, payload: payload)
+            let applied = Applied(request: changed, outcome: outcome)
             try alongside(db, applied)
             return applied
         }
@@ -237,11 +255,12 @@ public struct RequestStore {
     @discardableResult
     public func record(_ evidence: Evidence, on reference: String, actor: String, occurredAt: Date, now: Date) throws -> Int64 {
         try db.withRetryingTransaction { db in
-            let store = RequestStore(db)
+            let store = RequestStore(db, policies: policies)
             let request = try store.find(reference)
             try Self.checkOccurredAt(occurredAt, request: request)
-            let entry = try PolicyCatalog(db).load(request.policy)
-            var lifecycle = RequestLifecycle(try store.snapshot(of: request, entry: entry))
+            let entry = try store.catalog.load(request.policy)
+            var lifecycle = RequestLifecycle(
+                try store.snapshot(of: request, entry: entry, completedPauses: try store.completedPauses(request.id)))
             do throws(LifecycleError) {
                 try lifecycle.record(evidence)
             } catch {
@@ -276,7 +295,7 @@ public struct RequestStore {
     /// Gives a request to a desk member, or takes it back (`nil`); audited.
     public func assign(_ reference: String, to assignee: String?, actor: String, now: Date) throws -> StoredRequest {
         try db.withRetryingTransaction { db in
-            let store = RequestStore(db)
+            let store = RequestStore(db, policies: policies)
             let request = try store.find(reference)
             guard !request.state.isClosed else {
                 throw StoreError.refused("\(request.reference) is \(request.state.rawValue) and closed; only open requests can be assigned.")
@@ -289,10 +308,11 @@ public struct RequestStore {
             guard updated == 1 else { throw try store.staleWrite(request) }
             var payload: [String: PayloadValue] = ["assignee": assignee.map { .string($0) } ?? .null]
             if let previous = request.assignee { payload["previous_assignee"] = .string(previous) }
+            let changed = try store.find(id: request.id)
             try AuditLog(db).append(
                 requestID: request.id, occurredAt: now, recordedAt: now, actor: actor, event: "assigned",
                 from: request.state, to: request.state, payload: payload)
-            return try store.find(id: request.id)
+            return changed
         }
     }
 
@@ -300,38 +320,73 @@ public struct RequestStore {
 
     /// The DeskCore view of a stored request, for the lifecycle to decide on.
     func snapshot(of request: StoredRequest, entry: PolicyCatalog.Entry) throws -> RequestSnapshot {
+        try snapshot(of: request, entry: entry, completedPauses: try completedPauses(request.id))
+    }
+
+    /// `snapshot` with the request's completed clock pauses already read (`completedPauses`).
+    func snapshot(
+        of request: StoredRequest, entry: PolicyCatalog.Entry, completedPauses: [(from: Date, to: Date?)]
+    ) throws -> RequestSnapshot {
         guard let rule = entry.policy.rule(for: request.kind) else {
             throw StoreError.refused("The policy \(request.policy) has no deadline rule for \(request.kind.rawValue).")
         }
-        let kinds = try db.query("SELECT kind FROM evidence WHERE request_id = \(request.id)").map {
-            try $0.decode(column: 0, as: EvidenceKind.self)
+        // The evidence kinds and whether a restriction lift notice went out, in one round trip.
+        var kinds: [EvidenceKind] = []
+        var liftNoticeSent = false
+        for row in try db.query(
+            """
+            SELECT kind::text, false FROM evidence WHERE request_id = \(request.id)
+            UNION ALL
+            SELECT NULL, EXISTS (SELECT 1 FROM letters
+                                 WHERE request_id = \(request.id) AND kind = 'restriction_lift_notice')
+            """)
+        {
+            let (kind, lift) = try row.decode((String?, Bool).self)
+            if let kind {
+                guard let parsed = EvidenceKind(rawValue: kind) else {
+                    throw StoreError.configuration("Request \(request.reference) has evidence of an unknown kind \(kind).")
+                }
+                kinds.append(parsed)
+            } else {
+                liftNoticeSent = lift
+            }
         }
-        let liftNotice = try db.query(
-            "SELECT 1 FROM letters WHERE request_id = \(request.id) AND kind = 'restriction_lift_notice' LIMIT 1")
         let context = DeadlineContext(
             receivedAt: request.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar,
-            pausedDays: try pausedDays(request.id, timeZone: entry.timeZone))
+            pausedDays: DeadlineEngine.pausedDays(pauses: completedPauses, now: Date(), timeZone: entry.timeZone))
         return RequestSnapshot(
             right: request.kind, state: request.state, directMarketing: request.directMarketing, evidence: kinds,
-            deadline: context, extendedBy: request.extendedBy, liftNoticeSent: liftNotice.count > 0)
+            deadline: context, extendedBy: request.extendedBy, liftNoticeSent: liftNoticeSent)
     }
 
-    /// Whole days of completed clock pauses.
-    func pausedDays(_ requestID: Int64, timeZone: TimeZone) throws -> Int {
-        let pauses = try db.query(
+    /// The completed clock pauses of a request.
+    func completedPauses(_ requestID: Int64) throws -> [(from: Date, to: Date?)] {
+        try db.query(
             "SELECT started_at, ended_at FROM clock_pauses WHERE request_id = \(requestID) AND ended_at IS NOT NULL"
         ).map { row -> (from: Date, to: Date?) in
             let (from, to) = try row.decode((Date, Date?).self)
             return (from: from, to: to)
         }
-        return DeadlineEngine.pausedDays(pauses: pauses, now: Date(), timeZone: timeZone)
+    }
+
+    /// Whole days of completed clock pauses.
+    func pausedDays(_ requestID: Int64, timeZone: TimeZone) throws -> Int {
+        DeadlineEngine.pausedDays(pauses: try completedPauses(requestID), now: Date(), timeZone: timeZone)
     }
 
     func dueDate(of request: StoredRequest, entry: PolicyCatalog.Entry, extendedBy: Period?) throws -> LocalDate {
+        dueDate(of: request, entry: entry, extendedBy: extendedBy, completedPauses: try completedPauses(request.id))
+    }
+
+    /// `dueDate` with the request's completed clock pauses already read.
+    func dueDate(
+        of request: StoredRequest, entry: PolicyCatalog.Entry, extendedBy: Period?, completedPauses: [(from: Date, to: Date?)]
+    ) -> LocalDate {
         guard let rule = entry.policy.rule(for: request.kind) else { return request.dueOn }
         return DeadlineEngine.dueDate(
             receivedAt: request.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar,
-            pausedDays: try pausedDays(request.id, timeZone: entry.timeZone), extension: extendedBy)
+            pausedDays: DeadlineEngine.pausedDays(pauses: completedPauses, now: Date(), timeZone: entry.timeZone),
+            extension: extendedBy)
     }
 
     func recordExtensionReason(_ requestID: Int64, reason: String, period: Period?, occurredAt: Date, now: Date, actor: String) throws {
