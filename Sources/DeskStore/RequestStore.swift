@@ -28,12 +28,18 @@ public struct RequestStore {
         """
 
     /// Finds a request by its reference (`DSAR-2026-000123`, case-insensitive).
-    public func find(_ reference: String) throws -> StoredRequest {
+    ///
+    /// With `locked`, inside a transaction, the row is read `FOR SHARE`: a change to the request
+    /// by another desk member waits until this transaction ends (or this read waits for theirs
+    /// and sees its result), so what is written from this read — a letter and its event — comes
+    /// in the audit log in the same order as the request's state changes.
+    public func find(_ reference: String, locked: Bool = false) throws -> StoredRequest {
         guard let parsed = RequestReference(reference) else {
             throw StoreError.invalidInput(
                 "\"\(reference.prefix(40))\" is not a request reference; references look like DSAR-2026-000123.")
         }
-        let rows = try db.query(Self.selectRequest + " WHERE r.reference = \(parsed.description)")
+        let lock: Query = locked ? " FOR SHARE OF r" : ""
+        let rows = try db.query(Self.selectRequest + " WHERE r.reference = \(parsed.description)" + lock)
         guard let row = rows.first else {
             throw StoreError.notFound("There is no request \(parsed); check the reference with `dsar queue` or `dsar report register`.")
         }

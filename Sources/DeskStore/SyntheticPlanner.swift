@@ -44,9 +44,13 @@ struct SyntheticPlanner {
             receivedMs: received, kind: kind, entryIndex: entryIndex, language: language, channel: channel,
             name: person.name, email: person.email, originalDue: due, due: due)
         plan.steps.append(SyntheticStep(atMs: received, event: "received", from: nil, to: .received, payload: [:]))
-        if channel == .email || channel == .webForm { plan.letter("acknowledgement", at: received + 600_000) }
-
         let age = nowMs - received
+        // The acknowledgement goes out ten minutes after receipt, or sooner for a request received
+        // just now: always before the first step of its handling (at a tenth of the span at the
+        // earliest), so that its event starts from `received`.
+        if channel == .email || channel == .webForm {
+            plan.letter("acknowledgement", at: received + min(600_000, (age - 60_000) / 20))
+        }
         let ageDays = Double(age) / Double(Self.day)
         // Most requests not yet due are still being worked on; past their due date only a few are
         // still open (late, or stuck waiting on the requester), fewer the older they are.

@@ -66,7 +66,9 @@ public struct LetterProducer {
         _ kind: LetterKind, for reference: String, language: Language? = nil, format: LetterFormat = .text,
         recipientName: String? = nil, actor: String, now: Date
     ) throws -> ProducedLetter {
-        let request = try RequestStore(db).find(reference)
+        // Locked: a concurrent state change waits for this letter, so the letter's event is
+        // never logged from a state the request has already left.
+        let request = try RequestStore(db).find(reference, locked: true)
         try LetterEligibility.check(kind, for: request)
         let letters = LetterStore(db)
         let facts = LetterFacts(

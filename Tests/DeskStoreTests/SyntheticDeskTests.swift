@@ -27,6 +27,17 @@ struct SyntheticDeskTests {
             let emails = try db.query("SELECT count(*) FROM requesters WHERE email NOT LIKE '%@example.%'").first?.decode(column: 0, as: Int.self)
             #expect(emails == 0)
 
+            // Each request's events follow one another: every event starts from the state the
+            // previous one left (an acknowledgement logged after the request was started did not).
+            let broken = try db.query(
+                """
+                SELECT count(*) FROM (
+                    SELECT from_state, lag(to_state) OVER (PARTITION BY request_id ORDER BY seq) AS previous
+                    FROM events WHERE request_id IS NOT NULL) e
+                WHERE e.from_state IS NOT NULL AND e.previous IS NOT NULL AND e.from_state <> e.previous
+                """).first?.decode(column: 0, as: Int.self)
+            #expect(broken == 0)
+
             // Every evidence row reads back as the evidence `dsar record` would have stored, of every kind.
             let withEvidence = try db.query("SELECT DISTINCT request_id FROM evidence").map { try $0.decode(column: 0, as: Int64.self) }
             var kinds = Set<EvidenceKind>()
