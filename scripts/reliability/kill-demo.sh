@@ -53,7 +53,10 @@ for ((attempt = 1; ${#delays[@]} < kills && attempt <= 4 * kills; attempt++)); d
         delay_ms=0
     else
         wait "$pid" 2>/dev/null || true
-        echo "kill-demo: the run finished before its kill at ${delay_ms} ms; trying again sooner" >&2
+        # A finished run added its N requests; the next run would add N more (the demo adds to
+        # a desk that holds requests). Start that database again: earlier kills left nothing.
+        echo "kill-demo: the run finished before its kill at ${delay_ms} ms; trying again sooner on a fresh database" >&2
+        killed_url="$(fresh_db "$killed_db")"
         delay_ms=$(( delay_ms / 2 > 10 ? delay_ms / 2 : 10 ))
     fi
 done
