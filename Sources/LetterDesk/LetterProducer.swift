@@ -69,6 +69,14 @@ public struct LetterProducer {
         // Locked: a concurrent state change waits for this letter, so the letter's event is
         // never logged from a state the request has already left.
         let request = try RequestStore(db).find(reference, locked: true)
+        return try produce(kind, for: request, language: language, format: format, recipientName: recipientName, actor: actor, now: now)
+    }
+
+    /// `produce` for a request already read (and locked) in this transaction.
+    func produce(
+        _ kind: LetterKind, for request: StoredRequest, language: Language?, format: LetterFormat,
+        recipientName: String?, actor: String, now: Date
+    ) throws -> ProducedLetter {
         try LetterEligibility.check(kind, for: request)
         let letters = LetterStore(db)
         let facts = LetterFacts(
@@ -121,8 +129,9 @@ public struct LetterProducer {
         named name: String, for reference: String, language: Language? = nil, format: LetterFormat = .text,
         recipientName: String? = nil, actor: String, now: Date
     ) throws -> ProducedLetter {
-        let kind = try Self.kind(named: name, for: try RequestStore(db).find(reference))
-        return try produce(kind, for: reference, language: language, format: format, recipientName: recipientName, actor: actor, now: now)
+        let request = try RequestStore(db).find(reference, locked: true)
+        let kind = try Self.kind(named: name, for: request)
+        return try produce(kind, for: request, language: language, format: format, recipientName: recipientName, actor: actor, now: now)
     }
 
     /// `produce(named:…)` in a transaction of its own, for `dsar letter`.

@@ -25,8 +25,14 @@ extension String.UTF8View {
     /// Whether the UTF-8 of `other` occurs in these bytes.
     func containsBytes(of other: String) -> Bool {
         let needle = Array(other.utf8)
-        guard let first = needle.first else { return true }
-        let haystack = Array(self)
+        guard !needle.isEmpty else { return true }
+        // A native string's bytes are searched in place; only a bridged one is copied first.
+        return withContiguousStorageIfAvailable { Self.search(needle, in: $0) } ?? Self.search(needle, in: Array(self))
+    }
+
+    private static func search<C: RandomAccessCollection>(_ needle: [UInt8], in haystack: C) -> Bool
+    where C.Element == UInt8, C.Index == Int {
+        let first = needle[0]
         guard needle.count <= haystack.count else { return false }
         var index = 0
         let last = haystack.count - needle.count

@@ -50,19 +50,10 @@ public struct CopyRowEncoder: Sendable {
         var days = ms / 86_400_000
         var msOfDay = ms % 86_400_000
         if msOfDay < 0 { msOfDay += 86_400_000; days -= 1 }
-        // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        appendPadded(year, 4); bytes.append(45)
-        appendPadded(month, 2); bytes.append(45)
-        appendPadded(day, 2); bytes.append(84)
+        let (year, month, day) = PostgresDateFormat.civil(fromDays: days)
+        appendPadded(Int64(year), 4); bytes.append(45)
+        appendPadded(Int64(month), 2); bytes.append(45)
+        appendPadded(Int64(day), 2); bytes.append(84)
         appendPadded(msOfDay / 3_600_000, 2); bytes.append(58)
         appendPadded(msOfDay / 60_000 % 60, 2); bytes.append(58)
         appendPadded(msOfDay / 1_000 % 60, 2); bytes.append(46)

@@ -80,22 +80,12 @@ if [ "${#delays[@]}" -lt "$kills" ]; then
 fi
 import_into "$killed_url"
 
-verify_chain "$clean_url" >"$work/verify-clean"
-verify_chain "$killed_url" >"$work/verify-killed"
-digest "$clean_url" >"$work/clean.digest"
-digest "$killed_url" >"$work/killed.digest"
-
 failed=0
-if ! diff -u "$work/clean.digest" "$work/killed.digest" >&2; then
-    echo "kill-intake: the killed-and-resumed database differs from the clean one (lines above)." >&2
-    failed=1
-fi
-if awk '$1 == "check" && $3 != 0 { bad = 1; print "kill-intake: invariant broken: " $0 > "/dev/stderr" } END { exit bad }' \
-    "$work/killed.digest" "$work/clean.digest"; then :; else failed=1; fi
-stored="$(awk '$1 == "table" && $2 == "messages" { print $3 }' "$work/killed.digest")"
-requests="$(awk '$1 == "table" && $2 == "requests" { print $3 }' "$work/killed.digest")"
-letters="$(awk '$1 == "table" && $2 == "letters" { print $3 }' "$work/killed.digest")"
-events="$(awk '$1 == "table" && $2 == "events" { print $3 }' "$work/killed.digest")"
+compare_desks kill-intake "$clean_url" "$killed_url" "$work" || failed=1
+stored="$(digest_count "$work/killed.digest" messages)"
+requests="$(digest_count "$work/killed.digest" requests)"
+letters="$(digest_count "$work/killed.digest" letters)"
+events="$(digest_count "$work/killed.digest" events)"
 if [ "$failed" -ne 0 ]; then
     echo "kill-intake: FAILED ($messages messages, $kills kills)" >&2
     exit 1

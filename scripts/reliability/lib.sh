@@ -73,3 +73,26 @@ verify_chain() {
 }
 
 now_ms() { date +%s%3N; }
+
+# Compares a killed-and-resumed database with a clean one: `dsar audit verify` on both (into
+# WORK/verify-clean and WORK/verify-killed), the table-by-table digests of digest.sql (into
+# WORK/clean.digest and WORK/killed.digest) and their no-duplicate/no-orphan checks. Prints what
+# differs on stderr, prefixed with NAME; fails when anything does.
+#   compare_desks NAME CLEAN_URL KILLED_URL WORK
+compare_desks() {
+    local name="$1" clean_url="$2" killed_url="$3" work="$4" failed=0
+    verify_chain "$clean_url" >"$work/verify-clean"
+    verify_chain "$killed_url" >"$work/verify-killed"
+    digest "$clean_url" >"$work/clean.digest"
+    digest "$killed_url" >"$work/killed.digest"
+    if ! diff -u "$work/clean.digest" "$work/killed.digest" >&2; then
+        echo "$name: the killed-and-resumed database differs from the clean one (lines above)." >&2
+        failed=1
+    fi
+    if ! awk -v name="$name" '$1 == "check" && $3 != 0 { bad = 1; print name ": invariant broken: " $0 > "/dev/stderr" } END { exit bad }' \
+        "$work/killed.digest" "$work/clean.digest"; then failed=1; fi
+    return "$failed"
+}
+
+# The row count of TABLE in a digest file: digest_count FILE TABLE
+digest_count() { awk -v table="$2" '$1 == "table" && $2 == table { print $3 }' "$1"; }
