@@ -43,10 +43,15 @@ let package = Package(
             dependencies: ["DeskCore", "DeskStore", "Postgres", "Letters"],
             swiftSettings: strict
         ),
+        .target(
+            name: "DeskIntake",
+            dependencies: ["DeskCore", "DeskStore", "Postgres", "MailIntake", "LetterDesk"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "dsar",
             dependencies: [
-                "DeskCore", "DeskStore", "Postgres", "MailIntake", "Letters", "LetterDesk", "Reports",
+                "DeskCore", "DeskStore", "Postgres", "MailIntake", "DeskIntake", "Letters", "LetterDesk", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

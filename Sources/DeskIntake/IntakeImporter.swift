@@ -9,9 +9,9 @@ import MailIntake
 /// Memory stays flat: one message is in memory at a time. The dry run remembers the hashes and
 /// Message-IDs it has seen so that a message repeated within the run is reported `duplicate`,
 /// as the real import would.
-struct IntakeImporter {
+public struct IntakeImporter {
     /// Where decisions come from.
-    enum Mode {
+    public enum Mode {
         /// Store every message (one transaction per batch of messages).
         case store(IntakeStore, actor: String, now: Date, hooks: IntakeStore.Hooks)
         /// Read the desk to detect duplicates and replies, write nothing.
@@ -21,26 +21,26 @@ struct IntakeImporter {
     }
 
     /// What one import did, for the summary line.
-    struct Summary: Sendable {
-        var messages = 0
-        var new = 0
-        var replies = 0
-        var duplicates = 0
-        var triage = 0
-        var quarantined = 0
-        var requests = 0
-        var datesReplaced = 0
+    public struct Summary: Sendable {
+        public var messages = 0
+        public var new = 0
+        public var replies = 0
+        public var duplicates = 0
+        public var triage = 0
+        public var quarantined = 0
+        public var requests = 0
+        public var datesReplaced = 0
     }
 
-    let mode: Mode
-    let policy: String?
-    let now: Date
-    var limits: IntakeLimits = .standard
-    let classifier = RightClassifier()
+    public let mode: Mode
+    public let policy: String?
+    public let now: Date
+    public var limits: IntakeLimits = .standard
+    public let classifier = RightClassifier()
 
     /// Messages decided together: one transaction for a stored batch, three queries for a dry one.
     /// Small enough that a batch holds the audit chain's head only briefly and memory stays flat.
-    var batchSize = 200
+    public var batchSize = 200
 
     /// One message read and assessed, waiting for its batch to be decided.
     struct Pending: Sendable {
@@ -49,11 +49,19 @@ struct IntakeImporter {
         let incoming: IntakeStore.Incoming
     }
 
+    public init(mode: Mode, policy: String?, now: Date) {
+        self.mode = mode
+        self.policy = policy
+        self.now = now
+    }
+
     /// Imports `paths` in order, calling `emit` with the record of every message.
     ///
     /// Messages are read and assessed one by one and decided (stored) in batches of `batchSize`;
     /// `emit` sees a message once its batch is committed, in the order of the sources.
-    func run(_ paths: [String], progress: IntakeProgress?, emit: (IntakeRecord) throws -> Void) throws -> Summary {
+    public func run(
+        _ paths: [String], progress: (any IntakeProgressReporting)?, emit: (IntakeRecord) throws -> Void
+    ) throws -> Summary {
         var summary = Summary()
         var seenHashes = Set<String>()
         var seenMessageIDs = Set<String>()
@@ -103,9 +111,8 @@ struct IntakeImporter {
                 stream = try MailSource.open(path: path, limits: limits)
             } catch {
                 try flush()
-                throw DeskFailure(
-                    message: "\(path) cannot be read (\(error.detail)); check the path — messages before it were imported.",
-                    exitCode: DeskFailure.badInput)
+                throw StoreError.invalidInput(
+                    "\(path) cannot be read (\(error.detail)); check the path — messages before it were imported.")
             }
             progress?.startSource(path)
             // The next batches are read and assessed while this one is stored.
@@ -118,70 +125,6 @@ struct IntakeImporter {
         }
         progress?.finish()
         return summary
-    }
-
-    /// The batches of one source, read and assessed on a thread of their own at most two batches
-    /// ahead of the caller (so memory stays bounded), in order.
-    final class AssessedBatches: @unchecked Sendable {
-        private let condition = NSCondition()
-        private var ready: [[Pending]] = []
-        private var finished = false
-        private var abandoned = false  // set by cancel()
-        private static let ahead = 2
-
-        /// A value handed to the reading thread, which alone uses it from then on.
-        private struct Handed<Value>: @unchecked Sendable { let value: Value }
-
-        init(stream: any MessageStream, batchSize: Int, classifier: RightClassifier, limits: IntakeLimits) {
-            let handed = Handed(value: stream)
-            let thread = Thread { [self] in
-                var items: [MailItem] = []
-                items.reserveCapacity(batchSize)
-                for item in MessageSequence(handed.value) {
-                    items.append(item)
-                    if items.count >= batchSize {
-                        guard push(IntakeImporter.readAll(items, classifier: classifier, limits: limits)) else { return }
-                        items.removeAll(keepingCapacity: true)
-                    }
-                }
-                if !items.isEmpty { _ = push(IntakeImporter.readAll(items, classifier: classifier, limits: limits)) }
-                condition.lock()
-                finished = true
-                condition.broadcast()
-                condition.unlock()
-            }
-            thread.start()
-        }
-
-        /// Stops the reading thread (the caller stopped early, on an error).
-        func cancel() {
-            condition.lock()
-            abandoned = true
-            condition.broadcast()
-            condition.unlock()
-        }
-
-        /// Hands a batch over, waiting while the caller is `ahead` batches behind; false once abandoned.
-        private func push(_ batch: [Pending]) -> Bool {
-            condition.lock()
-            defer { condition.unlock() }
-            while ready.count >= Self.ahead && !abandoned { condition.wait() }
-            guard !abandoned else { return false }
-            ready.append(batch)
-            condition.broadcast()
-            return true
-        }
-
-        /// The next batch, or nil when the source is exhausted.
-        func next() -> [Pending]? {
-            condition.lock()
-            defer { condition.unlock() }
-            while ready.isEmpty && !finished { condition.wait() }
-            guard !ready.isEmpty else { return nil }
-            let batch = ready.removeFirst()
-            condition.broadcast()
-            return batch
-        }
     }
 
     /// `read` for every item, in order, on every core: messages are assessed independently of
