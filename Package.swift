@@ -69,7 +69,9 @@ let package = Package(
         .target(name: "DeskTestSupport", dependencies: ["Postgres", "DeskStore"], path: "Tests/DeskTestSupport", swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "DeskTestSupport"], swiftSettings: strict),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], swiftSettings: strict),
-        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore", "Postgres", "DeskTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore", "Postgres", "DeskTestSupport", "DeskIntake", "MailIntake"],
+            swiftSettings: strict),
         .testTarget(name: "MailIntakeTests", dependencies: ["MailIntake", "DeskCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "LettersTests", dependencies: ["Letters", "DeskCore"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(

@@ -18,6 +18,12 @@ public struct IntakeImporter {
         case dryRun(IntakeStore)
         /// No database reachable: the parser's own statuses only.
         case offline
+
+        /// The store mode: messages are written.
+        var writes: Bool {
+            if case .store = self { return true }
+            return false
+        }
     }
 
     /// What one import did, for the summary line.
@@ -68,36 +74,52 @@ public struct IntakeImporter {
         var pending: [Pending] = []
         pending.reserveCapacity(batchSize)
 
+        /// A message repeated within this run is a duplicate, as the real import would find it.
+        func repeatedInRun(_ incoming: IntakeStore.Incoming) -> Bool {
+            let repeated = seenHashes.contains(incoming.sha256)
+                || (incoming.messageID.map { seenMessageIDs.contains($0) } ?? false)
+            seenHashes.insert(incoming.sha256)
+            if let id = incoming.messageID { seenMessageIDs.insert(id) }
+            return repeated
+        }
+
         func flush() throws {
             guard !pending.isEmpty else { return }
             let incomings = pending.map(\.incoming)
             var plans: [IntakeStore.Plan]
             var created: [[StoredRequest]] = Array(repeating: [], count: pending.count)
             var dateNotes: [String?] = Array(repeating: nil, count: pending.count)
+            // The decision's reason where the plan carries none (a reply the desk could not check).
+            var replyNotes: [String?] = Array(repeating: nil, count: pending.count)
             switch mode {
             case .store(let store, let actor, let now, let hooks):
-                let stored = try store.store(batch: incomings, policy: policy, actor: actor, now: now, hooks: hooks)
+                let stored = try store.store(
+                    batch: incomings, policy: policy, actor: actor, now: now, hooks: hooks, decide: IntakeDecider.decide)
                 plans = stored.map(\.plan)
                 created = stored.map(\.requests)
                 dateNotes = stored.map(\.receivedAtNote)
             case .dryRun(let store):
-                plans = try store.plans(incomings)
+                plans = try zip(incomings, store.facts(incomings)).map { incoming, read in
+                    var facts = read
+                    if repeatedInRun(incoming), facts.duplicateOf == nil { facts.duplicateOf = 0 }
+                    return IntakeDecider.decide(incoming, facts)
+                }
             case .offline:
-                plans = zip(incomings, pending).map { Self.offlinePlan($0, assessment: $1.assessment) }
+                plans = incomings.enumerated().map { index, incoming in
+                    let knowledge = IntakeKnowledge(isDuplicate: repeatedInRun(incoming), heldReferences: nil)
+                    let decision = IntakeDecision.decide(IntakeDecider.evidence(incoming), knowing: knowledge)
+                    replyNotes[index] = decision.status == .reply ? decision.reason : nil
+                    return IntakeDecider.plan(decision, facts: IntakeStore.Facts())
+                }
             }
             for (index, item) in pending.enumerated() {
                 let incoming = item.incoming
-                var plan = plans[index]
-                if case .store = mode {} else {
-                    if case .create = plan { dateNotes[index] = IntakeStore.receivedAt(sentAt: incoming.sentAt, now: now).note }
-                    let repeated = seenHashes.contains(incoming.sha256)
-                        || (incoming.messageID.map { seenMessageIDs.contains($0) } ?? false)
-                    if repeated { plan = .duplicate(messageRowID: 0) }
-                    seenHashes.insert(incoming.sha256)
-                    if let id = incoming.messageID { seenMessageIDs.insert(id) }
+                let plan = plans[index]
+                if case .create = plan, !mode.writes {
+                    dateNotes[index] = IntakeStore.receivedAt(sentAt: incoming.sentAt, now: now).note
                 }
                 var record = IntakeRecord(source: item.source, assessment: item.assessment)
-                Self.apply(plan, created: created[index], dateNote: dateNotes[index], incoming: incoming, to: &record)
+                Self.apply(plan, created: created[index], note: dateNotes[index] ?? replyNotes[index], to: &record)
                 Self.count(plan, created: created[index], dateNote: dateNotes[index], into: &summary)
                 try emit(record)
                 progress?.advance(bytes: incoming.sizeBytes)
@@ -168,6 +190,9 @@ public struct IntakeImporter {
                 language: assessment.classification?.language, inReplyTo: message?.inReplyTo,
                 threadMessageIDs: message?.threadMessageIDs ?? [], references: assessment.references,
                 kinds: assessment.classification?.rights ?? [],
+                isConfident: assessment.classification?.isConfident ?? false,
+                confidence: assessment.classification?.confidence ?? 0,
+                suggested: assessment.classification?.suggested ?? [],
                 consentWithdrawal: assessment.classification?.consentWithdrawal ?? false,
                 directMarketing: assessment.classification?.directMarketing ?? false,
                 quarantineReason: quarantined ? (assessment.reason ?? "unparseable") : nil,
@@ -184,39 +209,28 @@ public struct IntakeImporter {
         }
     }
 
-    /// The plan without a database: what the message itself says (no duplicate check against the desk).
-    static func offlinePlan(_ incoming: IntakeStore.Incoming, assessment: IntakeAssessment) -> IntakeStore.Plan {
-        if let reason = incoming.quarantineReason { return .quarantine(reason: reason) }
-        if let reference = assessment.reference { return .reply(requestID: 0, reference: reference) }
-        if incoming.kinds.isEmpty || incoming.triageReason != nil { return .triage(reason: incoming.triageReason) }
-        if (incoming.fromEmail ?? "").isEmpty { return .triage(reason: "The message has no sender address to answer; a person must register it.") }
-        return .create(incoming.kinds)
-    }
-
-    /// Writes the decision into the record: status, the request reference(s), the reason.
-    static func apply(
-        _ plan: IntakeStore.Plan, created: [StoredRequest], dateNote: String?, incoming: IntakeStore.Incoming,
-        to record: inout IntakeRecord
-    ) {
-        let unknownReference = record.reference.map {
-            "The message mentions \($0), which the desk does not have; it was read as a new message."
-        }
+    /// Writes the decision into the record: status, the request reference(s), the reason, and for
+    /// triage the suggested rights. `note` is the date note of new requests or the remark on a reply.
+    static func apply(_ plan: IntakeStore.Plan, created: [StoredRequest], note: String?, to record: inout IntakeRecord) {
+        record.suggested = nil
         switch plan {
         case .duplicate:
-            record.status = "duplicate"
+            record.status = IntakeStatus.duplicate.rawValue
         case .reply(_, let reference):
-            record.status = "reply"
+            record.status = IntakeStatus.reply.rawValue
             record.reference = reference
+            record.reason = note ?? record.reason
         case .create:
-            record.status = "new"
+            record.status = IntakeStatus.new.rawValue
             record.reference = created.isEmpty ? nil : created.map(\.reference).joined(separator: ",")
-            record.reason = [unknownReference, dateNote].compactMap { $0 }.joined(separator: " ").nilIfEmpty
-        case .triage(let reason):
-            record.status = "triage"
+            record.reason = note
+        case .triage(let reason, let suggested):
+            record.status = IntakeStatus.triage.rawValue
             record.reference = nil
-            record.reason = [reason ?? record.reason, unknownReference].compactMap { $0 }.joined(separator: " ").nilIfEmpty
+            record.reason = reason
+            record.suggested = suggested
         case .quarantine(let reason):
-            record.status = "quarantined"
+            record.status = IntakeStatus.quarantined.rawValue
             record.reference = nil
             record.reason = reason
         }
@@ -235,8 +249,4 @@ public struct IntakeImporter {
         case .quarantine: summary.quarantined += 1
         }
     }
-}
-
-extension String {
-    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }
