@@ -182,7 +182,7 @@ public struct IntakeImporter {
         switch item {
         case .message(let raw):
             let message = assessment.message
-            let quarantined = assessment.status == .quarantined
+            let quarantined = assessment.classification == nil  // unparseable (not merely without a sender)
             let incoming = IntakeStore.Incoming(
                 sha256: SHA256.hex(raw.bytes), messageID: message?.messageID, raw: raw.bytes,
                 sizeBytes: UInt64(raw.bytes.count), source: raw.source, fromName: message?.requester?.name,

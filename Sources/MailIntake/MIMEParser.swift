@@ -41,6 +41,7 @@ public enum MIMEParser {
             references: MessageIDList.parse(fields.value(of: "References")),
             from: AddressParser.parse(fields.value(of: "From") ?? "").first,
             replyTo: AddressParser.parse(fields.value(of: "Reply-To") ?? ""),
+            sender: AddressParser.parse(fields.value(of: "Sender") ?? "").first,
             to: AddressParser.parse(fields.value(of: "To") ?? ""),
             subject: subject,
             date: date,

@@ -15,6 +15,8 @@ public struct ParsedMessage: Sendable {
     public let from: MailAddress?
     /// Reply-To mailboxes (the requester may answer from a different address).
     public let replyTo: [MailAddress]
+    /// The Sender mailbox (who sent it on the author's behalf).
+    public let sender: MailAddress?
     /// To mailboxes.
     public let to: [MailAddress]
     /// Subject, decoded (encoded words, mojibake repaired); empty when absent.
@@ -40,6 +42,7 @@ public struct ParsedMessage: Sendable {
         return ids
     }
 
-    /// Requester address: Reply-To when given, else From.
-    public var requester: MailAddress? { replyTo.first ?? from }
+    /// Requester address: Reply-To when given, else From, else Sender; nil when the message has
+    /// no address at all.
+    public var requester: MailAddress? { replyTo.first ?? from ?? sender }
 }
