@@ -196,7 +196,8 @@ public struct IntakeImporter {
                 consentWithdrawal: assessment.classification?.consentWithdrawal ?? false,
                 directMarketing: assessment.classification?.directMarketing ?? false,
                 quarantineReason: quarantined ? (assessment.reason ?? "unparseable") : nil,
-                triageReason: quarantined ? nil : assessment.classification?.automatedReason)
+                triageReason: quarantined ? nil : assessment.classification?.automatedReason,
+                unreadableCharsets: message?.unreadableCharsets ?? [])
             return (assessment, incoming)
         case .tooLarge(let source, _, _, let size):
             return (assessment, IntakeStore.Incoming(

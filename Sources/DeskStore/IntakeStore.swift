@@ -81,6 +81,8 @@ public struct IntakeStore {
         public var quarantineReason: String?
         /// Why a message needs a person although it was parsed (automated mail…).
         public var triageReason: String?
+        /// Charsets nobody knows in which part of the text could not be read.
+        public var unreadableCharsets: [String]
 
         public init(
             sha256: String, messageID: String?, raw: [UInt8]?, sizeBytes: UInt64, source: String, fromName: String? = nil,
@@ -88,7 +90,7 @@ public struct IntakeStore {
             inReplyTo: String? = nil, threadMessageIDs: [String] = [], references: [String] = [], kinds: [Right] = [],
             isConfident: Bool = true, confidence: Double = 1, suggested: [RightScore] = [],
             consentWithdrawal: Bool = false, directMarketing: Bool = false, quarantineReason: String? = nil,
-            triageReason: String? = nil
+            triageReason: String? = nil, unreadableCharsets: [String] = []
         ) {
             self.sha256 = sha256
             self.messageID = messageID
@@ -111,6 +113,7 @@ public struct IntakeStore {
             self.directMarketing = directMarketing
             self.quarantineReason = quarantineReason
             self.triageReason = triageReason
+            self.unreadableCharsets = unreadableCharsets
         }
     }
 

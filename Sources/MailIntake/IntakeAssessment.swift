@@ -74,6 +74,6 @@ public struct IntakeAssessment: Sendable {
             automatedReason: classification.automatedReason, rights: classification.rights,
             isConfident: classification.isConfident, confidence: classification.confidence,
             suggested: classification.suggested, hasSenderAddress: !(message?.requester?.email ?? "").isEmpty,
-            references: references)
+            references: references, unreadableCharsets: message?.unreadableCharsets ?? [])
     }
 }

@@ -31,6 +31,9 @@ public struct ParsedMessage: Sendable {
     public let contentType: String
     /// What the parser worked around: unknown charsets, unterminated boundaries, repaired mojibake….
     public let warnings: [String]
+    /// Charsets nobody knows, in subject or text, whose bytes were not UTF-8 either: that text was
+    /// read as UTF-8 with U+FFFD and cannot be trusted.
+    public let unreadableCharsets: [String]
 
     /// Every message ID this message answers (In-Reply-To first, then References, newest first),
     /// without duplicates: look these up among the letters the desk sent to thread a reply.
