@@ -4,7 +4,8 @@ import LetterDesk
 import Postgres
 
 /// The acknowledgement letter (SPEC §6) for every request the intake creates, recorded in the
-/// transaction that stores the message.
+/// transaction that stores the message: rendered for a whole batch and written with it in bulk,
+/// or one request at a time when the batch is stored message by message.
 public struct IntakeAcknowledgements {
     /// What the intake does for each new request.
     public let hooks: IntakeStore.Hooks
@@ -21,10 +22,14 @@ public struct IntakeAcknowledgements {
             return
         }
         let producer = try LetterProducer(db: db)
-        hooks = IntakeStore.Hooks { request, db in
-            _ = try producer.inTransaction(db).produce(
-                .acknowledgement, for: request.reference, format: request.requester.email == nil ? .text : .eml,
-                actor: actor, now: now)
-        }
+        hooks = IntakeStore.Hooks(
+            onRequestCreated: { request, db in
+                _ = try producer.inTransaction(db).produce(
+                    .acknowledgement, for: request.reference, format: request.requester.email == nil ? .text : .eml,
+                    actor: actor, now: now)
+            },
+            lettersForBatch: { requests, db in
+                try producer.inTransaction(db).acknowledgements(for: requests, now: now)
+            })
     }
 }
