@@ -10,6 +10,10 @@ public struct DeadlineRule: Sendable, Hashable {
     public let maxExtension: Period?
     /// The legal citation that letters and reports quote, e.g. `ZRU-547 art. 11`.
     public let source: String
+    /// Whether `source` sets the term (`statute`) or the organisation chose it (`deskPolicy`).
+    public let basis: RuleBasis
+    /// What waiting on the requester's clarification does to the term.
+    public let clarificationClock: ClarificationClock
 
     /// Creates a rule.
     public init(
@@ -18,7 +22,9 @@ public struct DeadlineRule: Sendable, Hashable {
         countingStart: CountingStart = .nextDay,
         identityPausesClock: Bool,
         maxExtension: Period?,
-        source: String
+        source: String,
+        basis: RuleBasis = .statute,
+        clarificationClock: ClarificationClock = .pauses
     ) {
         self.right = right
         self.period = period
@@ -26,5 +32,7 @@ public struct DeadlineRule: Sendable, Hashable {
         self.identityPausesClock = identityPausesClock
         self.maxExtension = maxExtension
         self.source = source
+        self.basis = basis
+        self.clarificationClock = clarificationClock
     }
 }

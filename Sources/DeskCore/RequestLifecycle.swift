@@ -79,7 +79,8 @@ public struct RequestLifecycle: Sendable, Hashable {
         do {
             due = try DeadlineEngine.extendedDueDate(
                 requested: period, alreadyGranted: current.extendedBy, receivedAt: context.receivedAt, rule: context.rule,
-                timeZone: context.timeZone, calendar: context.calendar, pausedDays: context.pausedDays, today: today)
+                timeZone: context.timeZone, calendar: context.calendar, pausedDays: context.pausedDays,
+                informationAt: context.informationAt, today: today)
         } catch {
             throw refusal(.extensionRefused, error.message)
         }
@@ -107,8 +108,12 @@ public struct RequestLifecycle: Sendable, Hashable {
     }
 
     private func clockEffect(from: RequestState, to: RequestState) -> ClockEffect {
+        // A wait on the requester pauses the clock unless the law lets the term run (152-FZ):
+        // under `.restarts` the wait is recorded so that the term can count from its end.
+        let rule = snapshot.deadline.rule
         let pausing: (RequestState) -> Bool = { state in
-            state == .awaitingRequester || (state == .awaitingIdentity && self.snapshot.deadline.rule.identityPausesClock)
+            (state == .awaitingRequester && rule.clarificationClock != .runs)
+                || (state == .awaitingIdentity && rule.identityPausesClock)
         }
         switch (pausing(from), pausing(to)) {
         case (false, true): return .pause

@@ -104,7 +104,7 @@ public struct RequestStore {
     /// `insert` with the policy already loaded: `entry` is the policy `new.policy` names (or the
     /// default one). The intake loads it once per batch of messages instead of once per request.
     public func insert(_ new: NewRequest, entry: PolicyCatalog.Entry, actor: String, now: Date) throws -> StoredRequest {
-        guard let rule = entry.policy.rule(for: new.kind) else {
+        guard let rule = entry.policy.rule(for: new.kind, consentWithdrawal: new.consentWithdrawal) else {
             throw StoreError.refused("The policy \(entry.policy.code) has no deadline rule for \(new.kind.rawValue); add one to policy_rules.")
         }
         let due = DeadlineEngine.dueDate(
@@ -333,7 +333,7 @@ public struct RequestStore {
     func snapshot(
         of request: StoredRequest, entry: PolicyCatalog.Entry, completedPauses: [(from: Date, to: Date?)]
     ) throws -> RequestSnapshot {
-        guard let rule = entry.policy.rule(for: request.kind) else {
+        guard let rule = entry.policy.rule(for: request.kind, consentWithdrawal: request.consentWithdrawal) else {
             throw StoreError.refused("The policy \(request.policy) has no deadline rule for \(request.kind.rawValue).")
         }
         // The evidence kinds and whether a restriction lift notice went out, in one round trip.
@@ -359,7 +359,8 @@ public struct RequestStore {
         }
         let context = DeadlineContext(
             receivedAt: request.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar,
-            pausedDays: DeadlineEngine.pausedDays(pauses: completedPauses, now: Date(), timeZone: entry.timeZone))
+            pausedDays: DeadlineEngine.pausedDays(pauses: completedPauses, now: Date(), timeZone: entry.timeZone),
+            informationAt: Self.informationAt(completedPauses))
         return RequestSnapshot(
             right: request.kind, state: request.state, directMarketing: request.directMarketing, evidence: kinds,
             deadline: context, extendedBy: request.extendedBy, liftNoticeSent: liftNoticeSent)
@@ -388,11 +389,17 @@ public struct RequestStore {
     func dueDate(
         of request: StoredRequest, entry: PolicyCatalog.Entry, extendedBy: Period?, completedPauses: [(from: Date, to: Date?)]
     ) -> LocalDate {
-        guard let rule = entry.policy.rule(for: request.kind) else { return request.dueOn }
+        guard let rule = entry.policy.rule(for: request.kind, consentWithdrawal: request.consentWithdrawal) else { return request.dueOn }
         return DeadlineEngine.dueDate(
             receivedAt: request.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar,
             pausedDays: DeadlineEngine.pausedDays(pauses: completedPauses, now: Date(), timeZone: entry.timeZone),
-            extension: extendedBy)
+            extension: extendedBy, informationAt: Self.informationAt(completedPauses))
+    }
+
+    /// When the requester last supplied what the desk waited for: the end of the latest completed
+    /// pause (a rule whose clock restarts counts its term from there, 152-FZ art. 20(3)).
+    static func informationAt(_ completedPauses: [(from: Date, to: Date?)]) -> Date? {
+        completedPauses.compactMap(\.to).max()
     }
 
     func recordExtensionReason(_ requestID: Int64, reason: String, period: Period?, occurredAt: Date, now: Date, actor: String) throws {

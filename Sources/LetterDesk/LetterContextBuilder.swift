@@ -17,7 +17,7 @@ public enum LetterContextBuilder {
         let request = facts.request
         let settings = facts.settings
         try checkSettings(settings)
-        guard let rule = facts.policy.policy.rule(for: request.kind) else {
+        guard let rule = facts.policy.policy.rule(for: request.kind, consentWithdrawal: request.consentWithdrawal) else {
             throw StoreError.refused("The policy \(request.policy) has no deadline rule for \(request.kind.rawValue); add one to policy_rules.")
         }
         let extended = request.isExtended
@@ -32,6 +32,10 @@ public enum LetterContextBuilder {
             extendedDueDate: extended ? request.dueOn.iso : nil,
             policyName: facts.policy.policy.code,
             legalSource: rule.source,
+            basis: rule.basis,
+            term: rule.period,
+            clarificationClock: rule.clarificationClock,
+            identityPausesClock: rule.identityPausesClock,
             authorityName: authority(language: language, policy: facts.policy, settings: settings),
             today: today.iso,
             organisationName: settings["organisation.name"] ?? "",
@@ -50,12 +54,11 @@ public enum LetterContextBuilder {
     }
 
     /// The supervisory authority: the `authority.<policy>.<lang>` setting, else `authority.<lang>`,
-    /// else the policy's authority — written in the letter's language when it is Uzbekistan's.
+    /// else the policy's authority — written in the letter's language when the desk knows it (issue 14 item 7).
     static func authority(language: Language, policy: PolicyCatalog.Entry, settings: [String: String]) -> String {
         if let override = settings[SettingsStore.authorityKey(language, policy: policy.policy.code)] { return override }
         if let override = settings[SettingsStore.authorityKey(language)] { return override }
-        if policy.authority == AuthorityName.uzbekistan(.english) { return AuthorityName.uzbekistan(language) }
-        return policy.authority
+        return AuthorityName.localised(policy.authority, language: language)
     }
 
     static func checkSettings(_ settings: [String: String]) throws {

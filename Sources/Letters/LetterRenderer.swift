@@ -171,6 +171,11 @@ public struct LetterRenderer: Sendable {
             "policy_name": c.policyName,
             "legal_source": LegalSource.localised(c.legalSource, language: language),
             "legal_source_as_given": c.legalSource,
+            "basis_is_statute": c.basis == .statute,
+            "own_term": TermText.text(c.term, language: language),
+            "clock_pauses": c.clarificationClock == .pauses,
+            "clock_restarts": c.clarificationClock == .restarts,
+            "identity_pauses_clock": c.identityPausesClock,
             "authority_name": c.authorityName,
             "today": date(c.today),
             "organisation_name": c.organisationName,
@@ -196,6 +201,8 @@ public struct LetterRenderer: Sendable {
             "lift_reason": c.liftReason,
             "lift_date": c.liftDate.map(date),
         ]
+        // `policy_uz`, `policy_ru`, `policy_gdpr`, `policy_uz_state`: wording a law requires of one policy.
+        values["policy_" + c.policyName.replacingOccurrences(of: "-", with: "_")] = true
         for (key, value) in optionals {
             if let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { values[key] = value }
         }

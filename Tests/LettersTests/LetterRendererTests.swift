@@ -51,7 +51,9 @@ import Testing
     /// A tag the context does not provide renders as nothing in Mustache; catch it at the source.
     @Test func everyTemplateTagIsAContextKey() throws {
         let renderer = try LettersFixtures.renderer()
+        // `policy_<code>` is set for the letter's policy only; templates may test any shipped one.
         let keys = Set(LetterRenderer.mustacheValues(for: LettersFixtures.filledContext(), language: .english).keys)
+            .union(["policy_uz", "policy_uz_state", "policy_gdpr", "policy_ru"])
         let partials: Set<String> = ["letterhead", "addressee", "reference", "signature", "complaint"]
         let tag = try Regex(#"\{\{\{?\s*([#^/>&!%]?)\s*([^}\s]*)[^}]*\}\}\}?"#)
         for (language, files) in renderer.sources {
@@ -144,11 +146,28 @@ import Testing
     }
 
     @Test func legalSourcesPerLanguage() {
-        #expect(LegalSource.localised("ZRU-547 art. 11", language: .uzbekLatin) == "OʻRQ-547, 11-modda")
-        #expect(LegalSource.localised("ZRU-547 art. 22, 30", language: .uzbekCyrillic) == "ЎРҚ-547, 22, 30-моддалар")
-        #expect(LegalSource.localised("152-FZ art. 14, 20", language: .russian) == "152-ФЗ, ст. 14, 20")
-        #expect(LegalSource.localised("GDPR art. 12(3)", language: .english) == "GDPR art. 12(3)")
-        #expect(LegalSource.localised("Internal rule 4", language: .russian) == "Internal rule 4")
+        // As a lawyer cites them (issue 14 item 1).
+        let table: [(String, Language, String)] = [
+            ("ZRU-547 art. 30", .uzbekLatin, "OʻRQ-547-son Qonunning 30-moddasi"),
+            ("ZRU-547 art. 17, 30, 31", .uzbekLatin, "OʻRQ-547-son Qonunning 17, 30 va 31-moddalari"),
+            ("ZRU-547 art. 22, 30", .uzbekCyrillic, "ЎРҚ-547-сон Қонуннинг 22 ва 30-моддалари"),
+            ("ZRU-445 art. 28", .uzbekCyrillic, "ЎРҚ-445-сон Қонуннинг 28-моддаси"),
+            ("152-FZ art. 14(3)", .uzbekLatin, "Rossiya Federatsiyasining 152-FZ-son Federal qonunining 14-moddasi 3-qismi"),
+            ("152-FZ art. 14", .russian, "ст. 14 Федерального закона № 152-ФЗ «О персональных данных»"),
+            ("152-FZ art. 14(3)", .russian, "ч. 3 ст. 14 Федерального закона № 152-ФЗ «О персональных данных»"),
+            ("152-FZ art. 14, 20", .russian, "ст. 14 и 20 Федерального закона № 152-ФЗ «О персональных данных»"),
+            ("ZRU-547 art. 30", .russian, "ст. 30 Закона Республики Узбекистан № ЗРУ-547 «О персональных данных»"),
+            ("GDPR art. 12(3)", .english, "Article 12(3) GDPR"),
+            ("GDPR art. 12(3)", .russian, "п. 3 ст. 12 Общего регламента ЕС по защите данных (GDPR)"),
+            ("152-FZ art. 21(5.1)", .english, "Article 21(5.1) of Federal Law No. 152-FZ on Personal Data"),
+            ("ZRU-547 art. 11", .english, "Article 11 of Law No. ZRU-547 of the Republic of Uzbekistan on Personal Data"),
+            ("ZRU-547 art. 17, 30", .english, "Articles 17 and 30 of Law No. ZRU-547 of the Republic of Uzbekistan on Personal Data"),
+            ("Internal rule 4", .russian, "Internal rule 4"),
+            ("none (ZRU-547 has no right to data portability)", .uzbekLatin, "none (ZRU-547 has no right to data portability)"),
+        ]
+        for (source, language, expected) in table {
+            #expect(LegalSource.localised(source, language: language) == expected, "\(source) in \(language.rawValue)")
+        }
     }
 
     @Test func kindSelection() {

@@ -30,7 +30,10 @@ import Testing
             dueDate: "2026-11-12",
             extendedDueDate: kind == .extensionNotice ? "2026-12-12" : nil,
             policyName: "uz",
-            legalSource: "ZRU-547 art. 30",
+            // ZRU-547 sets the rectification term (statute); for the other rights the desk sets its own.
+            legalSource: right == .rectification ? "ZRU-547 art. 11" : "ZRU-547 art. 30",
+            basis: right == .rectification ? .statute : .deskPolicy,
+            term: right == .rectification ? Period(3, .calendarDays) : Period(10, .calendarDays),
             authorityName: "AUTHORITY",
             today: "2026-11-09",
             organisationName: "Raqamli Xizmatlar LLC",

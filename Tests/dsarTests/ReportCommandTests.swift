@@ -178,9 +178,10 @@ struct ReportCommandTests {
             let late = try #require(onTime["late"] as? [[String: Any]])
             #expect(late.count == 1)
             #expect(late.first?["reference"] as? String == refs["A"])
-            #expect(late.first?["due"] as? String == "2026-08-31")
+            // 20 Aug + 10 = Sun 30 Aug; Mon 31 Aug (extra day off by the 2026 decree) and 1 Sep are off → 2 Sep.
+            #expect(late.first?["due"] as? String == "2026-09-02")
             #expect(late.first?["closed_on"] as? String == "2026-09-03")
-            #expect(late.first?["days_late"] as? Int == 3)
+            #expect(late.first?["days_late"] as? Int == 1)
 
             // Days to close: A 14, B 5, C 6, E 5, F 4, G 1 → sorted 1 4 5 5 6 14.
             let timeToClose = try #require(report["time_to_close"] as? [String: Any])

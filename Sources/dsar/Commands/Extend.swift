@@ -35,7 +35,7 @@ extension Dsar {
         func run() throws {
             let session = try DeskSession.open(global)
             let request = try session.requests.find(reference)
-            let rule = try PolicyCatalog(session.db).load(request.policy).policy.rule(for: request.kind)
+            let rule = try PolicyCatalog(session.db).load(request.policy).policy.rule(for: request.kind, consentWithdrawal: request.consentWithdrawal)
             let period: Period
             do {
                 period = try Period(parsing: by.trimmingCharacters(in: .whitespaces), bareUnit: rule?.maxExtension?.unit)
