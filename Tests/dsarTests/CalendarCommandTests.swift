@@ -1,0 +1,73 @@
+import DeskTestSupport
+import Foundation
+import Testing
+
+/// `dsar calendar` and `dsar policy show` end to end (issue 14 items 1, 2).
+@Suite(.enabled(if: TestDatabase.isConfigured, Comment(rawValue: TestDatabase.skipReason)))
+struct CalendarCommandTests {
+    @Test func list2026MatchesTheDecree() throws {
+        try TestDatabase.withDatabase(migrated: true) { database in
+            let run = try database.runDsar(["calendar", "list", "--year", "2026"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let lines = run.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.first == "Calendar UZ: five-day week, Saturday and Sunday off")
+            func row(_ date: String) -> String? { lines.first { $0.hasPrefix(date) } }
+            for date in ["2026-01-02", "2026-03-09", "2026-03-20", "2026-03-23", "2026-05-11", "2026-05-27", "2026-05-28",
+                         "2026-05-29", "2026-08-31", "2026-12-31"] {
+                #expect(row(date)?.contains("day off") == true, "\(date) is a day off on the five-day week")
+            }
+            #expect(row("2026-12-12")?.contains("working day") == true)
+            #expect(row("2026-01-03") == nil, "3 Jan is a day off for the six-day week only")
+            #expect(!run.stdout.contains("2025-"), "--year 2026 lists 2026 only")
+
+            let six = try database.runDsar(["calendar", "list", "--calendar", "UZ-6", "--year", "2026"])
+            #expect(six.status == 0, "\(six.stderr)")
+            #expect(six.stdout.contains("2026-01-03") && six.stdout.contains("2026-05-30"))
+            #expect(!six.stdout.contains("2026-03-23") && !six.stdout.contains("2026-12-12"))
+
+            let eu = try database.runDsar(["calendar", "list", "--policy", "gdpr", "--year", "2026"])
+            #expect(eu.status == 0 && eu.stdout.hasPrefix("Calendar EU") && !eu.stdout.contains("Navroʻz"))
+            let expected = try database.runDsar(["calendar", "list", "--year", "2027"])
+            #expect(expected.stdout.split(separator: "\n").first { $0.hasPrefix("2027-03-22") }?.contains("(expected date)") == true)
+        }
+    }
+
+    @Test func addAWorkingDayForOneWeekAndRemoveIt() throws {
+        try TestDatabase.withDatabase(migrated: true) { database in
+            // A both-weeks day off narrowed to the six-day week when the five-day week works it.
+            var run = try database.runDsar(["calendar", "add", "2027-01-02", "Qoʻshimcha dam olish kuni"])
+            #expect(run.status == 0, "\(run.stderr)")
+            run = try database.runDsar(["calendar", "add", "2027-01-02", "Ish kuni", "--working-day", "--week", "5"])
+            #expect(run.status == 0, "\(run.stderr)")
+            #expect(run.stdout.contains("as a working day for the 5-day week"))
+            let five = try database.runDsar(["calendar", "list", "--year", "2027"])
+            #expect(five.stdout.split(separator: "\n").first { $0.hasPrefix("2027-01-02") }?.contains("working day") == true)
+            let six = try database.runDsar(["calendar", "list", "--calendar", "UZ-6", "--year", "2027"])
+            #expect(six.stdout.split(separator: "\n").first { $0.hasPrefix("2027-01-02") }?.contains("day off") == true)
+
+            #expect(try database.runDsar(["calendar", "add", "2027-01-09", "x", "--week", "7"]).status == 2)
+            #expect(try database.runDsar(["calendar", "add", "2027-01-09", "x", "--policy", "uz", "--calendar", "UZ"]).status == 2)
+            #expect(try database.runDsar(["calendar", "list", "--calendar", "XX"]).status == 3)
+
+            #expect(try database.runDsar(["calendar", "remove", "2027-01-02", "--week", "5"]).status == 0)
+            let after = try database.runDsar(["calendar", "list", "--year", "2027"])
+            #expect(after.stdout.split(separator: "\n").first { $0.hasPrefix("2027-01-02") } == nil)
+            #expect(try database.runDsar(["calendar", "remove", "2027-01-02", "--week", "5"]).status == 3)
+        }
+    }
+
+    @Test func policyShowMarksEveryRulesBasis() throws {
+        try TestDatabase.withDatabase(migrated: true) { database in
+            let run = try database.runDsar(["policy", "show"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let rows = run.stdout.split(separator: "\n").filter { line in
+                ["access", "rectification", "erasure", "restriction", "portability", "objection"].contains { line.hasPrefix($0) }
+            }
+            #expect(rows.count == 25, "4 policies × 6 rights + the 152-FZ consent-withdrawal rule")
+            #expect(rows.allSatisfy { $0.contains("statute") || $0.contains("desk policy: the law sets no term") })
+            #expect(run.stdout.contains("Article 11 of Law No. ZRU-547 of the Republic of Uzbekistan on Personal Data"))
+            #expect(run.stdout.contains("Article 12(3) GDPR"))
+            #expect(run.stdout.contains("Personalization Agency under the Ministry of Justice"))
+        }
+    }
+}
