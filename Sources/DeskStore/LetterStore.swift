@@ -194,6 +194,14 @@ public struct LetterStore {
         ).first?.decode(column: 0, as: String.self)
     }
 
+    /// The law and retention period of a refusal on `legal_obligation_to_retain`, if recorded.
+    public func retention(_ requestID: Int64) throws -> RetentionObligation? {
+        try db.query("SELECT law, period FROM refusal_retentions WHERE request_id = \(requestID)").first.map { row in
+            let (law, period) = try row.decode((String, String).self)
+            return RetentionObligation(law: law, period: period)
+        }
+    }
+
     /// The evidence recorded on a request, oldest first.
     public func evidence(_ requestID: Int64) throws -> [Evidence] {
         let decoder = JSONDecoder()

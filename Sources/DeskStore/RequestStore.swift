@@ -240,7 +240,15 @@ public struct RequestStore {
                 try store.recordExtensionReason(request.id, reason: reason, period: outcome.extendedBy, occurredAt: occurredAt, now: now, actor: actor)
             }
             // The clarification letter quotes the question (SQL/0030_letters.sql).
-            if case .event(.clarify, _, let question?) = action {
+            if case .event(_, .legalObligationToRetain?, _, let retention?) = action, outcome.to.isClosed {
+                try db.execute(
+                    """
+                    INSERT INTO refusal_retentions (request_id, law, period, recorded_at)
+                    VALUES (\(request.id), \(retention.law), \(retention.period), \(now))
+                    ON CONFLICT (request_id) DO UPDATE SET law = excluded.law, period = excluded.period, recorded_at = excluded.recorded_at
+                    """)
+            }
+            if case .event(.clarify, _, let question?, _) = action {
                 try LetterStore(db).recordClarification(
                     requestID: request.id, question: question, askedAt: occurredAt, actor: actor, now: now)
             }
@@ -357,12 +365,21 @@ public struct RequestStore {
                 liftNoticeSent = lift
             }
         }
+        var retentionGroundRecorded = false
+        if request.consentWithdrawal && kinds.contains(.decision) {
+            retentionGroundRecorded = try db.query(
+                """
+                SELECT EXISTS (SELECT 1 FROM evidence WHERE request_id = \(request.id) AND kind = 'decision'
+                               AND details ? 'retention_ground')
+                """).first?.decode(column: 0, as: Bool.self) ?? false
+        }
         let context = DeadlineContext(
             receivedAt: request.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar,
             pausedDays: DeadlineEngine.pausedDays(pauses: completedPauses, now: Date(), timeZone: entry.timeZone),
             informationAt: Self.informationAt(completedPauses))
         return RequestSnapshot(
-            right: request.kind, state: request.state, directMarketing: request.directMarketing, evidence: kinds,
+            right: request.kind, state: request.state, policy: request.policy, directMarketing: request.directMarketing,
+            consentWithdrawal: request.consentWithdrawal, retentionGroundRecorded: retentionGroundRecorded, evidence: kinds,
             deadline: context, extendedBy: request.extendedBy, liftNoticeSent: liftNoticeSent)
     }
 

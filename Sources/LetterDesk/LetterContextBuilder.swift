@@ -46,9 +46,12 @@ public enum LetterContextBuilder {
             clarificationQuestion: facts.clarificationQuestion,
             extensionReason: facts.extensionReason,
             refusalNote: request.closeNote,
+            retentionLaw: facts.retention?.law,
+            retentionPeriod: facts.retention?.period,
             recipientName: recipientName
         )
         add(facts.evidence, timeZone: facts.policy.timeZone, to: &context)
+        context.backupOverwriteDate = backupOverwriteDate(facts.evidence, settings: settings, timeZone: facts.policy.timeZone)
         try checkStep(kind, context: context, request: request)
         return context
     }
@@ -89,6 +92,7 @@ public enum LetterContextBuilder {
                 switch value.outcome {
                 case .processingStopped:
                     context.stoppedPurposes.append(contentsOf: value.purposes)
+                    if let ground = value.retentionGround { context.retentionGround = ground }
                 case .overridden:
                     context.objectionOverridden = true
                     if (context.refusalNote ?? "").isEmpty { context.refusalNote = value.grounds }
@@ -101,6 +105,18 @@ public enum LetterContextBuilder {
         }
     }
 
+    /// The last erasure plus the `backup.overwrite_days` setting: the date by which backups holding
+    /// the erased data are overwritten, which the erasure letter states; nil without the setting.
+    static func backupOverwriteDate(_ evidence: [Evidence], settings: [String: String], timeZone: TimeZone) -> String? {
+        guard let text = settings["backup.overwrite_days"], let days = Int(text), days > 0 else { return nil }
+        let erased = evidence.compactMap { item -> Date? in
+            if case .erasure(let entry) = item { return entry.performedAt }
+            return nil
+        }
+        guard let last = erased.max() else { return nil }
+        return LocalDate(last, in: timeZone).adding(days: days).iso
+    }
+
     /// A letter reporting a step needs that step's details.
     static func checkStep(_ kind: LetterKind, context: LetterContext, request: StoredRequest) throws {
         func blank(_ value: String?) -> Bool { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
@@ -111,8 +127,14 @@ public enum LetterContextBuilder {
         case .extensionNotice where context.extendedDueDate == nil || blank(context.extensionReason):
             throw StoreError.refused("\(ref) has not been extended; extend it first with `dsar extend \(ref) --by N --reason TEXT`.")
         case .partiallyFulfilled where blank(context.refusalNote),
-            .refusalExemptionOther where blank(context.refusalNote):
+            .refusalExemptionOther where blank(context.refusalNote),
+            .refusalExcessive where blank(context.refusalNote),
+            .refusalManifestlyUnfounded where blank(context.refusalNote),
+            .refusalLegalObligationToRetain where blank(context.refusalNote),
+            .refusalNoDataHeld where blank(context.refusalNote):
             throw StoreError.refused("\(ref) was closed without a note explaining the refusal; a \(kind.rawValue) letter must give the reasons.")
+        case .refusalLegalObligationToRetain where blank(context.retentionLaw) || blank(context.retentionPeriod):
+            throw StoreError.refused("\(ref) was refused on legal_obligation_to_retain without the law and retention period; the letter must state both.")
         case .fulfilledObjection where context.objectionOverridden && blank(context.refusalNote):
             throw StoreError.refused("\(ref) was overridden without recorded compelling grounds; record the decision with its grounds first.")
         case .recipientNotification where blank(context.recipientName):

@@ -86,7 +86,8 @@ public struct LetterProducer {
             evidence: try letters.evidence(request.id),
             extensionReason: try letters.extensionReason(request.id),
             clarificationQuestion: try letters.clarificationQuestion(request.id),
-            originalMessageID: request.channel == .email ? try letters.originalMessageID(messageRowID: request.messageID) : nil)
+            originalMessageID: request.channel == .email ? try letters.originalMessageID(messageRowID: request.messageID) : nil,
+            retention: request.ground == .legalObligationToRetain ? try letters.retention(request.id) : nil)
         let language = language ?? request.requester.language
         let recipient = kind.isToRecipient ? recipientName?.trimmingCharacters(in: .whitespacesAndNewlines) : nil
         let context = try LetterContextBuilder.context(

@@ -49,18 +49,25 @@ public struct LetterContext: Sendable, Hashable {
     public var extensionReason: String?
     /// The DPO's note on a refusal or on the refused part of a partial answer.
     public var refusalNote: String?
+    /// A refusal on `legal_obligation_to_retain`: the law that requires the data to be kept, and for how long.
+    public var retentionLaw: String?
+    public var retentionPeriod: String?
     /// What was disclosed (access): one line each, e.g. "export.pdf (sha256 …)".
     public var disclosures: [String]
     /// What was changed (rectification): field and summary of the new value, never the old one.
     public var changes: [String]
     /// Erasure-journal entries: system, data categories, method, date.
     public var erasures: [String]
+    /// By when backups still holding erased data are overwritten, `YYYY-MM-DD` (setting `backup.overwrite_days`).
+    public var backupOverwriteDate: String?
     /// Restriction scope: systems and purposes restricted.
     public var restrictions: [String]
     /// Export artefacts (portability): format, file name, sha256.
     public var exports: [String]
     /// Objection: purposes for which processing stopped.
     public var stoppedPurposes: [String]
+    /// A withdrawal of consent whose data is kept: the legal ground to retain it.
+    public var retentionGround: String?
     /// Objection overridden on compelling legitimate grounds (explained in `refusalNote`).
     public var objectionOverridden: Bool
     /// Third parties told about a change, erasure or restriction.
@@ -97,12 +104,16 @@ public struct LetterContext: Sendable, Hashable {
         clarificationQuestion: String? = nil,
         extensionReason: String? = nil,
         refusalNote: String? = nil,
+        retentionLaw: String? = nil,
+        retentionPeriod: String? = nil,
         disclosures: [String] = [],
         changes: [String] = [],
         erasures: [String] = [],
+        backupOverwriteDate: String? = nil,
         restrictions: [String] = [],
         exports: [String] = [],
         stoppedPurposes: [String] = [],
+        retentionGround: String? = nil,
         objectionOverridden: Bool = false,
         notifiedRecipients: [String] = [],
         recipientName: String? = nil,
@@ -133,12 +144,16 @@ public struct LetterContext: Sendable, Hashable {
         self.clarificationQuestion = clarificationQuestion
         self.extensionReason = extensionReason
         self.refusalNote = refusalNote
+        self.retentionLaw = retentionLaw
+        self.retentionPeriod = retentionPeriod
         self.disclosures = disclosures
         self.changes = changes
         self.erasures = erasures
+        self.backupOverwriteDate = backupOverwriteDate
         self.restrictions = restrictions
         self.exports = exports
         self.stoppedPurposes = stoppedPurposes
+        self.retentionGround = retentionGround
         self.objectionOverridden = objectionOverridden
         self.notifiedRecipients = notifiedRecipients
         self.recipientName = recipientName

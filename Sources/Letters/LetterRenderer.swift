@@ -197,9 +197,13 @@ public struct LetterRenderer: Sendable {
             "question": c.clarificationQuestion,
             "extension_reason": c.extensionReason,
             "refusal_note": c.refusalNote,
+            "retention_ground": c.retentionGround,
+            "retention_law": c.retentionLaw,
+            "retention_period": c.retentionPeriod,
             "recipient_name": c.recipientName,
             "lift_reason": c.liftReason,
             "lift_date": c.liftDate.map(date),
+            "backup_overwrite_date": c.backupOverwriteDate.map(date),
         ]
         // `policy_uz`, `policy_ru`, `policy_gdpr`, `policy_uz_state`: wording a law requires of one policy.
         values["policy_" + c.policyName.replacingOccurrences(of: "-", with: "_")] = true

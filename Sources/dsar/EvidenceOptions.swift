@@ -20,6 +20,8 @@ struct EvidenceOptions: ParsableArguments {
     @Option(help: "export: json or csv.") var format: String?
     @Option(help: "decision: processing_stopped or overridden.") var decision: String?
     @Option(help: "decision: the compelling legitimate grounds when overridden.") var grounds: String?
+    @Option(help: "decision on a withdrawal of consent: the law and period that require keeping the data instead of destroying it.")
+    var retentionGround: String?
     @Option(help: "recipient: who was notified (a third party that received the data).") var recipient: String?
     @Option(help: "recipient: what they were told.") var what: String?
     @Option(help: "no-recipients/no-data-held: a note for the record.") var note: String?
@@ -33,7 +35,7 @@ struct EvidenceOptions: ParsableArguments {
         let fields: [(String?, String)] = [
             (path, "--path"), (description, "--description"), (field, "--field"), (summary, "--summary"),
             (system, "--system"), (categories, "--categories"), (method, "--method"), (performedBy, "--performed-by"),
-            (systems, "--systems"), (purposes, "--purposes"), (grounds, "--grounds"), (recipient, "--recipient"),
+            (systems, "--systems"), (purposes, "--purposes"), (grounds, "--grounds"), (retentionGround, "--retention-ground"), (recipient, "--recipient"),
             (what, "--what"), (note, "--note"),
         ]
         for (value, option) in fields { if let value { try InputRules.checkText(value, option: option) } }
@@ -62,7 +64,8 @@ struct EvidenceOptions: ParsableArguments {
             guard let decision, let outcome = ObjectionOutcome(rawValue: decision) else {
                 throw ValidationError("decision needs --decision processing_stopped or --decision overridden.")
             }
-            return .decision(ObjectionDecision(outcome: outcome, purposes: Self.list(purposes), grounds: grounds))
+            return .decision(ObjectionDecision(outcome: outcome, purposes: Self.list(purposes), grounds: grounds,
+                                               retentionGround: retentionGround))
         case .recipient:
             return .recipient(RecipientNotification(recipient: recipient ?? "", whatWasNotified: what ?? ""))
         case .noRecipients:

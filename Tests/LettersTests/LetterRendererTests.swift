@@ -17,6 +17,9 @@ import Testing
         .partiallyFulfilled: ["MARKER-REFUSAL-NOTE", "MARKER-DISCLOSURE"],
         .refusalExemptionOther: ["MARKER-REFUSAL-NOTE"],
         .refusalManifestlyUnfounded: ["MARKER-REFUSAL-NOTE"],
+        .refusalExcessive: ["MARKER-REFUSAL-NOTE"],
+        .refusalNoDataHeld: ["MARKER-REFUSAL-NOTE"],
+        .refusalLegalObligationToRetain: ["MARKER-REFUSAL-NOTE", "MARKER-RETENTION-LAW", "MARKER-RETENTION-PERIOD"],
         .restrictionLiftNotice: ["MARKER-LIFT-REASON"],
         .recipientNotification: ["MARKER-RECIPIENT-NAME", "MARKER-CHANGE", "MARKER-ERASURE"],
     ]
@@ -31,13 +34,24 @@ import Testing
             #expect(!letter.text.contains("{{") && !letter.text.contains("}}"), "leftover tag in \(where_)")
             #expect(!letter.subject.isEmpty && letter.subject.contains("DSAR-2026-000123"), "subject of \(where_)")
             var required = [
-                "DSAR-2026-000123", LegalSource.localised("ZRU-547 art. 30", language: language), "MARKER-ORGANISATION", "MARKER-ADDRESS",
+                "DSAR-2026-000123", "MARKER-ORGANISATION", "MARKER-ADDRESS",
                 "MARKER-DPO", "dpo@example.uz", "+998 71 200 00 00", "Dilnoza Karimova",
                 LetterDate.format("2026-11-02", language: language),
-                LetterDate.format("2026-11-12", language: language),
-                LetterDate.format("2026-12-14", language: language),
                 LetterDate.format("2026-11-23", language: language),
             ]
+            // The third party is not told the requester's right, deadline or its legal basis (issue 14 item 8).
+            let deadlines = [
+                LegalSource.localised("ZRU-547 art. 30", language: language),
+                LetterDate.format("2026-11-12", language: language),
+                LetterDate.format("2026-12-14", language: language),
+            ]
+            if kind == .recipientNotification {
+                for hidden in deadlines + [RightName.name(of: .access, language: language)] {
+                    #expect(!letter.text.contains(hidden), "\(hidden) shown to the third party in \(where_)")
+                }
+            } else {
+                required += deadlines
+            }
             if kind != .recipientNotification { required.append("MARKER-AUTHORITY") }
             required += Self.specificMarkers[kind] ?? []
             for marker in required {
@@ -226,6 +240,71 @@ import Testing
         try fm.removeItem(at: copy.appendingPathComponent("ru/refusal_excessive.mustache"))
         #expect(throws: LettersError.templateMissing("ru/refusal_excessive")) {
             try LetterRenderer(templatesDirectory: copy)
+        }
+    }
+}
+
+/// Issue 14: a withdrawal of consent says what was destroyed or why it is kept, and what follows;
+/// letters promise a pause of the term only where the law has one.
+@Suite struct LawWordingTests {
+    @Test(arguments: Language.allCases)
+    func withdrawalLetterSaysWhetherTheDataWasDestroyedOrKept(language: Language) throws {
+        let renderer = try LettersFixtures.renderer()
+        var context = LettersFixtures.filledContext(extended: false, right: .objection)
+        context.isConsentWithdrawal = true
+        let both = try renderer.render(.fulfilledObjection, language: language, context: context).text
+        #expect(both.contains("MARKER-ERASURE") && both.contains("MARKER-RETENTION-GROUND"))
+        context.erasures = []
+        context.retentionGround = nil
+        let neither = try renderer.render(.fulfilledObjection, language: language, context: context).text
+        #expect(!neither.contains("MARKER-ERASURE") && !neither.contains("MARKER-RETENTION-GROUND"))
+        context.isConsentWithdrawal = false
+        context.erasures = ["MARKER-ERASURE"]
+        let objection = try renderer.render(.fulfilledObjection, language: language, context: context).text
+        #expect(!objection.contains("MARKER-ERASURE"), "a plain objection lists no destruction")
+    }
+
+    @Test(arguments: Language.allCases)
+    func noPauseIsPromisedWhereTheLawHasNone(language: Language) throws {
+        let renderer = try LettersFixtures.renderer()
+        var context = LettersFixtures.filledContext(extended: false)
+        let pausing = try renderer.render(.clarificationRequest, language: language, context: context).text
+        context.clarificationClock = .runs
+        context.identityPausesClock = false
+        context.policyName = "ru"
+        for kind in [LetterKind.acknowledgement, .clarificationRequest, .identityRequest] {
+            let text = try renderer.render(kind, language: language, context: context).text
+            for phrase in ["not counted", "не засчитывается", "qoʻshilmaydi", "қўшилмайди", "qoʻshiladi", "қўшилади"] {
+                #expect(!text.contains(phrase), "\(language.rawValue)/\(kind.rawValue) promises a pause under 152-FZ")
+            }
+        }
+        #expect(pausing != (try renderer.render(.clarificationRequest, language: language, context: context).text))
+    }
+
+    @Test(arguments: Language.allCases)
+    func theRussianIdentityRequestAsksWhatArticle14Part3Requires(language: Language) throws {
+        let renderer = try LettersFixtures.renderer()
+        var context = LettersFixtures.filledContext(extended: false)
+        context.policyName = "ru"
+        let text = try renderer.render(.identityRequest, language: language, context: context).text
+        let expected: [Language: [String]] = [
+            .russian: ["номер основного документа", "дате его выдачи и выдавшем его органе", "участие в отношениях", "подпись"],
+            .english: ["number of your main identity document", "the authority that issued it", "relationship with us", "signature"],
+            .uzbekLatin: ["asosiy hujjatning raqami", "berilgan sana", "munosabatlaringizni", "imzo"],
+            .uzbekCyrillic: ["асосий ҳужжатнинг рақами", "берилган сана", "муносабатларингизни", "имзо"],
+        ]
+        for phrase in expected[language] ?? [] { #expect(text.contains(phrase), "\(phrase) in \(language.rawValue)") }
+        context.policyName = "uz"
+        #expect(!(try renderer.render(.identityRequest, language: language, context: context).text).contains(expected[language]?[0] ?? "-"))
+    }
+
+    @Test func noRussianLetterEndsADateWithTwoFullStops() throws {
+        let renderer = try LettersFixtures.renderer()
+        for kind in LetterKind.allCases {
+            for extended in [true, false] {
+                let text = try renderer.render(kind, language: .russian, context: LettersFixtures.filledContext(extended: extended)).text
+                #expect(!text.contains("г.."), "ru/\(kind.rawValue)")
+            }
         }
     }
 }

@@ -43,10 +43,15 @@ import Testing
             dpoPhone: "+998 71 200 00 00",
             clarificationQuestion: "Which of your two accounts (2019 and 2023) does the request concern?",
             extensionReason: "The data is held in three archived systems.",
-            refusalNote: kind == .refusalNoDataHeld ? nil : "Tax Code art. 88: accounting records are kept for 5 years.",
+            refusalNote: kind == .refusalNoDataHeld
+                ? "We searched the CRM, the billing system and the mail archive under your name, e-mail address and telephone number."
+                : "The invoices issued to you are accounting records that we must keep.",
+            retentionLaw: "Tax Code of the Republic of Uzbekistan",
+            retentionPeriod: "5 years",
             disclosures: ["profile.pdf (sha256 9f2c…e1)", "payments.csv (sha256 41ab…07)"],
             changes: ["home address: new address recorded"],
             erasures: ["CRM: contact details and order history, deleted, 2026-11-08"],
+            backupOverwriteDate: "2026-12-08",
             restrictions: ["marketing platform: all purposes"],
             exports: ["json: export-000123.json (sha256 77de…9a)"],
             stoppedPurposes: ["direct marketing by SMS"],

@@ -104,7 +104,8 @@ struct ReportCommandTests {
 
         try desk.create("E", .objection, at: "2026-09-10 12:00", channel: .phone, language: .russian)
         try desk.apply("E", .event(.start), at: "2026-09-11 09:00")
-        try desk.apply("E", .event(.closeRefused, ground: .manifestlyUnfounded), at: "2026-09-15 10:00")
+        try desk.apply("E", .event(.closeRefused, ground: .exemptionOther, note: "A repeated request; nothing has changed since DSAR-2026-000002"),
+                       at: "2026-09-15 10:00")
 
         try desk.create("F", .access, at: "2026-09-14 09:00")
         try desk.apply("F", .event(.identityRequest), at: "2026-09-14 10:00")
@@ -204,7 +205,7 @@ struct ReportCommandTests {
             #expect(pauses["count"] as? Int == 2)
             #expect(pauses["total_days"] as? Int == 8)
 
-            #expect(Self.counts(report["refusals_by_ground"]) == ["identity_not_verified": 1, "manifestly_unfounded": 1])
+            #expect(Self.counts(report["refusals_by_ground"]) == ["identity_not_verified": 1, "exemption_other": 1])
             #expect(report["identity_verification_failures"] as? Int == 1)
 
             let erasures = try #require(report["erasures"] as? [[String: Any]])
