@@ -154,9 +154,32 @@ public struct LetterRenderer: Sendable {
 
     // MARK: - Context
 
+    /// The desk's standing Uzbek Latin values (organisation, DPO, evidence lines, recipients) in
+    /// Cyrillic for a uz-Cyrl letter (issue 14 item 10). Text written for this one letter (the
+    /// question, reasons, notes) and the requester's own name and address stay as written.
+    static func cyrillicValues(_ context: LetterContext) -> LetterContext {
+        var c = context
+        let t = UzbekTransliterator.toCyrillicValue
+        c.organisationName = t(c.organisationName)
+        c.organisationAddress = t(c.organisationAddress)
+        c.dpoName = t(c.dpoName)
+        // Free text only when it is Uzbek: an English line stays readable rather than garbled.
+        let line: (String) -> String = { UzbekTransliterator.looksUzbekLatin($0) ? t($0) : $0 }
+        c.recipientName = c.recipientName.map(line)
+        c.disclosures = c.disclosures.map(line)
+        c.changes = c.changes.map(line)
+        c.erasures = c.erasures.map(line)
+        c.restrictions = c.restrictions.map(line)
+        c.exports = c.exports.map(line)
+        c.stoppedPurposes = c.stoppedPurposes.map(line)
+        c.notifiedRecipients = c.notifiedRecipients.map(line)
+        return c
+    }
+
     /// The Mustache context: snake_case keys, documented in `Templates/README.md`.
     /// Optional values are left out when absent so that `{{#key}}` sections disappear.
-    static func mustacheValues(for c: LetterContext, language: Language) -> [String: Any] {
+    static func mustacheValues(for context: LetterContext, language: Language) -> [String: Any] {
+        let c = language == .uzbekCyrillic ? cyrillicValues(context) : context
         func date(_ d: String) -> String { LetterDate.format(d, language: language) }
         var values: [String: Any] = [
             "requester_name": c.requesterName,
