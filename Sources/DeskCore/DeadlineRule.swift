@@ -4,7 +4,7 @@ public struct DeadlineRule: Sendable, Hashable {
     public let period: Period
     public let countingStart: CountingStart
     /// Whether time spent waiting for proof of identity is added to the deadline.
-    /// Time waiting for a clarification from the requester always is.
+    /// Time waiting for a clarification from the requester is governed by `clarificationClock`.
     public let identityPausesClock: Bool
     /// The longest extension the law allows, or nil when the period cannot be extended.
     public let maxExtension: Period?
@@ -14,6 +14,9 @@ public struct DeadlineRule: Sendable, Hashable {
     public let basis: RuleBasis
     /// What waiting on the requester's clarification does to the term.
     public let clarificationClock: ClarificationClock
+    /// Whether the law sets `maxExtension` or the desk chose a cap (uz-state: one month, stricter
+    /// than ZRU-445); nil when there is no extension.
+    public let extensionBasis: RuleBasis?
 
     /// Creates a rule.
     public init(
@@ -24,7 +27,8 @@ public struct DeadlineRule: Sendable, Hashable {
         maxExtension: Period?,
         source: String,
         basis: RuleBasis = .statute,
-        clarificationClock: ClarificationClock = .pauses
+        clarificationClock: ClarificationClock = .pauses,
+        extensionBasis: RuleBasis? = nil
     ) {
         self.right = right
         self.period = period
@@ -34,5 +38,6 @@ public struct DeadlineRule: Sendable, Hashable {
         self.source = source
         self.basis = basis
         self.clarificationClock = clarificationClock
+        self.extensionBasis = maxExtension == nil ? nil : (extensionBasis ?? .statute)
     }
 }

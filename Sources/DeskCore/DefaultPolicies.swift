@@ -28,12 +28,14 @@ extension DeadlinePolicy {
         let source: String
         var basis: RuleBasis = .statute
         var clock: ClarificationClock = .pauses
+        var extensionBasis: RuleBasis? = nil
     }
 
     private static func rule(_ right: Right, _ row: Row, identityPausesClock: Bool) -> DeadlineRule {
         DeadlineRule(
             right: right, period: row.period, countingStart: row.countingStart, identityPausesClock: identityPausesClock,
-            maxExtension: row.maxExtension, source: row.source, basis: row.basis, clarificationClock: row.clock)
+            maxExtension: row.maxExtension, source: row.source, basis: row.basis, clarificationClock: row.clock,
+            extensionBasis: row.extensionBasis)
     }
 
     private static func policy(
@@ -62,7 +64,7 @@ extension DeadlinePolicy {
         ]),
         policy("uz-state", "Uzbekistan, state bodies, ZRU-445", calendar: "UZ", identityPausesClock: false, [
             Row(rights: Right.allCases, period: Period(15, .calendarDays), maxExtension: Period(1, .months),
-                source: "ZRU-445 art. 28"),
+                source: "ZRU-445 art. 28", extensionBasis: .deskPolicy),
         ]),
         policy("gdpr", "EU General Data Protection Regulation", calendar: "EU", identityPausesClock: true, [
             Row(rights: Right.allCases, period: Period(1, .months), maxExtension: Period(2, .months),

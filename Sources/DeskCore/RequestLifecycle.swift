@@ -15,8 +15,8 @@ public struct RequestLifecycle: Sendable, Hashable {
         switch action {
         case .event(let event, let ground, let note, let retention):
             return try apply(event, ground: ground, note: note, retention: retention)
-        case .extend(let period, let reason):
-            return try extend(by: period, reason: reason, today: today)
+        case .extend(let period, let reason, let decidedBy):
+            return try extend(by: period, reason: reason, decidedBy: decidedBy, today: today)
         }
     }
 
@@ -69,13 +69,19 @@ public struct RequestLifecycle: Sendable, Hashable {
                                 clock: clockEffect(from: current.state, to: target))
     }
 
-    private mutating func extend(by period: Period, reason: String, today: LocalDate) throws(LifecycleError) -> LifecycleOutcome {
+    private mutating func extend(
+        by period: Period, reason: String, decidedBy: String?, today: LocalDate
+    ) throws(LifecycleError) -> LifecycleOutcome {
         let current = snapshot
         guard !current.state.isClosed else {
             throw refusal(.extensionRefused, "The request is \(current.state.rawValue) and closed; its deadline can no longer be extended.")
         }
         guard !EvidenceValidation.isBlank(reason) else {
             throw refusal(.extensionRefused, "An extension needs a reason, which the extension_notice letter tells the requester.")
+        }
+        if current.policy == "uz-state" && EvidenceValidation.isBlank(decidedBy) {
+            // ZRU-445: the head of the state body (or a deputy) decides to extend the term (issue 14 item 4).
+            throw refusal(.extensionRefused, "Under ZRU-445 the head of the state body decides an extension; name them with --decided-by.")
         }
         let context = current.deadline
         let due: LocalDate

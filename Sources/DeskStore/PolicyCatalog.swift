@@ -76,12 +76,13 @@ public struct PolicyCatalog {
         for rule in try db.query(
             """
             SELECT kind, period_count, period_unit, counting_start, identity_pauses_clock,
-                   extension_count, extension_unit, source, basis, clarification_clock, consent_withdrawal
+                   extension_count, extension_unit, source, basis, clarification_clock, consent_withdrawal, extension_basis
             FROM policy_rules WHERE policy = \(code)
             """)
         {
             let (kind, count, unit, start, pauses, extCount, extUnit, source, basisText, clockText, withdrawal) =
                 try rule.decode((Right, Int, String, String, Bool, Int?, String?, String, String, String, Bool).self)
+            let extensionBasisText: String? = try rule.decode(column: 11)
             guard let periodUnit = PeriodUnit(rawValue: unit), let counting = CountingStart(rawValue: start),
                 let basis = RuleBasis(rawValue: basisText), let clock = ClarificationClock(rawValue: clockText)
             else {
@@ -92,7 +93,7 @@ public struct PolicyCatalog {
             let parsed = DeadlineRule(
                 right: kind, period: Period(count, periodUnit), countingStart: counting,
                 identityPausesClock: pauses, maxExtension: maxExtension, source: source, basis: basis,
-                clarificationClock: clock)
+                clarificationClock: clock, extensionBasis: extensionBasisText.flatMap(RuleBasis.init(rawValue:)))
             if withdrawal { withdrawalRule = parsed } else { rules[kind] = parsed }
         }
         let policy = DeadlinePolicy(code: code, name: name, timeZoneIdentifier: zone, calendarName: calendarCode, rules: rules,

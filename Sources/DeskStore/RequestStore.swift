@@ -231,13 +231,20 @@ public struct RequestStore {
             var payload: [String: PayloadValue] = ["due_on": .string(due.iso)]
             if due != request.dueOn { payload["previous_due_on"] = .string(request.dueOn.iso) }
             if let ground = outcome.ground { payload["ground"] = .string(ground.rawValue) }
-            if case .extend(let period, _) = action {
+            if case .extend(let period, _, _) = action {
                 payload["extended_by"] = .string(period.description)
                 payload["extended_total"] = .string(extendedBy?.description ?? period.description)
             }
             if outcome.clock != .unchanged { payload["clock"] = .string(outcome.clock.rawValue) }
-            if case .extend(_, let reason) = action {
+            if case .extend(_, let reason, let decidedBy) = action {
                 try store.recordExtensionReason(request.id, reason: reason, period: outcome.extendedBy, occurredAt: occurredAt, now: now, actor: actor)
+                if let decidedBy {
+                    try db.execute(
+                        """
+                        UPDATE extensions SET decided_by = \(decidedBy)
+                        WHERE id = (SELECT max(id) FROM extensions WHERE request_id = \(request.id))
+                        """)
+                }
             }
             // The clarification letter quotes the question (SQL/0030_letters.sql).
             if case .event(_, .legalObligationToRetain?, _, let retention?) = action, outcome.to.isClosed {

@@ -252,6 +252,9 @@ struct DeadlineCase: Sendable, CustomStringConvertible {
         let state = try #require(DeadlinePolicy.named("uz-state"))
         #expect(state.rule(for: .erasure)?.source == "ZRU-445 art. 28")
         #expect(state.rules.values.allSatisfy { !$0.identityPausesClock }, "ZRU-445 counts from receipt")
+        #expect(state.rules.values.allSatisfy { $0.extensionBasis == .deskPolicy }, "the one-month cap is the desk's, stricter than ZRU-445")
+        #expect(DeadlinePolicy.named("gdpr")?.rule(for: .access)?.extensionBasis == .statute)
+        #expect(uz.rule(for: .access)?.extensionBasis == nil)
     }
 }
 

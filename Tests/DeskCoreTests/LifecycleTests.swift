@@ -168,6 +168,19 @@ func snapshot(_ right: Right, _ state: RequestState, policy: String = "gdpr", di
         #expect(try plain.apply(.event(.closeFulfilled), today: today).to == .fulfilled)
     }
 
+    /// ZRU-445: the head of the state body decides an extension; the desk records who (issue 14 item 4).
+    @Test func aStateBodyExtensionNamesWhoDecidedIt() throws {
+        var lifecycle = RequestLifecycle(try snapshot(.access, .inProgress, policy: "uz-state"))
+        do {
+            _ = try lifecycle.apply(.extend(Period(1, .months), reason: "Archive search"), today: today)
+            Issue.record("an uz-state extension without --decided-by")
+        } catch {
+            #expect(error.message.contains("--decided-by"))
+        }
+        let outcome = try lifecycle.apply(.extend(Period(1, .months), reason: "Archive search", decidedBy: "Head of the body"), today: today)
+        #expect(outcome.extendedBy == Period(1, .months))
+    }
+
     @Test func refusalNeedsAGroundAndText() throws {
         var lifecycle = RequestLifecycle(try snapshot(.erasure, .inProgress))
         do {

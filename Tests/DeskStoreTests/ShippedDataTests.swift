@@ -22,10 +22,11 @@ struct ShippedDataTests {
         let basis: String
         let clarificationClock: String
         let consentWithdrawal: Bool
+        let extensionBasis: String?
 
         var description: String {
             let extensionText = extensionCount.map { "\($0) \(extensionUnit ?? "?")" } ?? "none"
-            return "\(policy)/\(right)\(consentWithdrawal ? "+withdrawal" : ""): \(periodCount) \(periodUnit) from \(countingStart), pauses=\(identityPausesClock), clock=\(clarificationClock), extension \(extensionText), \(source), \(basis)"
+            return "\(policy)/\(right)\(consentWithdrawal ? "+withdrawal" : ""): \(periodCount) \(periodUnit) from \(countingStart), pauses=\(identityPausesClock), clock=\(clarificationClock), extension \(extensionText), \(source), \(basis), extension basis \(extensionBasis ?? "-")"
         }
     }
 
@@ -35,7 +36,8 @@ struct ShippedDataTests {
             periodUnit: rule.period.unit.rawValue, countingStart: rule.countingStart.rawValue,
             identityPausesClock: rule.identityPausesClock, extensionCount: rule.maxExtension?.count,
             extensionUnit: rule.maxExtension?.unit.rawValue, source: rule.source, basis: rule.basis.rawValue,
-            clarificationClock: rule.clarificationClock.rawValue, consentWithdrawal: withdrawal)
+            clarificationClock: rule.clarificationClock.rawValue, consentWithdrawal: withdrawal,
+            extensionBasis: rule.extensionBasis?.rawValue)
     }
 
     static func coreRules() -> Set<RuleRow> {
@@ -52,15 +54,16 @@ struct ShippedDataTests {
             var stored = Set<RuleRow>()
             let rows = try database.connection.query("""
                 SELECT policy, kind, period_count, period_unit, counting_start, identity_pauses_clock,
-                       extension_count, extension_unit, source, basis, clarification_clock, consent_withdrawal
+                       extension_count, extension_unit, source, basis, clarification_clock, consent_withdrawal, extension_basis
                 FROM policy_rules
                 """)
             for row in rows {
                 let v = try row.decode((String, String, Int, String, String, Bool, Int?, String?, String, String, String, Bool).self)
+                let extensionBasis: String? = try row.decode(column: 12)
                 stored.insert(RuleRow(
                     policy: v.0, right: v.1, periodCount: v.2, periodUnit: v.3, countingStart: v.4,
                     identityPausesClock: v.5, extensionCount: v.6, extensionUnit: v.7, source: v.8, basis: v.9,
-                    clarificationClock: v.10, consentWithdrawal: v.11))
+                    clarificationClock: v.10, consentWithdrawal: v.11, extensionBasis: extensionBasis))
             }
             #expect(rows.count == stored.count)
             let core = Self.coreRules()

@@ -100,7 +100,8 @@ struct ReportCommandTests {
 
         try desk.create("D", .access, at: "2026-09-07 12:00", policy: "uz-state", language: .uzbekCyrillic)
         try desk.apply("D", .event(.start), at: "2026-09-08 09:00")
-        try desk.apply("D", .extend(Period(1, .months), reason: "Archive search in three branches"), at: "2026-09-10 10:00")
+        try desk.apply("D", .extend(Period(1, .months), reason: "Archive search in three branches", decidedBy: "Head of the body"),
+                       at: "2026-09-10 10:00")
 
         try desk.create("E", .objection, at: "2026-09-10 12:00", channel: .phone, language: .russian)
         try desk.apply("E", .event(.start), at: "2026-09-11 09:00")

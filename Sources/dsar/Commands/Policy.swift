@@ -36,7 +36,9 @@ extension Dsar {
                     for (name, rule) in rows {
                         table.append([
                             name, rule.countingStart == .sameDay && rule.period == Period(1, .calendarDays) ? "the day received" : Self.period(rule.period),
-                            rule.maxExtension.map { "up to " + Self.period($0) } ?? "none",
+                            rule.maxExtension.map {
+                                "up to " + Self.period($0) + (rule.extensionBasis == .deskPolicy ? " (desk policy, stricter than the law)" : "")
+                            } ?? "none",
                             rule.identityPausesClock ? "yes" : "no", Self.clock(rule.clarificationClock),
                             rule.basis == .statute ? "statute" : "desk policy: the law sets no term; our own term is \(Self.period(rule.period))",
                             LegalSource.localised(rule.source, language: .english),
