@@ -48,6 +48,8 @@ public enum LetterContextBuilder {
             refusalNote: request.closeNote,
             retentionLaw: facts.retention?.law,
             retentionPeriod: facts.retention?.period,
+            statusText: StatusText.text(request.state, language: language),
+            waitingDays: Int(settings["clarification.wait_days"] ?? "") ?? 30,
             recipientName: recipientName
         )
         add(facts.evidence, timeZone: facts.policy.timeZone, to: &context)
@@ -137,6 +139,10 @@ public enum LetterContextBuilder {
             throw StoreError.refused("\(ref) was refused on legal_obligation_to_retain without the law and retention period; the letter must state both.")
         case .fulfilledObjection where context.objectionOverridden && blank(context.refusalNote):
             throw StoreError.refused("\(ref) was overridden without recorded compelling grounds; record the decision with its grounds first.")
+        case .closureNoReply where blank(context.clarificationQuestion):
+            throw StoreError.refused("\(ref) has no clarification on record; a closure_no_reply letter follows an unanswered `dsar clarify`.")
+        case .notConsidered where request.policy != "uz-state":
+            throw StoreError.refused("\(ref) is under the \(request.policy) policy; not_considered is the ZRU-445 letter of state bodies (uz-state).")
         case .recipientNotification where blank(context.recipientName):
             throw StoreError.invalidInput("A recipient notification is addressed to a third party; name it with --recipient NAME.")
         default:

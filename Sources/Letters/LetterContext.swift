@@ -72,6 +72,10 @@ public struct LetterContext: Sendable, Hashable {
     public var objectionOverridden: Bool
     /// Third parties told about a change, erasure or restriction.
     public var notifiedRecipients: [String]
+    /// The request's state as the requester reads it (`status_reply`), e.g. "in progress".
+    public var statusText: String?
+    /// Days the desk waits for an answer to a clarification before closing (`closure_no_reply`).
+    public var waitingDays: Int?
     /// The third party a `recipient_notification` is addressed to.
     public var recipientName: String?
     /// Why a restriction will be lifted (`restriction_lift_notice`).
@@ -116,6 +120,8 @@ public struct LetterContext: Sendable, Hashable {
         retentionGround: String? = nil,
         objectionOverridden: Bool = false,
         notifiedRecipients: [String] = [],
+        statusText: String? = nil,
+        waitingDays: Int? = nil,
         recipientName: String? = nil,
         liftReason: String? = nil,
         liftDate: String? = nil
@@ -156,6 +162,8 @@ public struct LetterContext: Sendable, Hashable {
         self.retentionGround = retentionGround
         self.objectionOverridden = objectionOverridden
         self.notifiedRecipients = notifiedRecipients
+        self.statusText = statusText
+        self.waitingDays = waitingDays
         self.recipientName = recipientName
         self.liftReason = liftReason
         self.liftDate = liftDate

@@ -227,6 +227,8 @@ public struct LetterRenderer: Sendable {
             "lift_reason": c.liftReason,
             "lift_date": c.liftDate.map(date),
             "backup_overwrite_date": c.backupOverwriteDate.map(date),
+            "status_text": c.statusText,
+            "waiting_days": c.waitingDays.map(String.init),
         ]
         // `policy_uz`, `policy_ru`, `policy_gdpr`, `policy_uz_state`: wording a law requires of one policy.
         values["policy_" + c.policyName.replacingOccurrences(of: "-", with: "_")] = true

@@ -98,6 +98,21 @@ struct LetterProducerTests {
             return (try fulfilled(.restriction, language, db), [])
         case .recipientNotification:
             return (try fulfilled(.erasure, language, db), [recipient, "EVIDENCE-MARKER"])
+        case .statusReply:
+            let ref = try create(db, .access, language)
+            try apply(db, .event(.start), ref, day: 0.1)
+            return (ref, [StatusText.text(.inProgress, language: language)])
+        case .notConsidered:
+            let ref = try create(db, .access, language, policy: "uz-state")
+            try apply(db, .event(.start), ref, day: 0.1)
+            try apply(db, .event(.closeRefused, ground: .exemptionOther, note: note), ref, day: 0.2)
+            return (ref, [note])
+        case .closureNoReply:
+            let ref = try create(db, .access, language)
+            try apply(db, .event(.start), ref, day: 0.1)
+            try apply(db, .event(.clarify, note: question), ref, day: 0.2)
+            try apply(db, .event(.closeRefused, ground: .exemptionOther, note: note), ref, day: 0.4)
+            return (ref, [question, "30"])
         default:
             if let right = Right.allCases.first(where: { LetterKind.fulfilled($0) == kind }) {
                 return (try fulfilled(right, language, db), ["EVIDENCE-MARKER"])

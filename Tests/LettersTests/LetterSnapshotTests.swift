@@ -71,6 +71,8 @@ import Testing
         for kind in LetterKind.allCases {
             var context = Self.context(for: kind)
             context.authorityName = AuthorityName.uzbekistan(language)
+            context.statusText = StatusText.text(.inProgress, language: language)
+            context.waitingDays = 30
             let letter = try renderer.render(kind, language: language, context: context)
             let rendered = "Subject: \(letter.subject)\n\n\(letter.text)"
             let file = folder.appendingPathComponent(kind.rawValue + ".txt")

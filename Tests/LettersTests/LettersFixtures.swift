@@ -47,6 +47,8 @@ enum LettersFixtures {
             stoppedPurposes: ["MARKER-PURPOSE"],
             retentionGround: "MARKER-RETENTION-GROUND",
             notifiedRecipients: ["MARKER-RECIPIENT"],
+            statusText: "MARKER-STATUS",
+            waitingDays: 30,
             recipientName: "MARKER-RECIPIENT-NAME",
             liftReason: "MARKER-LIFT-REASON",
             liftDate: "2026-12-20"
