@@ -15,6 +15,7 @@ struct EvidenceOptions: ParsableArguments {
     @Option(help: "erasure: how (deleted, anonymised, destroyed…).") var method: String?
     @Option(help: "erasure: who performed it (default: the actor).") var performedBy: String?
     @Option(help: "erasure: when it was performed (ISO 8601; default: the --at time).") var performedAt: String?
+    @Option(help: "erasure: who approved the journal entry for the operator (required).") var approvedBy: String?
     @Option(help: "restriction: systems restricted, comma-separated.") var systems: String?
     @Option(help: "restriction/decision: purposes restricted or stopped, comma-separated.") var purposes: String?
     @Option(help: "export: json or csv.") var format: String?
@@ -34,7 +35,7 @@ struct EvidenceOptions: ParsableArguments {
     func validateText() throws {
         let fields: [(String?, String)] = [
             (path, "--path"), (description, "--description"), (field, "--field"), (summary, "--summary"),
-            (system, "--system"), (categories, "--categories"), (method, "--method"), (performedBy, "--performed-by"),
+            (system, "--system"), (categories, "--categories"), (method, "--method"), (performedBy, "--performed-by"), (approvedBy, "--approved-by"),
             (systems, "--systems"), (purposes, "--purposes"), (grounds, "--grounds"), (retentionGround, "--retention-ground"), (recipient, "--recipient"),
             (what, "--what"), (note, "--note"),
         ]
@@ -49,10 +50,13 @@ struct EvidenceOptions: ParsableArguments {
         case .change:
             return .change(Change(field: field ?? "", newValueSummary: summary ?? ""))
         case .erasure:
+            guard let approvedBy, !approvedBy.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("erasure needs --approved-by: who approved the journal entry for the operator (the journal is approved by the operator).")
+            }
             let performed = try performedAt.map { try InstantParser.recordingInstant($0, now: now, option: "--performed-at") } ?? occurredAt
             return .erasure(ErasureJournalEntry(
                 system: system ?? "", dataCategories: Self.list(categories), method: method ?? "",
-                performedBy: performedBy ?? actor, performedAt: performed))
+                performedBy: performedBy ?? actor, performedAt: performed, approvedBy: approvedBy))
         case .restriction:
             return .restriction(RestrictionScope(systems: Self.list(systems), purposes: Self.list(purposes)))
         case .export:

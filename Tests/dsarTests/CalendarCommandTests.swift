@@ -71,3 +71,41 @@ struct CalendarCommandTests {
         }
     }
 }
+
+/// `dsar report journal` (issue 14 item 11): the erasure journal with its approvers.
+@Suite(.enabled(if: TestDatabase.isConfigured, Comment(rawValue: TestDatabase.skipReason)))
+struct JournalReportTests {
+    @Test func journalExportsEveryEntryWithItsApprover() throws {
+        try TestDatabase.withDatabase(migrated: true) { database in
+            let env = ["DSAR_NOW": "2026-11-20T10:00:00+05:00"]
+            let created = try database.runDsar(["new", "--kind", "erasure", "--name", "Dilnoza Karimova", "--email", "d@example.uz"], environment: env)
+            #expect(created.status == 0, "\(created.stderr)")
+            let ref = created.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: " ").first.map(String.init) ?? ""
+            #expect(try database.runDsar(["start", ref], environment: env).status == 0)
+            let missing = try database.runDsar(
+                ["record", ref, "erasure", "--system", "CRM", "--categories", "contact", "--method", "deleted"], environment: env)
+            #expect(missing.status == 2 && missing.stderr.contains("--approved-by"))
+            let recorded = try database.runDsar(
+                ["record", ref, "erasure", "--system", "CRM", "--categories", "contact,orders", "--method", "deleted",
+                 "--performed-by", "IT: Bekzod", "--approved-by", "DPO: Aziz Rahimov"], environment: env)
+            #expect(recorded.status == 0, "\(recorded.stderr)")
+
+            let csv = try database.runDsar(["report", "journal", "--from", "2026-11-01", "--to", "2026-11-30"], environment: env)
+            #expect(csv.status == 0, "\(csv.stderr)")
+            let lines = csv.stdout.split(separator: "\r\n").map(String.init)
+            #expect(lines.first == "reference,policy,system,data_categories,method,performed_by,performed_at,approved_by,recorded_by")
+            #expect(lines.count == 2 && lines[1].contains(ref) && lines[1].contains("DPO: Aziz Rahimov") && lines[1].contains("contact; orders"))
+            #expect(!csv.stdout.contains("Dilnoza"), "no requester names in the journal")
+
+            let json = try database.runDsar(["report", "journal", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "json"], environment: env)
+            let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+            let entries = object?["entries"] as? [[String: Any]]
+            #expect(entries?.first?["approved_by"] as? String == "DPO: Aziz Rahimov")
+            let html = try database.runDsar(["report", "journal", "--from", "2026-11-01", "--to", "2026-11-30", "--format", "html"], environment: env)
+            #expect(html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.contains("<td>DPO: Aziz Rahimov</td>"))
+            let empty = try database.runDsar(["report", "journal", "--from", "2026-10-01", "--to", "2026-10-31"], environment: env)
+            #expect(empty.stdout.split(separator: "\r\n").count == 1)
+            #expect(try database.runDsar(["report", "journal", "--from", "2026-11-30", "--to", "2026-11-01"]).status == 2)
+        }
+    }
+}
