@@ -1,32 +1,25 @@
 import DeskCore
 import Foundation
 
-/// One line of the erasure journal as the report writes it (`dsar report journal`).
+/// One line of the erasure journal as the report writes it (`dsar report journal`): the entry and
+/// the request it belongs to.
 public struct ErasureJournalRow: Sendable, Equatable {
     public var reference: String
     public var policy: String
-    public var system: String
-    public var dataCategories: [String]
-    public var method: String
-    public var performedBy: String
-    /// ISO 8601 instant.
-    public var performedAt: String
-    /// Empty when the entry was recorded before approvers were kept.
-    public var approvedBy: String
+    public var entry: ErasureJournalEntry
     public var recordedBy: String
 
-    public init(reference: String, policy: String, system: String, dataCategories: [String], method: String,
-                performedBy: String, performedAt: String, approvedBy: String, recordedBy: String) {
+    public init(reference: String, policy: String, entry: ErasureJournalEntry, recordedBy: String) {
         self.reference = reference
         self.policy = policy
-        self.system = system
-        self.dataCategories = dataCategories
-        self.method = method
-        self.performedBy = performedBy
-        self.performedAt = performedAt
-        self.approvedBy = approvedBy
+        self.entry = entry
         self.recordedBy = recordedBy
     }
+
+    /// `performed_at` as an ISO 8601 instant.
+    var performedAt: String { ISO8601DateFormatter().string(from: entry.performedAt) }
+    /// Empty when the entry was recorded before approvers were kept.
+    var approvedBy: String { entry.approvedBy ?? "" }
 }
 
 /// The output formats of the journal.
@@ -44,14 +37,16 @@ public enum ErasureJournalRenderer {
         switch format {
         case .csv:
             return CSV.record(columns) + rows.map { row in
-                CSV.record([CSV.text(row.reference), CSV.text(row.policy), CSV.text(row.system),
-                            CSV.text(row.dataCategories.joined(separator: "; ")), CSV.text(row.method), CSV.text(row.performedBy),
+                CSV.record([CSV.text(row.reference), CSV.text(row.policy), CSV.text(row.entry.system),
+                            CSV.text(row.entry.dataCategories.joined(separator: "; ")), CSV.text(row.entry.method),
+                            CSV.text(row.entry.performedBy),
                             row.performedAt, CSV.text(row.approvedBy), CSV.text(row.recordedBy)])
             }.joined()
         case .json:
             let entries: [[String: Any]] = rows.map { row in
-                ["reference": row.reference, "policy": row.policy, "system": row.system, "data_categories": row.dataCategories,
-                 "method": row.method, "performed_by": row.performedBy, "performed_at": row.performedAt,
+                ["reference": row.reference, "policy": row.policy, "system": row.entry.system,
+                 "data_categories": row.entry.dataCategories, "method": row.entry.method, "performed_by": row.entry.performedBy,
+                 "performed_at": row.performedAt,
                  "approved_by": row.approvedBy.isEmpty ? NSNull() : row.approvedBy, "recorded_by": row.recordedBy]
             }
             let object: [String: Any] = ["from": from, "to": to, "entries": entries]
@@ -65,8 +60,9 @@ public enum ErasureJournalRenderer {
             html += "<p>\(rows.count) entries. Each entry records what was destroyed, where, how, by whom, when, and who approved it.</p>"
             html += "<table><thead><tr>" + columns.map { "<th>\($0.xmlEscaped)</th>" }.joined() + "</tr></thead><tbody>"
             for row in rows {
-                let cells = [row.reference, row.policy, row.system, row.dataCategories.joined(separator: ", "), row.method,
-                             row.performedBy, row.performedAt, row.approvedBy.isEmpty ? "—" : row.approvedBy, row.recordedBy]
+                let cells = [row.reference, row.policy, row.entry.system, row.entry.dataCategories.joined(separator: ", "),
+                             row.entry.method, row.entry.performedBy, row.performedAt, row.approvedBy.isEmpty ? "—" : row.approvedBy,
+                             row.recordedBy]
                 html += "<tr>" + cells.map { "<td>\($0.xmlEscaped)</td>" }.joined() + "</tr>"
             }
             html += "</tbody></table></body></html>\n"

@@ -41,13 +41,8 @@ extension Dsar.Report {
                 let toDate = LocalDate(iso: to)
             else { return }
             let session = try DeskSession.open(global)
-            let stamp = ISO8601DateFormatter()
             let rows = try ErasureJournalQuery(session.db).lines(from: fromDate, to: toDate).map { line in
-                ErasureJournalRow(
-                    reference: line.reference, policy: line.policy, system: line.entry.system,
-                    dataCategories: line.entry.dataCategories, method: line.entry.method, performedBy: line.entry.performedBy,
-                    performedAt: stamp.string(from: line.entry.performedAt), approvedBy: line.entry.approvedBy ?? "",
-                    recordedBy: line.recordedBy)
+                ErasureJournalRow(reference: line.reference, policy: line.policy, entry: line.entry, recordedBy: line.recordedBy)
             }
             let output = try ReportOutput(path: out)
             try output.write(try ErasureJournalRenderer.render(rows, format: format, from: fromDate.iso, to: toDate.iso))
