@@ -50,7 +50,8 @@ extension Dsar {
             }
 
             static func period(_ period: Period) -> String {
-                "\(period.count) \(period.unit.rawValue.replacingOccurrences(of: "_", with: " "))"
+                let unit = period.unit.rawValue.replacingOccurrences(of: "_", with: " ")
+                return "\(period.count) \(period.count == 1 ? String(unit.dropLast()) : unit)"
             }
 
             static func clock(_ clock: ClarificationClock) -> String {
