@@ -4,7 +4,7 @@ import Foundation
 import Postgres
 
 /// The claim + close loops of issue 8: `loops` threads, one connection each, every loop doing
-/// what `dsar claim` then `dsar close REF --outcome refused --ground manifestly_unfounded` do
+/// what `dsar claim` then `dsar close REF --outcome refused --ground exemption_other --note …` do
 /// (`QueueQuery.claim`, `RequestStore.apply`) until nothing is left to claim.
 ///
 /// Every loop claims "the most urgent unassigned request" through the same query as `dsar claim`,
@@ -120,7 +120,8 @@ enum ClaimLoopDriver {
             do {
                 let now = Date()
                 _ = try store.apply(
-                    .event(.closeRefused, ground: .manifestlyUnfounded), to: item.request.reference, actor: actor,
+                    .event(.closeRefused, ground: .exemptionOther, note: "Benchmark: closed by the claim loop."),
+                    to: item.request.reference, actor: actor,
                     occurredAt: now, now: now)
                 part.closes += 1
             } catch {

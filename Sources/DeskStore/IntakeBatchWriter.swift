@@ -214,7 +214,8 @@ struct IntakeBatchWriter {
             let name = IntakeStore.text(incoming.fromName, max: 200).flatMap { $0.isEmpty ? nil : $0 } ?? email ?? "Unknown sender"
             guard let caseID = caseOfMessage[index] else { throw Unsupported() }
             for (kind, number) in zip(kinds, requestsPerMessage[index]) {
-                guard let rule = entry.policy.rule(for: kind) else { throw Unsupported() }
+                guard let rule = entry.policy.rule(for: kind, consentWithdrawal: kind == .objection && incoming.consentWithdrawal)
+                else { throw Unsupported() }
                 let due = DeadlineEngine.dueDate(receivedAt: receivedAt, rule: rule, timeZone: timeZone, calendar: entry.calendar)
                 let isObjection = kind == .objection
                 let requestID = requestIDs[number]

@@ -36,6 +36,10 @@ public struct SettingsStore {
         Key(name: "mail.domain", meaning: "the domain of Message-IDs of letters sent (else the DPO's e-mail domain)", check: .domain),
         Key(name: "desk.time_zone", meaning: "the desk's time zone", check: .timeZone),
         Key(name: "retention.years", meaning: "years requester data is kept after closing", check: .positiveInteger),
+        Key(name: "clarification.wait_days", meaning: "days the desk waits for an answer to a clarification before closing (default 30)",
+            check: .positiveInteger),
+        Key(name: "backup.overwrite_days", meaning: "days until backups holding erased data are overwritten (the erasure letter states the date)",
+            check: .positiveInteger),
     ] + Language.allCases.map { language in
         Key(name: authorityKey(language), meaning: "the supervisory authority's name in \(language.rawValue) letters (overrides the policy's)", check: .text)
     }

@@ -42,7 +42,7 @@ EVIDENCE = {
     "access": [["no-data-held", "--note", "nothing held in any system"]],
     "rectification": [["change", "--field", "phone", "--summary", "new number recorded"], ["no-recipients"]],
     "erasure": [["erasure", "--system", "CRM", "--categories", "contact", "--method", "deleted",
-                 "--performed-by", "IT desk"], ["no-recipients"]],
+                 "--performed-by", "IT desk", "--approved-by", "DPO"], ["no-recipients"]],
     "restriction": [["restriction", "--systems", "CRM", "--purposes", "marketing"]],
     "portability": [["export", "--format", "json", "--path", "export.json", "--sha256", "ab" * 32]],
     "objection": [["decision", "--decision", "processing_stopped", "--purposes", "marketing"]],
