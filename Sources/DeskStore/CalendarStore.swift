@@ -38,8 +38,7 @@ public struct CalendarStore {
                 ON CONFLICT (calendar, day) DO UPDATE SET name = excluded.name
                 """)
             try AuditLog(db).append(
-                requestID: nil, occurredAt: now, recordedAt: now, actor: actor, event: "holiday_added",
-                payload: ["calendar": .string(calendar), "day": .string(day.iso)])
+                .holidayAdded(calendar: calendar, day: day), requestID: nil, occurredAt: now, recordedAt: now, actor: actor)
         }
     }
 
@@ -51,8 +50,7 @@ public struct CalendarStore {
                 throw StoreError.notFound("The calendar \(calendar) has no holiday on \(day.iso); see `dsar calendar list`.")
             }
             try AuditLog(db).append(
-                requestID: nil, occurredAt: now, recordedAt: now, actor: actor, event: "holiday_removed",
-                payload: ["calendar": .string(calendar), "day": .string(day.iso)])
+                .holidayRemoved(calendar: calendar, day: day), requestID: nil, occurredAt: now, recordedAt: now, actor: actor)
         }
     }
 }

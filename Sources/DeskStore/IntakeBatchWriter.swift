@@ -3,7 +3,7 @@ import Foundation
 import Postgres
 
 /// Stores a batch of intake messages inside the caller's transaction with a handful of statements
-/// (COPY for the rows, one counter update per year, one audit-chain update) instead of a dozen
+/// (COPY for the rows, one counter update per year, one audit batch) instead of a dozen
 /// round trips per message: what lets `dsar intake import` store thousands of messages a second.
 ///
 /// It writes exactly the rows `IntakeStore.write` writes message after message — same plans,
@@ -209,14 +209,7 @@ struct IntakeBatchWriter {
                 replyStates[id] = state
             }
         }
-        guard let head = try db.query("SELECT seq, hash FROM audit_head FOR UPDATE").first else {
-            throw StoreError.configuration("The audit log head is missing; run `dsar db migrate`.")
-        }
-        let (headSequence, headHash) = try head.decode((Int64, String).self)
-        var previous = AuditEntry(
-            sequence: headSequence, requestID: nil, occurredAt: now, recordedAt: now, actor: actor, event: "head",
-            fromState: nil, toState: nil, payload: "{}", prevHash: headHash, hash: headHash)
-        var events: [AuditEntry] = []
+        var events: [AuditLog.Pending] = []
         var requestRows: [[String?]] = []
         var requesterRows: [[String?]] = []
         var messageRequest: [(message: Int64, request: Int64)] = []
@@ -225,11 +218,9 @@ struct IntakeBatchWriter {
             switch decisions[index] {
             case .reply(let id, _):
                 let state = replyStates[id] ?? .received
-                previous = AuditEntry.appending(
-                    after: previous, requestID: id, occurredAt: now, recordedAt: now, actor: actor,
-                    event: "reply_received", fromState: state, toState: state,
-                    payload: PayloadEncoder.encode(["message_id": .int(rowID)]))
-                events.append(previous)
+                events.append(AuditLog.Pending(
+                    .replyReceived(messageID: rowID, state: state), requestID: id, occurredAt: now, recordedAt: now,
+                    actor: actor))
             case .create(let kinds):
                 let (receivedAt, note) = IntakeStore.receivedAt(sentAt: incoming.sentAt, now: now)
                 let email = IntakeStore.text(incoming.fromEmail, max: 320)
@@ -251,16 +242,11 @@ struct IntakeBatchWriter {
                         due.iso, nowText, actor,
                     ])
                     if number == requestsPerMessage[index].first { messageRequest.append((rowID, requestID)) }
-                    previous = AuditEntry.appending(
-                        after: previous, requestID: requestID, occurredAt: receivedAt, recordedAt: now, actor: actor,
-                        event: "received", toState: .received,
-                        payload: PayloadEncoder.encode([
-                            "reference": .string(references[number]), "kind": .string(kind.rawValue),
-                            "policy": .string(entry.policy.code), "channel": .string(Channel.email.rawValue),
-                            "requester_id": .int(requesterID), "case_id": .int(caseID), "due_on": .string(due.iso),
-                            "source": .string(rule.source),
-                        ]))
-                    events.append(previous)
+                    events.append(AuditLog.Pending(
+                        .received(
+                            reference: references[number], kind: kind, policy: entry.policy.code, channel: .email,
+                            requesterID: requesterID, caseID: caseID, dueOn: due, source: rule.source),
+                        requestID: requestID, occurredAt: receivedAt, recordedAt: now, actor: actor))
                 }
             default: continue
             }
@@ -288,23 +274,7 @@ struct IntakeBatchWriter {
                 WHERE m.id = u.id AND m.request_id IS NULL
                 """)
         }
-        if !events.isEmpty {
-            try db.copyIn(
-                """
-                COPY events (seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state, payload,
-                             prev_hash, hash) FROM STDIN
-                """
-            ) { out in
-                for event in events {
-                    try out.writeRow([
-                        String(event.sequence), event.requestID.map(String.init), Self.text(event.occurredAt),
-                        Self.text(event.recordedAt), event.actor, event.event, event.fromState?.rawValue,
-                        event.toState?.rawValue, event.payload, event.prevHash, event.hash,
-                    ])
-                }
-            }
-            try db.execute("UPDATE audit_head SET seq = \(previous.sequence), hash = \(previous.hash)")
-        }
+        try AuditLog(db).append(batch: events)
 
         // 4. What was done, as `IntakeStore.store` reports it.
         var created: [Int64: StoredRequest] = [:]

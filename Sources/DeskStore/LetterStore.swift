@@ -116,12 +116,8 @@ public struct LetterStore {
                     \(verificationCode), \(letter.subject), \(letter.body), \(messageID), \(letter.recipient), \(now), \(actor))
             """)
         try AuditLog(db).append(
-            requestID: letter.requestID, occurredAt: now, recordedAt: now, actor: actor, event: "letter_produced",
-            from: state, to: state,
-            payload: [
-                "letter_id": .int(id), "kind": .string(letter.kind), "language": .string(letter.language.rawValue),
-                "format": .string(letter.format),
-            ])
+            .letterProduced(letterID: id, kind: letter.kind, language: letter.language, format: letter.format, state: state),
+            requestID: letter.requestID, occurredAt: now, recordedAt: now, actor: actor)
         guard let stored = try find(id: id) else { throw StoreError.notFound("The letter \(id) was not stored.") }
         return stored
     }
