@@ -6,8 +6,11 @@ import Postgres
 /// The sealed audit log (SPEC §3, issue 15): the only code that writes `events` and `audit_seals`.
 ///
 /// Appends chain an event to the previous event of its request (or of the desk chain) inside the
-/// caller's transaction and hold no row every writer needs: two writers on one chain meet at the
-/// unique index on (request, position) and the later one re-reads the chain and tries again.
+/// caller's transaction and hold no row every writer needs: a writer takes its chain's advisory
+/// lock (one per request, held to commit, so only writers of the same request wait for each
+/// other), then reads the chain's tail in a new statement, which sees what the previous holder
+/// committed. The unique index on (request, position) backs the locks up: a writer that meets a
+/// position taken anyway re-reads the chain and tries again.
 /// Seals (`seal`) then give committed events their Merkle leaves in batches. The payload must
 /// not hold personal data: `AuditEvent` refers to people by id.
 public struct AuditLog {
@@ -23,12 +26,13 @@ public struct AuditLog {
 
     // MARK: Appending
 
-    /// Appends one event inside the caller's transaction: two round trips (the chain's tail and a
-    /// sequence number, then the insert), a third only when another writer took the position first.
+    /// Appends one event inside the caller's transaction: three round trips (the chain's lock, its
+    /// tail and a sequence number, then the insert).
     @discardableResult
     public func append(
         _ event: AuditEvent, requestID: Int64?, occurredAt: Date, recordedAt: Date, actor: String
     ) throws -> AuditEntry {
+        try lockChains([requestID])
         for _ in 0..<50 {
             let tail = try db.query(
                 requestID == nil
@@ -98,8 +102,34 @@ public struct AuditLog {
         }
     }
 
+    /// The advisory locks of these chains (nil: the desk chain), in one order so that two writers
+    /// taking several never deadlock; held until the transaction ends.
+    func lockChains(_ chains: [Int64?]) throws {
+        let keys = Array(Set(chains.map { Self.lockKey($0) })).sorted()
+        if keys.count == 1, let key = keys.first {
+            try db.execute("SELECT pg_advisory_xact_lock(\(Self.lockClass), \(key))")
+        } else if !keys.isEmpty {
+            try db.execute(
+                """
+                SELECT pg_advisory_xact_lock(\(Self.lockClass), k)
+                FROM unnest(\(PostgresTextArray(keys.map(String.init)))::int[]) AS k ORDER BY k
+                """)
+        }
+    }
+
+    /// The first key of the chains' advisory locks (`pg_advisory_xact_lock(int, int)`).
+    static let lockClass: Int32 = 0x4155_4454  // "AUDT"
+
+    /// A chain's second key: its request id folded into an int (two requests may share a key and
+    /// then wait for each other, which is harmless), 0 for the desk chain.
+    static func lockKey(_ chain: Int64?) -> Int32 {
+        guard let chain else { return 0 }
+        return Int32(truncatingIfNeeded: (chain - 1) % (Int64(Int32.max) - 1) + 1)
+    }
+
     private func copy(_ batch: [Pending]) throws -> [AuditEntry] {
         let requestIDs = Array(Set(batch.compactMap(\.requestID))).sorted()
+        try lockChains(batch.map(\.requestID))
         var tails: [Int64: (position: Int64, hash: String)] = [:]
         if !requestIDs.isEmpty {
             for row in try db.query(
@@ -134,8 +164,12 @@ public struct AuditLog {
                 prevHash: tail?.hash ?? AuditEntry.genesisHash, occurredAt: AuditEntry.truncatedToMilliseconds(pending.occurredAt),
                 recordedAt: AuditEntry.truncatedToMilliseconds(pending.recordedAt), actor: pending.actor)
             if let id = pending.requestID { tails[id] = (entry.chainPosition ?? 1, entry.hash) } else { deskTail = (entry.chainPosition ?? 1, entry.hash) }
-            Self.encode(entry, leaf: nil, into: &rows)
             entries.append(entry)
+        }
+        // Rows go in chain order, so that two batches meeting on the same chains wait for each
+        // other in one order rather than deadlock.
+        for entry in entries.sorted(by: { ($0.requestID ?? 0, $0.sequence) < ($1.requestID ?? 0, $1.sequence) }) {
+            Self.encode(entry, leaf: nil, into: &rows)
         }
         try db.copyIn(Self.copyEvents) { out in try out.write(encoded: rows) }
         return entries
