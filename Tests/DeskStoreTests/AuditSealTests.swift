@@ -154,12 +154,12 @@ struct AuditSealTests {
                 guard case StoreError.refused(let message) = error else { return false }
                 return message.contains("event #3") && message.contains("not migrated")
             }
-            #expect(try db.query("SELECT max(version) FROM schema_migrations").first?.decode(column: 0, as: Int.self) == 61)
+            #expect(try db.query("SELECT max(version) FROM schema_migrations").first?.decode(column: 0, as: Int.self) ?? 90 < 90)
             #expect(try db.query("SELECT to_regclass('audit_head') IS NOT NULL").first?.decode(column: 0, as: Bool.self) == true)
         }
     }
 
-    /// The migrations up to 0061, as a desk of the previous release has them.
+    /// The migrations before 0090, as a desk of the previous release has them.
     static func migrateBefore0090(_ db: Connection) throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sql-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
