@@ -296,4 +296,19 @@ struct AuditVerifyCommandTests {
             #expect(try database.runDsar(["audit", "verify", "--digest", "5:xyz"], environment: Self.now).status == 2)
         }
     }
+
+    @Test func theMonthlyReportEndsWithTheMonthEndDigest() throws {
+        try TestDatabase.withDatabase(migrated: true) { database in
+            try Self.desk(database)
+            let digest = try Self.digest(database)
+            let report = try database.runDsar(["report", "monthly", "2026-11"], environment: Self.now)
+            #expect(report.status == 0, "\(report.stderr)")
+            #expect(report.stdout.hasSuffix("audit digest \(digest) sealed 2026-11-21T05:00:00.000Z\n"), "\(report.stdout.suffix(200))")
+            // October ended before anything was sealed: no digest line.
+            let october = try database.runDsar(["report", "monthly", "2026-10"], environment: Self.now)
+            #expect(october.status == 0 && !october.stdout.contains("audit digest"))
+            let csv = try database.runDsar(["report", "monthly", "2026-11", "--format", "csv"], environment: Self.now)
+            #expect(csv.stdout.hasSuffix("audit_digest,\(digest)\n"))
+        }
+    }
 }
