@@ -49,18 +49,29 @@ extension AuditLog {
 
     /// Seals what is committed and unsealed, in transactions of its own, unless another sealer
     /// holds the seal lock (then it returns `.busy` at once: nobody waits for a sealer).
+    ///
+    /// `durable: false` (the seal at the end of a write command) commits without waiting for the
+    /// disk: a crash may lose that seal — its leaves and its row together, never one without the
+    /// other — and the events, which are durable, are sealed again by the next sealer. Whatever
+    /// prints a digest seals durably first (`dsar audit seal`, `digest`, `prove`).
     @discardableResult
-    public func seal(now: Date, batchSize: Int = 200_000) throws -> SealOutcome {
+    public func seal(now: Date, batchSize: Int = 200_000, durable: Bool = true) throws -> SealOutcome {
         var events = 0
         var seals = 0
         var latest: AuditDigest?
         while true {
             let step = try db.withTransaction { db -> SealOutcome? in
                 guard try db.query("SELECT 1 FROM audit_sealer FOR UPDATE SKIP LOCKED").first != nil else { return .busy }
+                if !durable { try db.executeScript("SET LOCAL synchronous_commit = off") }
                 return try AuditLog(db).sealHeld(now: now, limit: batchSize)
             }
             switch step {
-            case .busy?: return seals == 0 ? .busy : .sealed(events: events, seals: seals, latest: latest ?? AuditDigest(size: 0, root: .empty, sealedAt: now))
+            case .busy?:
+                guard seals > 0, let latest else {
+                    try flush(durable)
+                    return .busy
+                }
+                return .sealed(events: events, seals: seals, latest: latest)
             case .sealed(let count, _, let digest)?:
                 events += count
                 seals += 1
@@ -68,16 +79,23 @@ extension AuditLog {
                 if count < batchSize { return .sealed(events: events, seals: seals, latest: digest) }
             case .nothingToSeal?, nil:
                 if let latest { return .sealed(events: events, seals: seals, latest: latest) }
+                try flush(durable)
                 return .nothingToSeal
             }
         }
     }
 
+    /// Seals other sealers committed without waiting for the disk are made durable before a
+    /// digest is read: one durable commit flushes the log up to it.
+    private func flush(_ durable: Bool) throws {
+        if durable { try db.withTransaction { db in try db.query("SELECT pg_current_xact_id()") } }
+    }
+
     /// `seal` at the end of a write command: never fails the command. A role that may not seal
     /// (the report role) or a sealing error leaves the events for the next sealer.
-    public func sealQuietly(now: Date, logger: Logger = Logger(label: "dsar.audit")) {
+    public func sealQuietly(now: Date, durable: Bool = false, logger: Logger = Logger(label: "dsar.audit")) {
         do {
-            try seal(now: now)
+            try seal(now: now, durable: durable)
         } catch let error as PostgresError where error.sqlState == .insufficientPrivilege || error.sqlState == .undefinedTable {
             return
         } catch {

@@ -26,17 +26,9 @@ extension AuditLog {
     public func verify(against old: AuditDigest? = nil, workers: Int = 2, requestsPerPage: Int64 = 20_000) throws -> Verification {
         let seals = try db.query("\(fragment: Self.selectSeal) ORDER BY id").map(Self.seal)
         let size = seals.last?.size ?? 0
-        let maxRequest = try db.query("SELECT coalesce(max(request_id), 0) FROM events").first?.decode(column: 0, as: Int64.self) ?? 0
-
         let walk = LeafWalk(size: size)
         defer { walk.release() }
-        var pages: [Page] = [.legacy, .desk]
-        var low: Int64 = 1
-        while low <= maxRequest {
-            pages.append(.requests(low..<(low + requestsPerPage)))
-            low += requestsPerPage
-        }
-        try walk.run(pages, workers: max(1, workers), connectionString: db.connectionString)
+        try walk.run(try pages(requestsPerPage), workers: max(1, workers), connectionString: db.connectionString)
         // A broken chain names an event, the most precise finding; then the seals.
         var firstBreak = walk.firstBreak ?? Self.brokenSealChain(seals)
 
@@ -92,6 +84,18 @@ extension AuditLog {
             previous = seal
         }
         return nil
+    }
+
+    /// The whole log as pages: the legacy chain, the desk chain, the chains of each range of request ids.
+    func pages(_ requestsPerPage: Int64) throws -> [Page] {
+        let maxRequest = try db.query("SELECT coalesce(max(request_id), 0) FROM events").first?.decode(column: 0, as: Int64.self) ?? 0
+        var pages: [Page] = [.legacy, .desk]
+        var low: Int64 = 1
+        while low <= maxRequest {
+            pages.append(.requests(low..<(low + requestsPerPage)))
+            low += requestsPerPage
+        }
+        return pages
     }
 
     /// A part of the log read as one unit.
@@ -185,7 +189,7 @@ final class LeafWalk: @unchecked Sendable {
         case .desk:
             let rows = try db.query(
                 "\(fragment: AuditLog.selectLeafEvents) WHERE request_id IS NULL AND chain_pos IS NOT NULL ORDER BY chain_pos")
-            checkChains(try rows.map(AuditLog.leafEntry))
+            try checkChains(rows)
         case .requests(let range):
             let rows = try db.query(
                 """
@@ -193,8 +197,34 @@ final class LeafWalk: @unchecked Sendable {
                 WHERE request_id >= \(range.lowerBound) AND request_id < \(range.upperBound) AND chain_pos IS NOT NULL
                 ORDER BY request_id, chain_pos
                 """)
-            checkChains(try rows.map(AuditLog.leafEntry))
+            try checkChains(rows)
         }
+    }
+
+    /// The fast check of the raw rows; when it has any doubt, the full one, which names the break.
+    private func checkChains(_ rows: Rows) throws {
+        var fast = AuditFastCheck()
+        guard let passed = fast.check(rows) else {
+            checkChains(try rows.map(AuditLog.leafEntry))
+            return
+        }
+        var sealed = 0
+        var outside: AuditChain.Break?
+        for item in passed {
+            guard let (leaf, hash) = item else { continue }
+            guard leaf >= 0, leaf < size else {
+                outside = outside ?? AuditChain.Break(index: 0, sequence: leaf, reason: .sealedLeaves)
+                continue
+            }
+            leaves[Int(leaf)] = hash
+            filled[Int(leaf)] &+= 1
+            sealed += 1
+        }
+        lock.lock()
+        checked += passed.count
+        sealedCount += sealed
+        lock.unlock()
+        if let outside { report(outside) }
     }
 
     /// Rows of one or more chains, each chain's rows together in position order.
@@ -267,14 +297,7 @@ extension AuditLog {
         }
         let walk = LeafWalk(size: seal.size)
         defer { walk.release() }
-        let maxRequest = try db.query("SELECT coalesce(max(request_id), 0) FROM events").first?.decode(column: 0, as: Int64.self) ?? 0
-        var pages: [Page] = [.legacy, .desk]
-        var low: Int64 = 1
-        while low <= maxRequest {
-            pages.append(.requests(low..<(low + 20_000)))
-            low += 20_000
-        }
-        try walk.run(pages, workers: workers, connectionString: db.connectionString)
+        try walk.run(try pages(20_000), workers: workers, connectionString: db.connectionString)
         guard walk.firstBreak == nil, walk.sealedCount == seal.size, walk.firstMissingLeaf == nil else {
             throw StoreError.refused("The audit log does not verify; run `dsar audit verify` and restore the log before proving events.")
         }

@@ -100,6 +100,14 @@ struct AuditSealTests {
             let verification = try AuditLog(db).verify()
             #expect(verification.firstBreak == nil, "\(String(describing: verification.firstBreak))")
             #expect(verification.checked == events && verification.sealed == events && verification.seals == seals.1)
+            // The fast check of `verify` accepts the intact rows (and so does not fall back to the slow one).
+            let rows = try db.query(
+                "\(fragment: AuditLog.selectLeafEvents) WHERE chain_pos IS NOT NULL ORDER BY request_id NULLS FIRST, chain_pos")
+            var fast = AuditFastCheck()
+            #expect(fast.check(rows)?.count == events)
+            try db.executeScript("ALTER TABLE events DISABLE TRIGGER USER; UPDATE events SET actor = 'x' WHERE seq = 5")
+            #expect(fast.check(try db.query(
+                "\(fragment: AuditLog.selectLeafEvents) WHERE chain_pos IS NOT NULL ORDER BY request_id NULLS FIRST, chain_pos")) == nil)
         }
     }
 

@@ -103,7 +103,7 @@ extension Dsar {
             func run() throws {
                 let session = try DeskSession.open(global)
                 let log = AuditLog(session.db)
-                log.sealQuietly(now: session.now)
+                log.sealQuietly(now: session.now, durable: true)
                 let seal = try at.map { try log.seal(asOf: try session.occurredAt($0)) } ?? log.latestSeal()
                 guard let digest = seal?.digest else {
                     throw DeskFailure(message: "Nothing is sealed yet; record something or run `dsar audit seal`.", exitCode: DeskFailure.notFound)
