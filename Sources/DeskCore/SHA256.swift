@@ -3,7 +3,7 @@ import Crypto
 /// SHA-256 (FIPS 180-4) for evidence digests, letter codes and the audit log.
 ///
 /// `digest` is swift-crypto's (BoringSSL, with the SHA-NI instructions where the processor has
-/// them): over audit events it measured 3.5 times faster than the plain Swift `softwareDigest`
+/// them): over audit events it measured 3.1–3.5 times faster than the plain Swift `softwareDigest`
 /// kept below (README, "Performance"), which the tests use as a second implementation.
 public enum SHA256 {
     fileprivate static let k: [UInt32] = [
