@@ -64,9 +64,8 @@ public struct CalendarStore {
                     SET name = excluded.name, kind = excluded.kind, expected = excluded.expected
                 """)
             try AuditLog(db).append(
-                requestID: nil, occurredAt: now, recordedAt: now, actor: actor, event: "holiday_added",
-                payload: ["calendar": .string(owner), "day": .string(entry.day.iso), "kind": .string(entry.kind.rawValue),
-                          "week": .string(entry.week.rawValue)])
+                .holidayAdded(calendar: owner, day: entry.day, kind: entry.kind.rawValue, week: entry.week.rawValue),
+                requestID: nil, occurredAt: now, recordedAt: now, actor: actor)
         }
     }
 
@@ -81,8 +80,8 @@ public struct CalendarStore {
                 throw StoreError.notFound("The calendar \(owner) has no entry on \(day.iso)\(week == .both ? "" : " for the \(week.rawValue)-day week"); see `dsar calendar list`.")
             }
             try AuditLog(db).append(
-                requestID: nil, occurredAt: now, recordedAt: now, actor: actor, event: "holiday_removed",
-                payload: ["calendar": .string(owner), "day": .string(day.iso), "week": .string(week.rawValue)])
+                .holidayRemoved(calendar: owner, day: day, week: week.rawValue),
+                requestID: nil, occurredAt: now, recordedAt: now, actor: actor)
         }
     }
 

@@ -153,8 +153,7 @@ public struct LetterStore {
             """)
         let prepared = PreparedLetter(id: id, letter: letter, verificationCode: verificationCode, messageID: messageID)
         try AuditLog(db).append(
-            requestID: letter.requestID, occurredAt: now, recordedAt: now, actor: actor, event: "letter_produced",
-            from: state, to: state, payload: prepared.eventPayload)
+            prepared.event(state: state), requestID: letter.requestID, occurredAt: now, recordedAt: now, actor: actor)
         guard let stored = try find(id: id) else { throw StoreError.notFound("The letter \(id) was not stored.") }
         return stored
     }

@@ -148,14 +148,10 @@ public struct RequestStore {
         }
         let created = try find(id: requestID)
         try AuditLog(db).append(
-            requestID: requestID, occurredAt: new.receivedAt, recordedAt: now, actor: actor, event: "received",
-            to: .received,
-            payload: [
-                "reference": .string(reference.description), "kind": .string(new.kind.rawValue),
-                "policy": .string(entry.policy.code), "channel": .string(new.channel.rawValue),
-                "requester_id": .int(requesterID), "case_id": .int(caseID), "due_on": .string(due.iso),
-                "source": .string(rule.source),
-            ])
+            .received(
+                reference: reference.description, kind: new.kind, policy: entry.policy.code, channel: new.channel,
+                requesterID: requesterID, caseID: caseID, dueOn: due, source: rule.source),
+            requestID: requestID, occurredAt: new.receivedAt, recordedAt: now, actor: actor)
         return created
     }
 
@@ -228,15 +224,9 @@ public struct RequestStore {
                 """)
             guard updated == 1 else { throw try store.staleWrite(request) }
 
-            var payload: [String: PayloadValue] = ["due_on": .string(due.iso)]
-            if due != request.dueOn { payload["previous_due_on"] = .string(request.dueOn.iso) }
-            if let ground = outcome.ground { payload["ground"] = .string(ground.rawValue) }
-            if case .extend(let period, _, _) = action {
-                payload["extended_by"] = .string(period.description)
-                payload["extended_total"] = .string(extendedBy?.description ?? period.description)
-            }
-            if outcome.clock != .unchanged { payload["clock"] = .string(outcome.clock.rawValue) }
-            if case .extend(_, let reason, let decidedBy) = action {
+            var extensionPeriod: Period?
+            if case .extend(let period, let reason, let decidedBy) = action {
+                extensionPeriod = period
                 try store.recordExtensionReason(request.id, reason: reason, period: outcome.extendedBy, occurredAt: occurredAt, now: now, actor: actor)
                 if let decidedBy {
                     try db.execute(
@@ -260,12 +250,11 @@ public struct RequestStore {
                     requestID: request.id, question: question, askedAt: occurredAt, actor: actor, now: now)
             }
             let changed = try store.find(id: request.id)
-            // The audit head last: it is held until COMMIT and every audited change waits for it.
-            let eventName: String
-            if let event = outcome.event { eventName = event.rawValue } else { eventName = "extend" }
             try AuditLog(db).append(
-                requestID: request.id, occurredAt: occurredAt, recordedAt: now, actor: actor, event: eventName,
-                from: outcome.from, to: outcome.to, payload: payload)
+                .transition(
+                    outcome.event, from: outcome.from, to: outcome.to, dueOn: due, previousDueOn: request.dueOn,
+                    ground: outcome.ground, extendedBy: extensionPeriod, extendedTotal: extendedBy, clock: outcome.clock),
+                requestID: request.id, occurredAt: occurredAt, recordedAt: now, actor: actor)
             let applied = Applied(request: changed, outcome: outcome)
             try alongside(db, applied)
             return applied
@@ -306,9 +295,8 @@ public struct RequestStore {
                 """)
             guard updated == 1 else { throw try store.staleWrite(request) }
             try AuditLog(db).append(
-                requestID: request.id, occurredAt: occurredAt, recordedAt: now, actor: actor, event: "evidence_recorded",
-                from: request.state, to: request.state,
-                payload: ["evidence_id": .int(evidenceID), "evidence_kind": .string(evidence.kind.rawValue)])
+                .evidenceRecorded(evidenceID: evidenceID, kind: evidence.kind, state: request.state),
+                requestID: request.id, occurredAt: occurredAt, recordedAt: now, actor: actor)
             return evidenceID
         }
     }
@@ -327,12 +315,10 @@ public struct RequestStore {
                 WHERE id = \(request.id) AND version = \(request.version)
                 """)
             guard updated == 1 else { throw try store.staleWrite(request) }
-            var payload: [String: PayloadValue] = ["assignee": assignee.map { .string($0) } ?? .null]
-            if let previous = request.assignee { payload["previous_assignee"] = .string(previous) }
             let changed = try store.find(id: request.id)
             try AuditLog(db).append(
-                requestID: request.id, occurredAt: now, recordedAt: now, actor: actor, event: "assigned",
-                from: request.state, to: request.state, payload: payload)
+                .assigned(to: assignee, previous: request.assignee, state: request.state),
+                requestID: request.id, occurredAt: now, recordedAt: now, actor: actor)
             return changed
         }
     }

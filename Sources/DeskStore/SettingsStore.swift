@@ -134,8 +134,7 @@ public struct SettingsStore {
                                                 updated_by = EXCLUDED.updated_by
                 """)
             try AuditLog(db).append(
-                requestID: nil, occurredAt: now, recordedAt: now, actor: actor, event: "setting_changed",
-                payload: ["key": .string(key.name)])
+                .settingChanged(key: key.name), requestID: nil, occurredAt: now, recordedAt: now, actor: actor)
             return Setting(key: key.name, value: clean, updatedAt: now, updatedBy: actor)
         }
     }
