@@ -66,7 +66,7 @@ public struct IntakeAssessment: Sendable {
         let status: Status
         if !references.isEmpty {
             status = .reply
-        } else if classification.rights.isEmpty {
+        } else if classification.rights.isEmpty || !classification.isConfident {
             status = .triage
         } else {
             status = .new
