@@ -43,10 +43,15 @@ let package = Package(
             dependencies: ["DeskCore", "DeskStore", "Postgres", "Letters"],
             swiftSettings: strict
         ),
+        .target(
+            name: "DeskIntake",
+            dependencies: ["DeskCore", "DeskStore", "Postgres", "MailIntake", "LetterDesk"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "dsar",
             dependencies: [
-                "DeskCore", "DeskStore", "Postgres", "MailIntake", "Letters", "LetterDesk", "Reports",
+                "DeskCore", "DeskStore", "Postgres", "MailIntake", "DeskIntake", "Letters", "LetterDesk", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -64,7 +69,9 @@ let package = Package(
         .target(name: "DeskTestSupport", dependencies: ["Postgres", "DeskStore"], path: "Tests/DeskTestSupport", swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "DeskTestSupport"], swiftSettings: strict),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], swiftSettings: strict),
-        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore", "Postgres", "DeskTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore", "Postgres", "DeskTestSupport", "DeskIntake", "MailIntake"],
+            swiftSettings: strict),
         .testTarget(name: "MailIntakeTests", dependencies: ["MailIntake", "DeskCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "LettersTests", dependencies: ["Letters", "DeskCore"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(

@@ -1,5 +1,3 @@
-import DeskCore
-
 /// One right the classifier considered, with how likely it is the message's primary right.
 public struct RightScore: Sendable, Hashable, Codable {
     public let right: Right
