@@ -179,26 +179,41 @@ public enum FeatureText {
     }
 
     /// The body without its signature: everything from a `-- ` line, a "Sent from my …" line or a
-    /// long underscore rule on is the sender's footer, not what they ask.
+    /// rule of ten or more underscores on is the sender's footer, not what they ask.
+    ///
+    /// Read as bytes, line by line; the text is copied only when a signature is found.
     public static func withoutSignature(_ body: String) -> String {
-        var kept: [Substring] = []
-        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
-            let trimmed = line.trimmingCharacters(in: " \t\r")
-            if trimmed == "--" || trimmed == "-- " || trimmed == "—" { break }
-            if trimmed.hasPrefix("Sent from my ") || trimmed.hasPrefix("Отправлено с ") || trimmed.hasPrefix("Yuborildi:") { break }
-            if trimmed.count >= 10, trimmed.allSatisfy({ $0 == "_" }) { break }
-            kept.append(line)
+        var body = body
+        let cut: Int? = body.withUTF8 { bytes -> Int? in
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                if isSignatureStart(UnsafeBufferPointer(rebasing: bytes[start..<end])) { return start }
+                start = end + 1
+            }
+            return nil
         }
-        return kept.joined(separator: "\n")
+        guard let cut else { return body }
+        return String(decoding: body.utf8.prefix(cut), as: UTF8.self)
     }
-}
 
-extension Substring {
-    /// The substring without the given characters at either end (no Foundation needed).
-    fileprivate func trimmingCharacters(in set: String) -> Substring {
-        var slice = self[...]
-        while let first = slice.first, set.contains(first) { slice = slice.dropFirst() }
-        while let last = slice.last, set.contains(last) { slice = slice.dropLast() }
-        return slice
+    static let signaturePrefixes: [[UInt8]] = ["Sent from my ", "Отправлено с ", "Yuborildi:"].map { Array($0.utf8) }
+
+    /// Whether one line (without its LF) starts a signature.
+    static func isSignatureStart(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        var first = 0
+        var last = line.count
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        while first < last && isBlank(line[first]) { first += 1 }
+        while last > first && isBlank(line[last - 1]) { last -= 1 }
+        let length = last - first
+        guard length >= 1 else { return false }
+        if length == 2 && line[first] == 0x2D && line[first + 1] == 0x2D { return true }  // "--"
+        if length == 3 && line[first] == 0xE2 && line[first + 1] == 0x80 && line[first + 2] == 0x94 { return true }  // "—"
+        if length >= 10 && (first..<last).allSatisfy({ line[$0] == 0x5F }) { return true }  // "__________"
+        return signaturePrefixes.contains { prefix in
+            length >= prefix.count && (0..<prefix.count).allSatisfy { line[first + $0] == prefix[$0] }
+        }
     }
 }

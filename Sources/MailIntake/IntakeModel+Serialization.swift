@@ -1,13 +1,13 @@
 /// The model's data file: little-endian, fixed layout, so a training run reproduces it byte for byte.
 ///
-///     "DSARIM01"                      8 bytes magic
+///     "DSARIM02"                      8 bytes magic
 ///     bits, outputs, dense, messages  4 × UInt32
 ///     biases, scales                  2 × outputs Float32
 ///     dense weights                   dense × outputs Float32
-///     calibration (4), threshold      5 × Float64
+///     calibration, threshold          calibrationCount + 1 Float64
 ///     weights                         (1 << bits) × outputs Int8
 extension IntakeModel {
-    static let magic = Array("DSARIM01".utf8)
+    static let magic = Array("DSARIM02".utf8)
 
     /// The file's bytes.
     public func serialized() -> [UInt8] {
@@ -51,7 +51,7 @@ extension IntakeModel {
             floats.append(Float(bitPattern: value))
         }
         var doubles: [Double] = []
-        for _ in 0..<5 {
+        for _ in 0...Self.calibrationCount {
             guard let value = get64() else { return nil }
             doubles.append(Double(bitPattern: value))
         }
@@ -60,7 +60,7 @@ extension IntakeModel {
         self.init(
             bits: Int(bits), weights: weightBytes.map { Int8(bitPattern: $0) },
             scales: Array(floats[Self.outputs..<2 * Self.outputs]), biases: Array(floats[0..<Self.outputs]),
-            denseWeights: Array(floats[(2 * Self.outputs)...]), calibration: Array(doubles[0..<4]),
-            threshold: doubles[4], trainingMessages: Int(messages))
+            denseWeights: Array(floats[(2 * Self.outputs)...]), calibration: Array(doubles[0..<Self.calibrationCount]),
+            threshold: doubles[Self.calibrationCount], trainingMessages: Int(messages))
     }
 }

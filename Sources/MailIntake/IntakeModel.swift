@@ -15,6 +15,8 @@ public struct IntakeModel: Sendable {
     /// Outputs: the six rights in `Right.allCases` order, then "not a request".
     public static let outputs = Right.allCases.count + 1
     static let noneOutput = Right.allCases.count
+    /// Coefficients of the calibration: an intercept and one per `Scores.calibrationInputs`.
+    static let calibrationCount = 5
     /// The dense features: the vocabulary's score of each right, which right it found first,
     /// then consent withdrawal and direct marketing.
     public static let denseCount = 2 * Right.allCases.count + 2
@@ -41,6 +43,8 @@ public struct IntakeModel: Sendable {
     public struct Scores: Sendable, Hashable {
         /// Logit per output (`IntakeModel.outputs`).
         public let logits: [Double]
+        /// The right the vocabulary scored highest (index in `Right.allCases`), if it found any.
+        public let vocabularyTop: Int?
         /// The softmax of the logits: per right, then "not a request".
         public var probabilities: [Double] { softmax(logits) }
         /// Per right, the probability that it is the message's (primary) right.
@@ -55,11 +59,15 @@ public struct IntakeModel: Sendable {
                 .map { (Right.allCases[$0], probabilities[$0]) }
         }
         /// The calibration inputs: the top right's log-odds, its logit's margin over the second
-        /// right's and over "not a request".
+        /// right's and over "not a request", and whether the hand-written vocabulary's best right
+        /// is the same (two readers that agree are wrong far less often than either alone).
         public var calibrationInputs: [Double] {
             let rightLogits = Array(logits.prefix(Right.allCases.count)).sorted(by: >)
-            let top = min(max(rightProbabilities.max() ?? 0, 1e-9), 1 - 1e-9)
-            return [(top / (1 - top)).logarithm, rightLogits[0] - rightLogits[1], rightLogits[0] - logits[IntakeModel.noneOutput]]
+            let probabilities = rightProbabilities
+            let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
+            let top = min(max(probabilities[best], 1e-9), 1 - 1e-9)
+            return [(top / (1 - top)).logarithm, rightLogits[0] - rightLogits[1], rightLogits[0] - logits[IntakeModel.noneOutput],
+                    vocabularyTop == best ? 1 : 0]
         }
     }
 
@@ -114,7 +122,9 @@ public struct IntakeModel: Sendable {
             }
             logits[output] = logit
         }
-        return Scores(logits: logits)
+        let vocabularyScores = dense.prefix(Right.allCases.count)
+        let vocabularyBest = vocabularyScores.indices.max { vocabularyScores[$0] < vocabularyScores[$1] }
+        return Scores(logits: logits, vocabularyTop: vocabularyBest.flatMap { vocabularyScores[$0] > 0 ? $0 : nil })
     }
 
     /// Every occurrence weighs 1/√n, n the message's number of occurrences (a length-free scale).

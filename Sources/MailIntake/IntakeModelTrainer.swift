@@ -23,7 +23,7 @@ public enum IntakeModelTrainer {
         public var folds = 5
         /// At most this share of the out-of-fold messages above the threshold may get a wrong
         /// primary right (or be no request at all): below the 1 %, for held-out data.
-        public var wrongRateTarget = 0.005
+        public var wrongRateTarget = 0.01
 
         public init() {}
     }
@@ -38,7 +38,7 @@ public enum IntakeModelTrainer {
             let training = usable.indices.filter { folds[$0] != fold }.map { usable[$0] }
             let held = usable.indices.filter { folds[$0] == fold }.map { usable[$0] }
             guard !training.isEmpty, !held.isEmpty else { continue }
-            let model = fit(training, parameters: parameters, calibration: [0, 1, 0, 0], threshold: 1)
+            let model = fit(training, parameters: parameters, calibration: [Double](repeating: 0, count: IntakeModel.calibrationCount), threshold: 1)
             for example in held {
                 let scores = model.scores(subject: example.subject, body: example.body, dense: example.dense)
                 inputs.append(scores.calibrationInputs)
@@ -139,12 +139,12 @@ public enum IntakeModelTrainer {
                            calibration: calibration, threshold: threshold, trainingMessages: examples.count)
     }
 
-    /// Logistic regression of "correct" on the calibration inputs (Platt scaling over three
+    /// Logistic regression of "correct" on the calibration inputs (Platt scaling over four
     /// inputs), by Newton's method with a small ridge so that separable data stays finite.
     static func fitCalibration(_ inputs: [[Double]], _ correct: [Bool]) -> [Double] {
-        let size = 4
+        let size = IntakeModel.calibrationCount
         var beta = [Double](repeating: 0, count: size)
-        guard !inputs.isEmpty else { return [0, 1, 0, 0] }
+        guard !inputs.isEmpty else { return beta }
         for _ in 0..<50 {
             var gradient = [Double](repeating: 0, count: size)
             var hessian = [[Double]](repeating: [Double](repeating: 0, count: size), count: size)

@@ -11,6 +11,13 @@ public enum LabelledCorpus {
         public let path: String
         public let label: CorpusLabel
         public let raw: [UInt8]
+
+        public init(key: String, path: String, label: CorpusLabel, raw: [UInt8]) {
+            self.key = key
+            self.path = path
+            self.label = label
+            self.raw = raw
+        }
     }
 
     /// The labels files under `path`: its own `labels.tsv`, else those of its subdirectories (sorted).

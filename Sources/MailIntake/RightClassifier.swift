@@ -69,13 +69,16 @@ public struct RightClassifier: Sendable {
         }.filter { $0.needle.count > 1 }
     }
 
-    /// Classifies a parsed message: automated mail gets no rights; replies are read without quotes.
+    /// Classifies a parsed message: automated mail gets no rights (a rule: a bounce or an
+    /// auto-reply never becomes a request), but with a model it still gets the model's
+    /// suggestions, since a web form's notification is sometimes marked automated too.
     public func classify(_ message: ParsedMessage) -> Classification {
         let body = QuotedTextStripper.strip(message.textBody)
         if let reason = AutomatedMailDetector.reason(for: message) {
+            let suggested = model == nil ? [] : classify(subject: message.subject, body: body).suggested
             return Classification(language: detectLanguage(message.subject + "\n" + body), rights: [],
                                   consentWithdrawal: false, directMarketing: false, scores: [:],
-                                  confidence: 0, automatedReason: reason, suggested: [], isConfident: false)
+                                  confidence: 0, automatedReason: reason, suggested: suggested, isConfident: false)
         }
         return classify(subject: message.subject, body: body)
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import DeskIntake
 import MailIntake
 
 extension Dsar.Intake {
@@ -45,7 +46,9 @@ extension Dsar.Intake {
                 if let folds {
                     evaluation = IntakeEvaluation.crossValidated(LabelledCorpus.examples(entries), folds: folds)
                 } else {
-                    let classifier = try IntakeModelSource.classifier(global)
+                    let db = try? DeskSession.open(global).db
+                    let (classifier, source) = try IntakeModels.classifier(db: db, note: FileHandleOutput.note)
+                    FileHandleOutput.note("Read by the \(source.rawValue) model.")
                     evaluation = IntakeEvaluation.heldOut(LabelledCorpus.examples(entries), classifier: classifier)
                 }
             } catch let error as MailIntakeError {
