@@ -13,8 +13,10 @@ public enum IntakeModels {
         case desk
         /// `Models/intake.model`, trained from the shipped corpus.
         case shipped
-        /// No model file was found: the vocabulary alone classifies.
+        /// No model file was found (or `DSAR_INTAKE_MODEL=none`): the vocabulary alone classifies.
         case vocabulary
+        /// The model file `DSAR_INTAKE_MODEL` names.
+        case file
     }
 
     /// The shipped model; nil (with the reason) when the file is missing or not a model.
@@ -30,7 +32,19 @@ public enum IntakeModels {
 
     /// The classifier for reading mail into the desk behind `db` (nil: no database): the desk's
     /// model when it stored one, else the shipped one. `note` hears why a fallback was taken.
-    public static func classifier(db: Connection?, note: (String) -> Void) throws -> (RightClassifier, Source) {
+    ///
+    /// `DSAR_INTAKE_MODEL` overrides the choice: a model file to try before storing it, or `none`
+    /// for the hand-written vocabulary alone (the tests of the import pipeline use it, so that
+    /// their expectations are about storing mail, not about a model's choices).
+    public static func classifier(db: Connection?, note: (String) -> Void,
+                                  environment: [String: String] = ProcessInfo.processInfo.environment) throws -> (RightClassifier, Source) {
+        if let override = environment["DSAR_INTAKE_MODEL"], !override.isEmpty {
+            if override == "none" { return (RightClassifier(), .vocabulary) }
+            guard let data = FileManager.default.contents(atPath: override), let model = IntakeModel(serialized: Array(data)) else {
+                throw StoreError.invalidInput("DSAR_INTAKE_MODEL names \(override), which is not an intake model file; unset it or give a file `dsar intake train --output` wrote.")
+            }
+            return (RightClassifier(model: model), .file)
+        }
         if let db, let stored = try IntakeLearningStore(db).latestModel() {
             if let model = IntakeModel(serialized: stored.bytes) { return (RightClassifier(model: model), .desk) }
             note("The desk's model \(stored.id) cannot be read by this version; the shipped model is used. Run `dsar intake train` again.")
