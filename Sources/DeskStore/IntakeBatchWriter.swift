@@ -409,7 +409,7 @@ struct IntakeBatchWriter {
                 let letter = prepared.letter
                 try out.writeRow([
                     String(prepared.id), String(letter.requestID), letter.kind, letter.language.rawValue, letter.format,
-                    letter.sha256, prepared.verificationCode, letter.subject, letter.body, prepared.messageID,
+                    prepared.sha256, prepared.verificationCode, letter.subject, letter.body, prepared.messageID,
                     letter.recipient, nowText, actor,
                 ])
             }

@@ -8,12 +8,15 @@ public struct PreparedLetter: Sendable {
     public let letter: NewLetter
     public let verificationCode: String
     public let messageID: String?
+    /// `letter.sha256`, computed once.
+    public let sha256: String
 
-    public init(id: Int64, letter: NewLetter, verificationCode: String, messageID: String?) {
+    public init(id: Int64, letter: NewLetter, verificationCode: String, messageID: String?, sha256: String? = nil) {
         self.id = id
         self.letter = letter
         self.verificationCode = verificationCode
         self.messageID = messageID
+        self.sha256 = sha256 ?? letter.sha256
     }
 
     /// The payload of its `letter_produced` event (never the body).

@@ -42,27 +42,34 @@ extension LetterProducer {
         let ids = try letters.reserveIDs(rendered.count)
         let codes = try letters.freeVerificationCodes(sha256s: rendered.map(\.sha256))
         let composer = EmailComposer(domain: Self.mailDomain(settings))
-        return zip(zip(requests, jobs), zip(zip(rendered, ids), codes)).map { requestAndJob, letterIDCode in
-            let ((request, (_, format)), ((letter, id), code)) = (requestAndJob, letterIDCode)
-            let messageID = format == .eml ? composer.makeMessageID(reference: request.reference, letterID: String(id)) : nil
-            return PreparedLetter(id: id, letter: letter, verificationCode: code, messageID: messageID)
+        return requests.indices.map { index in
+            let (letter, sha256) = rendered[index]
+            let messageID = jobs[index].1 == .eml
+                ? composer.makeMessageID(reference: requests[index].reference, letterID: String(ids[index])) : nil
+            return PreparedLetter(id: ids[index], letter: letter, verificationCode: codes[index], messageID: messageID, sha256: sha256)
         }
     }
 
-    /// The acknowledgement of every job, in order, rendered on every core (each thread takes every
-    /// n-th job and writes only its own slots).
-    static func renderAll(_ jobs: [(LetterFacts, LetterFormat)], now: Date, renderer: LetterRenderer) throws -> [NewLetter] {
-        @Sendable func render(_ job: (LetterFacts, LetterFormat)) -> Result<NewLetter, any Error> {
+    /// The acknowledgement of every job with the SHA-256 of its text, in order, rendered on every
+    /// core (each thread takes every n-th job and writes only its own slots).
+    static func renderAll(
+        _ jobs: [(LetterFacts, LetterFormat)], now: Date, renderer: LetterRenderer
+    ) throws -> [(letter: NewLetter, sha256: String)] {
+        typealias Rendered = (letter: NewLetter, sha256: String)
+        @Sendable func render(_ job: (LetterFacts, LetterFormat)) -> Result<Rendered, any Error> {
             Result {
-                try Self.render(
-                    .acknowledgement, facts: job.0, language: nil, format: job.1, recipientName: nil, now: now,
-                    renderer: renderer
-                ).0
+                // The text alone: the HTML page of a recorded letter is never stored.
+                let letter = try Self.newLetter(
+                    .acknowledgement, facts: job.0, language: nil, format: job.1, recipientName: nil, now: now
+                ) {
+                    try renderer.renderText(.acknowledgement, language: $0, context: $1)
+                }
+                return (letter, letter.sha256)
             }
         }
         let threads = min(ProcessInfo.processInfo.activeProcessorCount, 8)
         guard threads > 1, jobs.count >= 2 * threads else { return try jobs.map { try render($0).get() } }
-        struct Slots: @unchecked Sendable { let base: UnsafeMutablePointer<Result<NewLetter, any Error>?> }
+        struct Slots: @unchecked Sendable { let base: UnsafeMutablePointer<Result<Rendered, any Error>?> }
         let slots = Slots(base: .allocate(capacity: jobs.count))
         slots.base.initialize(repeating: nil, count: jobs.count)
         defer {

@@ -116,6 +116,22 @@ public struct LetterProducer {
         _ kind: LetterKind, facts: LetterFacts, language: Language?, format: LetterFormat, recipientName: String?, now: Date,
         renderer: LetterRenderer
     ) throws -> (NewLetter, RenderedLetter) {
+        var rendered: RenderedLetter?
+        let new = try newLetter(kind, facts: facts, language: language, format: format, recipientName: recipientName, now: now) {
+            let letter = try renderer.render(kind, language: $0, context: $1)
+            rendered = letter
+            return (letter.subject, letter.text)
+        }
+        guard let rendered else { throw StoreError.configuration("The letter \(kind.rawValue) was not rendered.") }
+        return (new, rendered)
+    }
+
+    /// The letter to record: the context of `kind` built from `facts`, handed to `render` (which
+    /// gives its subject and text), in the letter's language, for its recipient.
+    static func newLetter(
+        _ kind: LetterKind, facts: LetterFacts, language: Language?, format: LetterFormat, recipientName: String?, now: Date,
+        render: (Language, LetterContext) throws -> (subject: String, text: String)
+    ) throws -> NewLetter {
         let request = facts.request
         let language = language ?? request.requester.language
         let recipient = kind.isToRecipient ? recipientName?.trimmingCharacters(in: .whitespacesAndNewlines) : nil
@@ -124,16 +140,16 @@ public struct LetterProducer {
             recipientName: recipient)
         if format == .eml { try Self.checkAddressable(kind, request: request) }
 
-        let rendered: RenderedLetter
+        let subject: String
+        let text: String
         do {
-            rendered = try renderer.render(kind, language: language, context: context)
+            (subject, text) = try render(language, context)
         } catch let error as LettersError {
             throw StoreError.configuration(error.description)
         }
-        let new = NewLetter(
+        return NewLetter(
             requestID: request.id, kind: kind.rawValue, language: language, format: format.rawValue,
-            subject: rendered.subject, body: rendered.text, recipient: recipient)
-        return (new, rendered)
+            subject: subject, body: text, recipient: recipient)
     }
 
     /// `produce` for a letter name typed by a person (`fulfilled`, `refusal`, `extension_notice`…).

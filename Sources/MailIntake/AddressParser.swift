@@ -100,7 +100,8 @@ public enum AddressParser {
         // A display name holding a whole mailbox (`"Ivan <ivan@x.ru>" <noreply@form.x>`, or with no
         // address outside it): the name's own name, and its address when the outer one is missing
         // or a system sender's (a web form's notification).
-        if !nested, let held = name, held.contains("@"), held.contains("<"), let inner = mailbox(from: held, nested: true) {
+        if !nested, let held = name, held.utf8.contains(0x40), held.utf8.contains(0x3C),  // "@" and "<"
+           let inner = mailbox(from: held, nested: true) {
             let usable = email.contains("@") && email.count <= 320
             guard usable, !isSystemSender(email) else { return inner }
             name = inner.name ?? name
