@@ -5,7 +5,7 @@ import DeskCore
 /// Every figure is about what the desk does with a message: a request is *auto-created* when the
 /// intake made it `new`; everything else a person sees (triage). The primary-right accuracy is the
 /// intake's best guess (the created request's right, else the first suggestion) over all requests.
-public struct IntakeEvaluation: Sendable, Hashable, Codable {
+public struct IntakeEvaluation: Sendable, Hashable, Encodable {
     /// What the intake did with one labelled message.
     public struct Outcome: Sendable, Hashable {
         public let key: String
@@ -30,7 +30,7 @@ public struct IntakeEvaluation: Sendable, Hashable, Codable {
     }
 
     /// The figures of one set of messages (all, or one language).
-    public struct Figures: Sendable, Hashable, Codable {
+    public struct Figures: Sendable, Hashable, Encodable {
         public var messages = 0
         public var requests = 0
         /// Requests whose best guess is the labelled primary right.
@@ -91,22 +91,6 @@ public struct IntakeEvaluation: Sendable, Hashable, Codable {
         }
 
         public init() {}
-
-        public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            messages = try container.decode(Int.self, forKey: .messages)
-            requests = try container.decode(Int.self, forKey: .requests)
-            primaryCorrect = try container.decode(Int.self, forKey: .primaryCorrect)
-            autoCreated = try container.decode(Int.self, forKey: .autoCreated)
-            autoCreatedWrong = try container.decode(Int.self, forKey: .autoCreatedWrong)
-            requestsTriaged = try container.decode(Int.self, forKey: .requestsTriaged)
-            hardNegatives = try container.decode(Int.self, forKey: .hardNegatives)
-            hardNegativesTriaged = try container.decode(Int.self, forKey: .hardNegativesTriaged)
-            negatives = try container.decode(Int.self, forKey: .negatives)
-            negativesTriaged = try container.decode(Int.self, forKey: .negativesTriaged)
-            replies = try container.decode(Int.self, forKey: .replies)
-            repliesRecognised = try container.decode(Int.self, forKey: .repliesRecognised)
-        }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
