@@ -6,6 +6,7 @@ public struct AuditEvent: Sendable, Hashable {
     fileprivate enum Kind: Sendable, Hashable {
         case received, assigned, extend, evidenceRecorded, letterProduced, replyReceived, inboxConverted
         case inboxDismissed, settingChanged, holidayAdded, holidayRemoved, retentionPurge
+        case reclassified, intakeModelTrained
         case lifecycle(LifecycleEvent)
 
         var name: String {
@@ -22,6 +23,8 @@ public struct AuditEvent: Sendable, Hashable {
             case .holidayAdded: "holiday_added"
             case .holidayRemoved: "holiday_removed"
             case .retentionPurge: "retention_purge"
+            case .reclassified: "reclassified"
+            case .intakeModelTrained: "intake_model_trained"
             case .lifecycle(let event): event.rawValue
             }
         }
@@ -46,6 +49,8 @@ public struct AuditEvent: Sendable, Hashable {
         public static let holidayAdded = Name(.holidayAdded)
         public static let holidayRemoved = Name(.holidayRemoved)
         public static let retentionPurge = Name(.retentionPurge)
+        public static let reclassified = Name(.reclassified)
+        public static let intakeModelTrained = Name(.intakeModelTrained)
         public static func lifecycle(_ event: LifecycleEvent) -> Name { Name(.lifecycle(event)) }
     }
 
@@ -126,16 +131,31 @@ public struct AuditEvent: Sendable, Hashable {
         return AuditEvent(.letterProduced, from: state, to: state, payload)
     }
 
+    /// A request made from mail was given another right before work started (`dsar reclassify`).
+    public static func reclassified(
+        from oldKind: Right, to newKind: Right, fromDueOn: LocalDate, toDueOn: LocalDate, messageID: Int64, state: RequestState
+    ) -> AuditEvent {
+        AuditEvent(.reclassified, from: state, to: state, [
+            "from_kind": .string(oldKind.rawValue), "to_kind": .string(newKind.rawValue),
+            "from_due_on": .string(fromDueOn.iso), "to_due_on": .string(toDueOn.iso), "message_id": .int(messageID),
+        ])
+    }
+
     /// A message answering the request arrived.
     public static func replyReceived(messageID: Int64, state: RequestState) -> AuditEvent {
         AuditEvent(.replyReceived, from: state, to: state, ["message_id": .int(messageID)])
     }
 
     /// An inbox item became a request.
-    public static func inboxConverted(inboxItemID: Int64, messageID: Int64, kind: Right, state: RequestState) -> AuditEvent {
-        AuditEvent(.inboxConverted, to: state, [
+    /// `suggested` is the right the classifier had suggested (the DPO's choice is `kind`).
+    public static func inboxConverted(
+        inboxItemID: Int64, messageID: Int64, kind: Right, suggested: Right? = nil, state: RequestState
+    ) -> AuditEvent {
+        var payload: [String: PayloadValue] = [
             "inbox_item_id": .int(inboxItemID), "message_id": .int(messageID), "kind": .string(kind.rawValue),
-        ])
+        ]
+        if let suggested { payload["suggested"] = .string(suggested.rawValue) }
+        return AuditEvent(.inboxConverted, to: state, payload)
     }
 
     /// The same event with the id of the evidence or letter row it names, once a bulk writer numbered it.
@@ -173,6 +193,14 @@ public struct AuditEvent: Sendable, Hashable {
         var payload: [String: PayloadValue] = ["calendar": .string(calendar), "day": .string(day.iso)]
         if let week { payload["week"] = .string(week) }
         return AuditEvent(.holidayRemoved, payload)
+    }
+
+    /// `dsar intake train` stored the desk's model (its bytes are in `intake_models`).
+    public static func intakeModelTrained(modelID: Int64, sha256: String, corpusMessages: Int, deskMessages: Int) -> AuditEvent {
+        AuditEvent(.intakeModelTrained, [
+            "model_id": .int(modelID), "sha256": .string(sha256), "corpus_messages": .int(Int64(corpusMessages)),
+            "desk_messages": .int(Int64(deskMessages)),
+        ])
     }
 
     /// `dsar purge` anonymised closed requests: how many rows of each kind.

@@ -1,5 +1,6 @@
 extension String {
-    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+    /// The string with `pad` characters in front up to `width` characters.
+    public func leftPadded(to width: Int, with pad: Character = "0") -> String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }

@@ -42,7 +42,8 @@ public struct IntakeImporter {
     public let policy: String?
     public let now: Date
     public var limits: IntakeLimits = .standard
-    public let classifier = RightClassifier()
+    /// Reads each message: `IntakeModels.classifier(db:)` gives the desk's model (else the shipped one).
+    public var classifier = RightClassifier()
 
     /// Messages decided together: one transaction for a stored batch, three queries for a dry one.
     /// Small enough that a batch holds the audit chain's head only briefly and memory stays flat.

@@ -21,11 +21,13 @@ public struct InboxStore {
         public let fromEmail: String?
         public let subject: String?
         public let language: Language?
+        /// The rights the classifier suggested, best first (empty when it suggested none).
+        public let suggested: [RightScore]
     }
 
     static let selectItem: Query = """
         SELECT i.id, i.message_id, i.status, i.reason, i.created_at, coalesce(m.sent_at, m.imported_at),
-               m.from_name, m.from_email, m.subject, m.language
+               m.from_name, m.from_email, m.subject, m.language, i.suggested_kinds, i.suggested_probabilities::text[]
         FROM inbox_items i JOIN messages m ON m.id = i.message_id
         """
 
@@ -39,13 +41,19 @@ public struct InboxStore {
     /// Turns an item into a request registered from its message, in one transaction.
     ///
     /// The requester's name and email come from the message's sender, the receipt time from its
-    /// date (else when it was imported), the channel is email. A resolved item is refused.
+    /// date (else when it was imported), the channel is email. Without `kind` the classifier's
+    /// first suggestion is taken. A resolved item is refused. The choice is a label the desk
+    /// learns from (`dsar intake train`).
     public func convert(
-        _ id: Int64, kind: Right, policy: String?, language: Language?, actor: String, now: Date
+        _ id: Int64, kind: Right?, policy: String?, language: Language?, actor: String, now: Date
     ) throws -> StoredRequest {
         try db.withTransaction { db in
             let store = InboxStore(db)
             let item = try store.lockOpenItem(id)
+            guard let kind = kind ?? item.suggested.first?.right else {
+                throw StoreError.invalidInput(
+                    "Inbox item \(id) has no suggested right; give the right with --kind (access, rectification, erasure, restriction, portability, objection).")
+            }
             guard let name = item.fromName ?? item.fromEmail, !name.isEmpty else {
                 throw StoreError.refused(
                     "Inbox item \(id) has no sender name or address; register the request with `dsar new` and dismiss the item.")
@@ -61,8 +69,10 @@ public struct InboxStore {
                 WHERE id = \(id)
                 """)
             try AuditLog(db).append(
-                .inboxConverted(inboxItemID: id, messageID: item.messageID, kind: kind, state: request.state),
+                .inboxConverted(inboxItemID: id, messageID: item.messageID, kind: kind, suggested: item.suggested.first?.right,
+                                state: request.state),
                 requestID: request.id, occurredAt: now, recordedAt: now, actor: actor)
+            try IntakeLearningStore(db).label(messageID: item.messageID, rights: [kind], source: .convert, actor: actor, now: now)
             return request
         }
     }
@@ -80,6 +90,10 @@ public struct InboxStore {
             try AuditLog(db).append(
                 .inboxDismissed(inboxItemID: id, messageID: item.messageID, previousStatus: item.status),
                 requestID: nil, occurredAt: now, recordedAt: now, actor: actor)
+            // "Not a request" is a label too, unless the message could not even be read.
+            if item.status == "triage" {
+                try IntakeLearningStore(db).label(messageID: item.messageID, rights: [], source: .dismiss, actor: actor, now: now)
+            }
         }
     }
 
@@ -96,10 +110,15 @@ public struct InboxStore {
     }
 
     static func item(_ row: Row) throws -> Item {
-        let (id, messageID, status, reason, createdAt, receivedAt, fromName, fromEmail, subject, language) =
-            try row.decode((Int64, Int64, String, String?, Date, Date, String?, String?, String?, Language?).self)
+        let (id, messageID, status, reason, createdAt, receivedAt, fromName, fromEmail, subject, language, kinds, probabilities) =
+            try row.decode((Int64, Int64, String, String?, Date, Date, String?, String?, String?, Language?,
+                            PostgresTextArray, PostgresTextArray).self)
+        let suggested = zip(kinds.elements, probabilities.elements).compactMap { kind, probability -> RightScore? in
+            guard let right = kind.flatMap(Right.init(rawValue:)), let value = probability.flatMap(Double.init) else { return nil }
+            return RightScore(right: right, probability: value)
+        }
         return Item(
             id: id, messageID: messageID, status: status, reason: reason, createdAt: createdAt, receivedAt: receivedAt,
-            fromName: fromName, fromEmail: fromEmail, subject: subject, language: language)
+            fromName: fromName, fromEmail: fromEmail, subject: subject, language: language, suggested: suggested)
     }
 }

@@ -11,6 +11,12 @@ public enum ResourceLocator {
     /// The directory holding the letter templates.
     public static func templatesDirectory() throws -> URL { try locate("Templates") }
 
+    /// The shipped intake model (`Models/intake.model`, made by `dsar intake train --shipped-only`).
+    public static func intakeModelFile() throws -> URL { try locate("Models").appendingPathComponent("intake.model") }
+
+    /// The shipped labelled corpus the intake model is trained from (`Tests/MailIntakeTests/Corpus`).
+    public static func corpusDirectory() throws -> URL { try locate("Tests/MailIntakeTests/Corpus") }
+
     static func locate(_ name: String) throws -> URL {
         var candidates: [URL] = []
         let environment = ProcessInfo.processInfo.environment

@@ -22,10 +22,11 @@ struct SyntheticBulkLoad {
     /// Every other writer waits from here until the run commits, so the check below stays true.
     static let lock: Query = """
         LOCK TABLE requests, events, cases, requesters, clock_pauses, extensions, clarifications, evidence,
-                   letters, messages, inbox_items IN ACCESS EXCLUSIVE MODE
+                   letters, messages, inbox_items, intake_labels IN ACCESS EXCLUSIVE MODE
         """
 
-    /// The tables the generator writes, and those that may refer to them, are empty.
+    /// The tables the generator writes, and those that may refer to them, are empty (intake_labels
+    /// refers only to messages, so it is empty when they are; it is truncated with them).
     static let emptyCheck: Query = """
         SELECT NOT EXISTS (SELECT 1 FROM requests) AND NOT EXISTS (SELECT 1 FROM events)
            AND NOT EXISTS (SELECT 1 FROM cases) AND NOT EXISTS (SELECT 1 FROM requesters)
@@ -39,7 +40,7 @@ struct SyntheticBulkLoad {
     static let prepare: Query = """
         ALTER TABLE events DISABLE TRIGGER events_no_truncate;
         TRUNCATE requests, events, cases, requesters, clock_pauses, extensions, clarifications, evidence,
-                 letters, messages, inbox_items RESTART IDENTITY;
+                 letters, messages, inbox_items, intake_labels RESTART IDENTITY;
         ALTER TABLE events ENABLE TRIGGER events_no_truncate;
         CREATE TEMPORARY TABLE synthetic_rebuild (
             phase integer NOT NULL, position serial, statement text NOT NULL

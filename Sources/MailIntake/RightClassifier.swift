@@ -35,8 +35,13 @@ public struct RightClassifier: Sendable {
     /// paths do not cover (then words are compared as `String`s, as `markers` are).
     let markerBytes: [Set<[UInt8]>]?
 
-    /// A classifier reading `vocabularies` (all four languages by default).
-    public init(vocabularies: [IntakeVocabulary] = IntakeVocabulary.all) {
+    /// The learned model that decides; nil = the vocabulary alone decides (the classifier before
+    /// issue 13, kept for a desk without a model file and as the model's dense features).
+    public let model: IntakeModel?
+
+    /// A classifier reading `vocabularies` (all four languages by default), deciding with `model`.
+    public init(vocabularies: [IntakeVocabulary] = IntakeVocabulary.all, model: IntakeModel? = nil) {
+        self.model = model
         var registry = PhraseIndex.Builder()
         self.vocabularies = vocabularies.map { vocabulary in
             PreparedVocabulary(
@@ -64,21 +69,71 @@ public struct RightClassifier: Sendable {
         }.filter { $0.needle.count > 1 }
     }
 
-    /// Classifies a parsed message: automated mail gets no rights; replies are read without quotes.
+    /// Classifies a parsed message: automated mail gets no rights (a rule: a bounce or an
+    /// auto-reply never becomes a request), but with a model it still gets the model's
+    /// suggestions, since a web form's notification is sometimes marked automated too.
     public func classify(_ message: ParsedMessage) -> Classification {
         let body = QuotedTextStripper.strip(message.textBody)
         if let reason = AutomatedMailDetector.reason(for: message) {
+            let suggested = model == nil ? [] : classify(subject: message.subject, body: body).suggested
             return Classification(language: detectLanguage(message.subject + "\n" + body), rights: [],
                                   consentWithdrawal: false, directMarketing: false, scores: [:],
-                                  confidence: 0, automatedReason: reason, suggested: [], isConfident: false)
+                                  confidence: 0, automatedReason: reason, suggested: suggested, isConfident: false)
         }
         return classify(subject: message.subject, body: body)
     }
 
     /// Classifies a subject and a body that is already free of quoted text.
     public func classify(subject: String, body: String) -> Classification {
+        let vocabulary = vocabularyScores(subject: subject, body: body)
+        let language = detectLanguage(subject + "\n" + body)
+        if let model {
+            return Self.decide(model: model, vocabulary: vocabulary, language: language, subject: subject, body: body)
+        }
+        let scores = vocabulary.scores
+        let best = scores.values.max() ?? 0
+        let rights = scores
+            .filter { $0.value >= 1.0 && $0.value >= best * 0.4 }
+            .sorted { lhs, rhs in
+                lhs.value != rhs.value ? lhs.value > rhs.value : (vocabulary.firstSeen[lhs.key] ?? 0) < (vocabulary.firstSeen[rhs.key] ?? 0)
+            }
+            .map(\.key)
+        let total = scores.values.reduce(0, +)
+        let confidence = rights.isEmpty || total == 0 ? 0 : min(1, best / total * min(1, best / 3))
+        let isObjection = rights.contains(.objection)
+        return Classification(
+            language: language,
+            rights: rights,
+            consentWithdrawal: vocabulary.consentWithdrawal && isObjection,
+            directMarketing: vocabulary.directMarketing && isObjection,
+            scores: scores,
+            confidence: confidence,
+            automatedReason: nil,
+            suggested: Self.suggestions(scores),
+            isConfident: !rights.isEmpty
+        )
+    }
+
+    /// Each right's share of all the scores, best first (equal shares in `Right` order).
+    static func suggestions(_ scores: [Right: Double]) -> [RightScore] {
+        let total = scores.values.reduce(0, +)
+        guard total > 0 else { return [] }
+        var found: [(order: Int, score: RightScore)] = []
+        for (order, right) in Right.allCases.enumerated() {
+            guard let score = scores[right], score > 0 else { continue }
+            found.append((order, RightScore(right: right, probability: score / total)))
+        }
+        found.sort { lhs, rhs in
+            lhs.score.probability != rhs.score.probability ? lhs.score.probability > rhs.score.probability : lhs.order < rhs.order
+        }
+        return found.map(\.score)
+    }
+
+    /// The vocabulary's phrase scores of a subject and a body already free of quoted text.
+    public func vocabularyScores(subject: String, body: String) -> VocabularyScores {
         var scores: [Right: Double] = [:]
         var firstSeen: [Right: Int] = [:]
+        var negated: Set<Right> = []
         var consent = false
         var marketing = false
         var order = 0
@@ -107,9 +162,12 @@ public struct RightClassifier: Sendable {
                         sentenceScore += phrase.weight * sentenceWeight * Double(min(count, 3))
                     }
                     guard sentenceScore > 0 else { continue }
+                    var negations = 0
                     for negation in vocabulary.negations[right] ?? [] {
+                        negations += hits[negation.id]
                         sentenceScore -= sentenceWeight * Double(hits[negation.id])
                     }
+                    if negations > 0 { negated.insert(right) }
                     guard sentenceScore > 0 else { continue }
                     scores[right, default: 0] += sentenceScore
                     if firstSeen[right] == nil { firstSeen[right] = order; order += 1 }
@@ -124,43 +182,10 @@ public struct RightClassifier: Sendable {
                 }
             }
         }
-
-        let best = scores.values.max() ?? 0
-        let rights = scores
-            .filter { $0.value >= 1.0 && $0.value >= best * 0.4 }
-            .sorted { lhs, rhs in
-                lhs.value != rhs.value ? lhs.value > rhs.value : (firstSeen[lhs.key] ?? 0) < (firstSeen[rhs.key] ?? 0)
-            }
-            .map(\.key)
-        let total = scores.values.reduce(0, +)
-        let confidence = rights.isEmpty || total == 0 ? 0 : min(1, best / total * min(1, best / 3))
-        let isObjection = rights.contains(.objection)
-        return Classification(
-            language: detectLanguage(subject + "\n" + body),
-            rights: rights,
-            consentWithdrawal: consent && isObjection,
-            directMarketing: marketing && isObjection,
-            scores: scores,
-            confidence: confidence,
-            automatedReason: nil,
-            suggested: Self.suggestions(scores),
-            isConfident: !rights.isEmpty
-        )
-    }
-
-    /// Each right's share of all the scores, best first (equal shares in `Right` order).
-    static func suggestions(_ scores: [Right: Double]) -> [RightScore] {
-        let total = scores.values.reduce(0, +)
-        guard total > 0 else { return [] }
-        var found: [(order: Int, score: RightScore)] = []
-        for (order, right) in Right.allCases.enumerated() {
-            guard let score = scores[right], score > 0 else { continue }
-            found.append((order, RightScore(right: right, probability: score / total)))
-        }
-        found.sort { lhs, rhs in
-            lhs.score.probability != rhs.score.probability ? lhs.score.probability > rhs.score.probability : lhs.order < rhs.order
-        }
-        return found.map(\.score)
+        // A right that was only ever negated ("do not delete") is not asked for.
+        negated.subtract(scores.keys)
+        return VocabularyScores(scores: scores, firstSeen: firstSeen, negated: negated,
+                                consentWithdrawal: consent, directMarketing: marketing)
     }
 
     /// Uzbek Cyrillic vs Russian by ў қ ғ ҳ and marker words; Uzbek Latin vs English by marker words.

@@ -11,9 +11,13 @@ extension Dsar.Inbox {
             abstract: "Register a request from an inbox item's message.",
             discussion: """
                 The requester is the message's sender, received when the message was sent (else \
-                imported), channel email. An item already converted or dismissed is refused (exit 4).
+                imported), channel email. Without --kind the classifier's suggestion (shown by \
+                `dsar inbox`) is accepted; --kind overrides it. Either way the choice is a label the \
+                desk learns from (`dsar intake train`). An item already converted or dismissed is \
+                refused (exit 4).
 
                 Example:
+                  dsar inbox convert 12
                   dsar inbox convert 12 --kind access --lang uz
                 """)
 
@@ -21,15 +25,15 @@ extension Dsar.Inbox {
 
         @Argument(help: "The inbox item's id (see `dsar inbox`).")
         var id: Int64
-        @Option(help: "The right asked for (access, rectification, erasure, restriction, portability, objection).")
-        var kind: String
+        @Option(help: "The right asked for (access, rectification, erasure, restriction, portability, objection); default: the suggestion.")
+        var kind: String?
         @Option(help: "The policy (else the desk's default).")
         var policy: String?
         @Option(help: "The requester's language: uz, uz-Cyrl, ru, en (else the message's, else uz).")
         var lang: String?
 
         func validate() throws {
-            if Right(rawValue: kind) == nil {
+            if let kind, Right(rawValue: kind) == nil {
                 throw ValidationError("--kind \(kind.prefix(40)) is not a right; use one of \(Right.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             if let lang, Language(rawValue: lang) == nil {
@@ -40,9 +44,8 @@ extension Dsar.Inbox {
 
         func run() throws {
             let session = try DeskSession.open(global)
-            guard let right = Right(rawValue: kind) else { return }
             let request = try InboxStore(session.db).convert(
-                id, kind: right, policy: policy, language: lang.flatMap(Language.init(rawValue:)),
+                id, kind: kind.flatMap(Right.init(rawValue:)), policy: policy, language: lang.flatMap(Language.init(rawValue:)),
                 actor: session.actor, now: session.now)
             print(request.reference)
         }

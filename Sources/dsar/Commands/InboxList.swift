@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskCore
 import DeskStore
 import Foundation
 
@@ -25,9 +26,10 @@ extension Dsar.Inbox {
             let subject: String?
             let status: String
             let reason: String?
+            let suggested: [RightScore]
 
             enum CodingKeys: String, CodingKey {
-                case id, subject, status, reason
+                case id, subject, status, reason, suggested
                 case messageID = "message_id"
                 case receivedAt = "received_at"
                 case fromName = "from_name"
@@ -44,6 +46,17 @@ extension Dsar.Inbox {
                 try container.encode(subject, forKey: .subject)
                 try container.encode(status, forKey: .status)
                 try container.encode(reason, forKey: .reason)
+                try container.encode(suggested.map(SuggestionJSON.init), forKey: .suggested)
+            }
+        }
+
+        /// One suggested right for `--json`: `{"kind": "erasure", "probability": 0.83}`.
+        struct SuggestionJSON: Encodable {
+            let kind: String
+            let probability: Double
+            init(_ score: RightScore) {
+                kind = score.right.rawValue
+                probability = score.probability
             }
         }
 
@@ -53,7 +66,8 @@ extension Dsar.Inbox {
             if json {
                 try JSONOutput.print(items.map {
                     ItemJSON(id: $0.id, messageID: $0.messageID, receivedAt: $0.receivedAt, fromName: $0.fromName,
-                             fromEmail: $0.fromEmail, subject: $0.subject, status: $0.status, reason: $0.reason)
+                             fromEmail: $0.fromEmail, subject: $0.subject, status: $0.status, reason: $0.reason,
+                             suggested: $0.suggested)
                 })
                 return
             }
@@ -65,17 +79,18 @@ extension Dsar.Inbox {
             formatter.locale = Locale(identifier: "en_US_POSIX")
             formatter.timeZone = InstantParser.deskTimeZone
             formatter.dateFormat = "yyyy-MM-dd HH:mm"
-            var table = TextTable(headers: ["id", "received", "from", "subject", "status", "reason"])
+            var table = TextTable(headers: ["id", "received", "from", "subject", "status", "suggested", "reason"])
             for item in items {
                 table.append([
                     String(item.id), formatter.string(from: item.receivedAt),
                     TextTable.truncate(item.fromEmail ?? item.fromName ?? "-", to: 24),
                     TextTable.truncate(item.subject ?? "-", to: 28), item.status,
+                    item.suggested.first.map { "\($0.right.rawValue) \(Int(($0.probability * 100).rounded())) %" } ?? "-",
                     TextTable.truncate(item.reason ?? "", to: 30),
                 ])
             }
             print(table.render())
-            print("\(items.count) item\(items.count == 1 ? "" : "s") waiting; `dsar inbox convert ID --kind K` or `dsar inbox dismiss ID --reason TEXT`.")
+            print("\(items.count) item\(items.count == 1 ? "" : "s") waiting; `dsar inbox convert ID` (accepts the suggestion; --kind K overrides) or `dsar inbox dismiss ID --reason TEXT`.")
         }
     }
 }

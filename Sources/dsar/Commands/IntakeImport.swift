@@ -3,6 +3,7 @@ import DeskIntake
 import DeskStore
 import Foundation
 import MailIntake
+import Postgres
 
 extension Dsar.Intake {
     /// `dsar intake import PATH… [--dry-run] [--json] [--policy P]`
@@ -48,10 +49,12 @@ extension Dsar.Intake {
         func run() throws {
             let now = try DeskClock.now()
             let mode: IntakeImporter.Mode
+            var db: Connection?
             if dryRun {
                 do {
                     let session = try DeskSession.open(global)
                     try checkPolicy(session)
+                    db = session.db
                     mode = .dryRun(IntakeStore(session.db))
                 } catch let failure as DeskFailure where failure.exitCode != DeskFailure.unavailable {
                     throw failure
@@ -63,6 +66,7 @@ extension Dsar.Intake {
             } else {
                 let session = try DeskSession.open(global)
                 try checkPolicy(session)
+                db = session.db
                 let acknowledgements = try IntakeAcknowledgements(db: session.db, actor: session.actor, now: session.now)
                 if !acknowledgements.missingSettings.isEmpty {
                     FileHandleOutput.note(
@@ -70,7 +74,8 @@ extension Dsar.Intake {
                 }
                 mode = .store(IntakeStore(session.db), actor: session.actor, now: session.now, hooks: acknowledgements.hooks)
             }
-            let importer = IntakeImporter(mode: mode, policy: policy, now: now)
+            var importer = IntakeImporter(mode: mode, policy: policy, now: now)
+            importer.classifier = try IntakeModels.classifier(db: db, note: FileHandleOutput.note).0
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let summary = try importer.run(paths, progress: IntakeProgress.forTerminal(paths: paths)) { record in

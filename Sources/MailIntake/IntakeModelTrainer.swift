@@ -1,0 +1,222 @@
+import DeskCore
+
+/// Trains an `IntakeModel` from labelled messages, deterministically: the examples are visited in
+/// the order of their keys shuffled by a fixed generator, with fixed hyper-parameters, in one
+/// thread, so the same corpus gives the same file byte for byte.
+///
+/// Calibration and threshold are never fitted on scores of messages a model was trained on: the
+/// corpus is split into folds by writer, a model trained without each fold scores it, and those
+/// out-of-fold scores fit the calibration and choose the threshold. The shipped model is then
+/// trained on everything and carries that calibration and threshold.
+public enum IntakeModelTrainer {
+    /// The fixed hyper-parameters.
+    public struct Parameters: Sendable, Hashable {
+        /// log2 of the hashed buckets (17: 131,072 buckets × 7 outputs = 917 KB of int8, which
+        /// also stays in a core's cache while mail is read; 18 and 20 bits measured no better).
+        public var bits = 17
+        public var epochs = 10
+        /// Feature values are occurrences / √(all occurrences), small: the rate is large to match.
+        public var learningRate: Float = 20
+        /// L2 penalty, applied to the weights a message touches as it is learned.
+        public var l2: Float = 1e-5
+        /// Folds for the out-of-fold scores that calibrate the model.
+        public var folds = 5
+        /// At most this share of the out-of-fold messages above the threshold may get a wrong
+        /// primary right (or be no request at all): below the 1 %, for held-out data.
+        public var wrongRateTarget = 0.01
+
+        public init() {}
+    }
+
+    /// The model of `examples` (replies are left out: they are answered by reference, not read).
+    public static func train(_ examples: [TrainingExample], parameters: Parameters = Parameters()) -> IntakeModel {
+        let usable = examples.filter { $0.label.kind != .reply }.sorted { $0.key < $1.key }
+        let folds = writerFolds(usable, count: parameters.folds)
+        var inputs: [[Double]] = []
+        var correct: [Bool] = []
+        for fold in 0..<parameters.folds {
+            let training = usable.indices.filter { folds[$0] != fold }.map { usable[$0] }
+            let held = usable.indices.filter { folds[$0] == fold }.map { usable[$0] }
+            guard !training.isEmpty, !held.isEmpty else { continue }
+            let model = fit(training, parameters: parameters, calibration: [Double](repeating: 0, count: IntakeModel.calibrationCount), threshold: 1)
+            for example in held {
+                let scores = model.scores(subject: example.subject, body: example.body, dense: example.dense)
+                inputs.append(scores.calibrationInputs)
+                correct.append(example.label.kind == .request && scores.ranked[0].0 == example.label.rights.first)
+            }
+        }
+        let calibration = fitCalibration(inputs, correct)
+        let confidences = inputs.map { IntakeModel.calibrated($0, calibration) }
+        let threshold = chooseThreshold(confidences, correct, target: parameters.wrongRateTarget)
+        return fit(usable, parameters: parameters, calibration: calibration, threshold: threshold)
+    }
+
+    /// Fold of each example: writers in sorted order, dealt round-robin (a writer never spans folds).
+    public static func writerFolds(_ examples: [TrainingExample], count: Int) -> [Int] {
+        let writers = Array(Set(examples.map(\.label.writer))).sorted()
+        var fold: [String: Int] = [:]
+        for (index, writer) in writers.enumerated() { fold[writer] = index % max(count, 1) }
+        return examples.map { fold[$0.label.writer] ?? 0 }
+    }
+
+    /// A deterministic generator (64-bit LCG, Knuth's constants) for the visiting order.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+    }
+
+    /// Stochastic gradient descent on the cross-entropy of the softmax, then quantisation.
+    static func fit(_ examples: [TrainingExample], parameters: Parameters, calibration: [Double], threshold: Double) -> IntakeModel {
+        let outputs = IntakeModel.outputs
+        let denseCount = IntakeModel.denseCount
+        var weights = [Float](repeating: 0, count: (1 << parameters.bits) * outputs)
+        var dense = [Float](repeating: 0, count: denseCount * outputs)
+        var biases = [Float](repeating: 0, count: outputs)
+        let targets = examples.map(\.targets)
+        let denseValues = examples.map { $0.dense.map(Float.init) }
+        var order = Array(examples.indices)
+        var generator = Generator(state: 0x5DEE_CE66_D1CE_4E5B)
+        var gradient = [Float](repeating: 0, count: outputs)
+        weights.withUnsafeMutableBufferPointer { w in
+            for epoch in 0..<parameters.epochs {
+                for index in stride(from: order.count - 1, to: 0, by: -1) {
+                    order.swapAt(index, Int(generator.next() % UInt64(index + 1)))
+                }
+                let rate = parameters.learningRate / Float(1 + epoch)
+                let decay = 1 - rate * parameters.l2
+                for position in order {
+                    let example = examples[position]
+                    let x = denseValues[position]
+                    let target = targets[position]
+                    example.buckets.withUnsafeBufferPointer { buckets in
+                        example.values.withUnsafeBufferPointer { values in
+                            var logits = [Double](repeating: 0, count: outputs)
+                            for output in 0..<outputs {
+                                var z = biases[output]
+                                for feature in 0..<denseCount { z += dense[feature * outputs + output] * x[feature] }
+                                for index in 0..<buckets.count {
+                                    z += w[Int(buckets[index]) * outputs + output] * values[index]
+                                }
+                                logits[output] = Double(z)
+                            }
+                            let probabilities = softmax(logits)
+                            for output in 0..<outputs { gradient[output] = Float(probabilities[output]) - target[output] }
+                            for index in 0..<buckets.count {
+                                let base = Int(buckets[index]) * outputs
+                                let value = values[index]
+                                for output in 0..<outputs {
+                                    w[base + output] = w[base + output] * decay - rate * gradient[output] * value
+                                }
+                            }
+                        }
+                    }
+                    for output in 0..<outputs {
+                        biases[output] -= rate * gradient[output]
+                        for feature in 0..<denseCount {
+                            let slot = feature * outputs + output
+                            dense[slot] = dense[slot] * decay - rate * gradient[output] * x[feature]
+                        }
+                    }
+                }
+            }
+        }
+        // Quantise each output's weights to int8 steps of max|w| / 127.
+        var scales = [Float](repeating: 1, count: outputs)
+        for output in 0..<outputs {
+            var largest: Float = 0
+            for index in stride(from: output, to: weights.count, by: outputs) { largest = max(largest, abs(weights[index])) }
+            if largest > 0 { scales[output] = largest / 127 }
+        }
+        var quantised = [Int8](repeating: 0, count: weights.count)
+        for index in weights.indices {
+            let step = (weights[index] / scales[index % outputs]).rounded()
+            quantised[index] = Int8(max(-127, min(127, step)))
+        }
+        return IntakeModel(bits: parameters.bits, weights: quantised, scales: scales, biases: biases, denseWeights: dense,
+                           calibration: calibration, threshold: threshold, trainingMessages: examples.count)
+    }
+
+    /// Logistic regression of "correct" on the calibration inputs (Platt scaling over four
+    /// inputs), by Newton's method with a small ridge so that separable data stays finite.
+    static func fitCalibration(_ inputs: [[Double]], _ correct: [Bool]) -> [Double] {
+        let size = IntakeModel.calibrationCount
+        var beta = [Double](repeating: 0, count: size)
+        guard !inputs.isEmpty else { return beta }
+        for _ in 0..<50 {
+            var gradient = [Double](repeating: 0, count: size)
+            var hessian = [[Double]](repeating: [Double](repeating: 0, count: size), count: size)
+            for (row, isCorrect) in zip(inputs, correct) {
+                let x = [1] + row
+                let p = IntakeModel.calibrated(row, beta)
+                let error = p - (isCorrect ? 1 : 0)
+                let weight = max(p * (1 - p), 1e-9)
+                for i in 0..<size {
+                    gradient[i] += error * x[i]
+                    for j in 0..<size { hessian[i][j] += weight * x[i] * x[j] }
+                }
+            }
+            for i in 0..<size {
+                gradient[i] += 0.01 * beta[i]
+                hessian[i][i] += 0.01
+            }
+            guard let step = solve(hessian, gradient) else { break }
+            var largest = 0.0
+            for i in 0..<size {
+                beta[i] -= step[i]
+                largest = max(largest, abs(step[i]))
+            }
+            if largest < 1e-10 { break }
+        }
+        return beta
+    }
+
+    /// Solves `matrix · x = vector` by Gaussian elimination with partial pivoting.
+    static func solve(_ matrix: [[Double]], _ vector: [Double]) -> [Double]? {
+        let size = vector.count
+        var a = matrix
+        var b = vector
+        for column in 0..<size {
+            var pivot = column
+            for row in column..<size where abs(a[row][column]) > abs(a[pivot][column]) { pivot = row }
+            guard abs(a[pivot][column]) > 1e-12 else { return nil }
+            a.swapAt(column, pivot)
+            b.swapAt(column, pivot)
+            for row in (column + 1)..<size {
+                let factor = a[row][column] / a[column][column]
+                for k in column..<size { a[row][k] -= factor * a[column][k] }
+                b[row] -= factor * b[column]
+            }
+        }
+        var x = [Double](repeating: 0, count: size)
+        for row in stride(from: size - 1, through: 0, by: -1) {
+            var sum = b[row]
+            for k in (row + 1)..<size { sum -= a[row][k] * x[k] }
+            x[row] = sum / a[row][row]
+        }
+        return x
+    }
+
+    /// The lowest calibrated probability such that, of the messages at or above it, at most
+    /// `target` are wrong (no request, or another primary right); never below 0.5.
+    static func chooseThreshold(_ confidences: [Double], _ correct: [Bool], target: Double) -> Double {
+        let order = confidences.indices.sorted { confidences[$0] > confidences[$1] }
+        var chosen = 1.0
+        var wrong = 0
+        var taken = 0
+        var position = 0
+        while position < order.count {
+            // Messages with equal confidence are taken together.
+            let value = confidences[order[position]]
+            while position < order.count && confidences[order[position]] == value {
+                taken += 1
+                if !correct[order[position]] { wrong += 1 }
+                position += 1
+            }
+            if Double(wrong) <= target * Double(taken) { chosen = value }
+        }
+        return max(0.5, chosen)
+    }
+}

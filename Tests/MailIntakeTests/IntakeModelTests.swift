@@ -1,0 +1,99 @@
+import DeskCore
+import Foundation
+import Testing
+@testable import MailIntake
+
+/// The learned model: deterministic training, the shipped file reproducible, the threshold, and
+/// cross-validated figures on a sample of the corpus (the full run: `dsar intake evaluate --folds 5`).
+@Suite(.serialized) struct IntakeModelTests {
+    @Test func theCorpusIsBigAndVaried() throws {
+        let entries = try CorpusSupport.entries()
+        #expect(entries.count >= 900)
+        let requests = entries.filter { $0.label.kind == .request }
+        for language in Language.allCases {
+            for right in Right.allCases {
+                let count = requests.filter { $0.label.language == language && $0.label.rights.first == right }.count
+                #expect(count >= 25, "\(language.rawValue) \(right.rawValue): \(count) requests")
+            }
+        }
+        #expect(requests.filter { $0.label.rights.count >= 2 }.count >= 60)
+        #expect(entries.filter { $0.label.kind == .negative || $0.label.kind == .hardNegative }.count >= 200)
+        #expect(entries.filter { $0.label.kind == .hardNegative }.count >= 100)
+    }
+
+    @Test func theShippedModelIsAFreshTrainingOfTheCorpus() throws {
+        let shipped = try #require(FileManager.default.contents(atPath: CorpusSupport.modelFile.path),
+                                   "Models/intake.model is missing: run `dsar intake train --shipped-only --output Models/intake.model`")
+        let fresh = IntakeModelTrainer.train(LabelledCorpus.examples(try CorpusSupport.entries())).serialized()
+        #expect(fresh.count < 2_000_000)
+        #expect(Array(shipped) == fresh,
+                "Models/intake.model differs from a training of the corpus: run `dsar intake train --shipped-only --output Models/intake.model`")
+    }
+
+    @Test func trainingIsDeterministicAndTheFileRoundTrips() throws {
+        let entries = try CorpusSupport.entries().enumerated().filter { $0.offset % 6 == 0 }.map(\.element)
+        var parameters = IntakeModelTrainer.Parameters()
+        parameters.folds = 3
+        let examples = LabelledCorpus.examples(entries, bits: parameters.bits)
+        let first = IntakeModelTrainer.train(examples, parameters: parameters).serialized()
+        let second = IntakeModelTrainer.train(examples.reversed(), parameters: parameters).serialized()
+        #expect(first == second)
+        let model = try #require(IntakeModel(serialized: first))
+        #expect(model.serialized() == first)
+        #expect(IntakeModel(serialized: Array(first.dropLast())) == nil)
+        #expect(IntakeModel(serialized: Array("not a model".utf8)) == nil)
+    }
+
+    @Test func theThresholdKeepsWrongCreationsUnderTheTarget() {
+        // Ten messages, best first: the two wrong ones at 0.9 and 0.6.
+        let confidences = [0.99, 0.98, 0.97, 0.96, 0.95, 0.9, 0.8, 0.7, 0.6, 0.55]
+        let correct = [true, true, true, true, true, false, true, true, false, true]
+        #expect(IntakeModelTrainer.chooseThreshold(confidences, correct, target: 0.0) == 0.95)
+        #expect(IntakeModelTrainer.chooseThreshold(confidences, correct, target: 0.2) == 0.55)
+        #expect(IntakeModelTrainer.chooseThreshold(confidences, correct, target: 0.15) == 0.7)
+        // Never below one half, and nothing is created when no threshold meets the target.
+        #expect(IntakeModelTrainer.chooseThreshold([0.4, 0.3], [true, true], target: 0.01) == 0.5)
+        #expect(IntakeModelTrainer.chooseThreshold([0.8], [false], target: 0.01) == 1)
+    }
+
+    @Test func theShippedModelDecides() throws {
+        let model = try #require(try CorpusSupport.shippedModel())
+        let classifier = RightClassifier(model: model)
+        let erase = classifier.classify(subject: "Удаление данных", body: "Прошу удалить все мои персональные данные и закрыть учётную запись.")
+        #expect(erase.rights.first == .erasure)
+        #expect(erase.suggested.first?.right == .erasure)
+        #expect(erase.language == .russian)
+        let cyrillic = classifier.classify(subject: "", body: "Мен ҳақимда қандай шахсга доир маълумотлар тўпланганлиги ҳақида маълумот беришингизни сўрайман.")
+        #expect(cyrillic.suggested.first?.right == .access)
+        let pitch = classifier.classify(subject: "GDPR compliance for your company",
+                                        body: "We help companies become GDPR compliant. Book a demo of our consent management platform.")
+        #expect(!pitch.isConfident)
+        // The rule: a right only ever negated is not created, even when its words dominate.
+        let negated = classifier.classify(subject: "", body: "Please do not delete my account. Just restrict the processing of my data until the dispute is resolved.")
+        #expect(negated.rights.first != .erasure)
+        #expect(negated.suggested.first?.right != .erasure)
+    }
+
+    @Test func crossValidatedOnASampleOfWriters() throws {
+        // Every second writer, 3 folds by writer: each message is read by a model that never saw
+        // its writer (calibration and threshold included). The full corpus, 5 folds, is what
+        // `dsar intake evaluate Tests/MailIntakeTests/Corpus --folds 5` reports.
+        let entries = try CorpusSupport.entries()
+        let writers = Array(Set(entries.map(\.label.writer))).sorted()
+        let sampled = Set(writers.enumerated().filter { $0.offset % 2 == 0 }.map(\.element))
+        var parameters = IntakeModelTrainer.Parameters()
+        parameters.folds = 3
+        let examples = LabelledCorpus.examples(entries.filter { sampled.contains($0.label.writer) }, bits: parameters.bits)
+        let evaluation = IntakeEvaluation.crossValidated(examples, folds: 3, parameters: parameters)
+        let all = evaluation.all
+        print("MailIntake cross-validation (sample, 3 folds by writer): \(all.messages) messages; primary right "
+              + "\(all.primaryCorrect)/\(all.requests); auto-created \(all.autoCreated), wrong \(all.autoCreatedWrong); "
+              + "hard negatives triaged \(all.hardNegativesTriaged)/\(all.hardNegatives)")
+        #expect(all.requests >= 300)
+        #expect(all.primaryAccuracy >= 0.8)
+        #expect(all.wrongRightRate <= 0.03)
+        #expect(all.autoCreated >= 20)
+        #expect(all.hardNegativesTriagedRate >= 0.95)
+        #expect(all.repliesRecognised == all.replies)
+    }
+}
