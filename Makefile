@@ -17,10 +17,12 @@ demo: deps build
 	$(DSAR) demo
 	$(DSAR) queue
 
-# Every test against a throwaway PostgreSQL cluster (scripts/test-cluster.sh). The explicit
-# build first puts the `dsar` binary next to the tests for the end-to-end CLI tests.
+# Every test against a throwaway PostgreSQL cluster (scripts/test-cluster.sh) and a private
+# Dovecot + Postfix on loopback (scripts/mail/servers.sh); both are stopped whatever the
+# outcome. The explicit build first puts the `dsar` binary next to the tests for the
+# end-to-end CLI tests.
 test: deps build
-	scripts/test-cluster.sh $(SWIFT) test
+	scripts/mail/servers.sh scripts/test-cluster.sh $(SWIFT) test
 
 # Every benchmark of issue 8 against a throwaway DURABLE PostgreSQL (scripts/bench/cluster.sh):
 # release build, the 50,000-message mbox, then scripts/bench/run.py (table on stdout, JSON in
