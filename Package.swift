@@ -46,7 +46,7 @@ let package = Package(
         .target(name: "Reports", dependencies: ["DeskCore"], swiftSettings: strict),
         .target(
             name: "LetterDesk",
-            dependencies: ["DeskCore", "DeskStore", "Postgres", "Letters"],
+            dependencies: ["DeskCore", "DeskStore", "Postgres", "Letters", "MailTransport"],
             swiftSettings: strict
         ),
         .executableTarget(
