@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(
             name: "dsar",
             dependencies: [
-                "DeskCore", "DeskStore", "Postgres", "MailIntake", "Letters", "LetterDesk", "Reports",
+                "DeskCore", "DeskStore", "Postgres", "MailIntake", "Letters", "LetterDesk", "Reports", "MailTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
