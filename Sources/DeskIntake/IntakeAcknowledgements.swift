@@ -21,10 +21,15 @@ public struct IntakeAcknowledgements {
             return
         }
         let producer = try LetterProducer(db: db)
+        // With mail.auto_send on, the acknowledgement also enters the outbox (SPEC §6).
+        let queue = SettingsStore.isOn(settings["mail.auto_send"])
         hooks = IntakeStore.Hooks { request, db in
-            _ = try producer.inTransaction(db).produce(
+            let produced = try producer.inTransaction(db).produce(
                 .acknowledgement, for: request.reference, format: request.requester.email == nil ? .text : .eml,
                 actor: actor, now: now)
+            if queue, produced.format == .eml {
+                try OutboxStore(db).queue(letterID: produced.letter.id, message: Array(produced.content.utf8), actor: actor, now: now)
+            }
         }
     }
 }
