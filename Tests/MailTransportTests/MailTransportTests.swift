@@ -1,4 +1,5 @@
 import Foundation
+import DeskTestSupport
 import MailTransport
 import Testing
 
@@ -6,6 +7,11 @@ import Testing
 @Suite(.serialized) struct MailTransportTests {
     @Test func sendsThroughPostfixAndReadsBackOverIMAPWithoutMarkingSeen() throws {
         let servers = try MailServers.current()
+        try servers.exclusive { try roundTrip(servers) }
+    }
+
+    private func roundTrip(_ servers: MailServers) throws {
+        try servers.emptyMaildir("dpo")
         let smtp = try SMTPClient(account: servers.smtp(servers.requester), options: servers.options, heloDomain: "example.test")
         let inbox = try IMAPClient(account: servers.imap(servers.dpo), options: servers.options)
         let before = try inbox.status()
