@@ -368,6 +368,7 @@ def bench_mail():
     count = MAIL_MESSAGES
     maildir = os.path.join(mail_dir, "mail", "dpo", "Maildir")
     source = mailbox.mbox(mbox_path(count))
+    os.makedirs(os.path.dirname(maildir), exist_ok=True)
     target = mailbox.Maildir(maildir, create=True)
     for message in source:
         target.add(message)
