@@ -27,9 +27,9 @@ import Testing
 
         let status = try inbox.status()
         #expect(status.uidValidity == before.uidValidity)
-        let uids = try inbox.uids(after: before.uidNext - 1)
+        let uids = try inbox.uids(after: before.uidNext - 1, before: status.uidNext)
         #expect(uids.count == 3)
-        #expect(try inbox.uids(after: uids.last ?? 0).isEmpty)
+        #expect(try inbox.uids(after: uids.last ?? 0, before: status.uidNext).isEmpty)
         for (uid, id) in zip(uids, ids) {
             let bytes = try #require(try inbox.fetch(uid: uid))
             #expect(String(decoding: bytes, as: UTF8.self).contains(id))

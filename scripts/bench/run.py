@@ -395,14 +395,15 @@ def bench_mail():
 
     def timed(*arguments, database):
         env = {"DSAR_NOW": NOW, "DSAR_DATABASE_URL": database_url(database), "USER": "bench", **secrets}
-        return run([DSAR, *arguments], env=env, label="dsar " + " ".join(arguments[:2]))
+        return run([DSAR, *arguments], env=env, stdout=subprocess.PIPE, label="dsar " + " ".join(arguments[:2]))
 
     rates, peaks, letters = [], [], 0
     for index in range(RUNS):
         name = f"bench_fetch_{index}"
         desk(name, auto_send=False)
-        seconds, peak, _ = timed("intake", "fetch", imap_url, database=name)
+        seconds, peak, out = timed("intake", "fetch", imap_url, database=name)
         rates.append(count / seconds)
+        log("fetch said: " + out.strip().replace("\n", " / ")[:300])
         peaks.append(peak)
         letters = int(psql("SELECT count(*) FROM letters", name))
         stored = int(psql("SELECT count(*) FROM messages", name))
