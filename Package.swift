@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        // SHA-256 of the audit log (BoringSSL, SHA-NI): measured against DeskCore.SHA256 in the README.
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +33,7 @@ let package = Package(
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .target(name: "MailTransport", dependencies: ["CCurl"], swiftSettings: strict),
-        .target(name: "DeskCore", swiftSettings: strict),
+        .target(name: "DeskCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .target(
             name: "DeskStore",
             dependencies: ["DeskCore", "Postgres", .product(name: "Logging", package: "swift-log")],

@@ -1,5 +1,5 @@
 -- Mail in and out (issue 16): the IMAP folders the intake reads, and the outbox of letters sent
--- over SMTP.
+-- over SMTP. dsar_grant() is 0091's, extended to hide every column commented 'personal data'.
 
 -- Where `dsar intake fetch` stopped in each folder: UIDs are valid only with their UIDVALIDITY;
 -- a changed UIDVALIDITY means the server renumbered the folder, which is then read again from
@@ -104,11 +104,14 @@ BEGIN
 
         -- dsar_desk
         IF object.relname = 'events' THEN
-            EXECUTE 'GRANT SELECT, INSERT ON events TO dsar_desk';
-            RETURN NEXT 'events: SELECT, INSERT to dsar_desk (no UPDATE, DELETE or TRUNCATE)';
-        ELSIF object.relname = 'audit_head' THEN
-            EXECUTE 'GRANT SELECT, UPDATE ON audit_head TO dsar_desk';
-            RETURN NEXT 'audit_head: SELECT, UPDATE to dsar_desk';
+            EXECUTE 'GRANT SELECT, INSERT, UPDATE (leaf) ON events TO dsar_desk';
+            RETURN NEXT 'events: SELECT, INSERT to dsar_desk, UPDATE of leaf only to seal (no DELETE or TRUNCATE)';
+        ELSIF object.relname = 'audit_seals' THEN
+            EXECUTE 'GRANT SELECT, INSERT ON audit_seals TO dsar_desk';
+            RETURN NEXT 'audit_seals: SELECT, INSERT to dsar_desk (no UPDATE, DELETE or TRUNCATE)';
+        ELSIF object.relname = 'audit_sealer' THEN
+            EXECUTE 'GRANT SELECT, UPDATE ON audit_sealer TO dsar_desk';
+            RETURN NEXT 'audit_sealer: SELECT, UPDATE to dsar_desk (the seal lock)';
         ELSIF object.relname = 'schema_migrations' OR object.relkind = 'v' THEN
             EXECUTE format('GRANT SELECT ON %I TO dsar_desk', object.relname);
             RETURN NEXT format('%s: SELECT to dsar_desk', object.relname);

@@ -13,6 +13,7 @@ struct DsarBench: ParsableCommand {
               dsar-bench prepare-claims --database-url "$URL" --requests 8000
               dsar-bench claim-loops --database-url "$URL" --loops 8
               dsar-bench letters --database-url "$URL" --letters 10000 --output /tmp/letters
+              dsar-bench sha256 --events 1000000
             """,
-        subcommands: [PrepareClaimsCommand.self, ClaimLoopsCommand.self, LettersCommand.self])
+        subcommands: [PrepareClaimsCommand.self, ClaimLoopsCommand.self, LettersCommand.self, HashCommand.self])
 }

@@ -1,4 +1,5 @@
-/// Verification of the audit log's hash chain.
+/// Verification of the audit log's hash chains: each request's, the desk's, and the legacy chain
+/// of the rows written before migration 0090.
 public enum AuditChain {
     /// Why the chain breaks at a row.
     public enum BreakReason: String, Sendable, Hashable, Codable {
@@ -12,6 +13,12 @@ public enum AuditChain {
         case prevHashMismatch = "prev_hash_mismatch"
         /// The log ends before the head every append moves (`audit_head`): its newest rows were deleted.
         case missingTail = "missing_tail"
+        /// A sealed leaf is missing, doubled or out of place: events were deleted, inserted or resealed.
+        case sealedLeaves = "sealed_leaves"
+        /// The events of a seal no longer hash to its root: history was rewritten.
+        case sealRoot = "seal_root"
+        /// A seal row does not follow the previous one (root, size, number): a seal was edited or removed.
+        case sealChain = "seal_chain"
     }
 
     /// The first row at which the chain breaks.
@@ -35,6 +42,9 @@ public enum AuditChain {
             case .outOfOrder: return "Audit row \(sequence) is out of order."
             case .prevHashMismatch: return "Audit row \(sequence) does not follow the previous row's hash: a row was removed or replaced."
             case .missingTail: return "Audit rows up to \(sequence) are missing: the log ends before its recorded head."
+            case .sealedLeaves: return "The sealed events around leaf \(sequence) are not the ones sealed: events were deleted, added or resealed."
+            case .sealRoot: return "The events of seal \(sequence) no longer hash to its root: sealed history was rewritten."
+            case .sealChain: return "Seal \(sequence) does not follow the previous seal: a seal row was edited or removed."
             }
         }
     }
@@ -56,6 +66,37 @@ public enum AuditChain {
                 return Break(index: index, sequence: entry.sequence, reason: .sequenceGap)
             }
             if entry.computedHash != entry.hash {
+                return Break(index: index, sequence: entry.sequence, reason: .hashMismatch)
+            }
+            if entry.prevHash != (previous?.hash ?? AuditEntry.genesisHash) {
+                return Break(index: index, sequence: entry.sequence, reason: .prevHashMismatch)
+            }
+            previous = entry
+        }
+        return nil
+    }
+
+    /// The first broken row of one request's (or the desk's) chain, given in chain-position order.
+    ///
+    /// Positions run from 1 without gaps (the unique index on request and position keeps them
+    /// so); every row points at the previous row's hash, the first at `genesisHash`.
+    public static func firstBrokenEntry(inChain entries: [AuditEntry]) -> Break? {
+        firstBrokenEntry(inChain: entries, computedHashes: entries.map(\.computedHash))
+    }
+
+    /// The same, with each row's `computedHash` already worked out (`AuditEntry.hashes`).
+    public static func firstBrokenEntry(inChain entries: [AuditEntry], computedHashes: [String]) -> Break? {
+        var previous: AuditEntry?
+        for (index, entry) in entries.enumerated() {
+            let expected = (previous?.chainPosition ?? 0) + 1
+            let position = entry.chainPosition ?? 0
+            if position < expected || (previous.map { entry.sequence <= $0.sequence } ?? false) {
+                return Break(index: index, sequence: entry.sequence, reason: .outOfOrder)
+            }
+            if position > expected {
+                return Break(index: index, sequence: entry.sequence, reason: .sequenceGap)
+            }
+            if computedHashes[index] != entry.hash {
                 return Break(index: index, sequence: entry.sequence, reason: .hashMismatch)
             }
             if entry.prevHash != (previous?.hash ?? AuditEntry.genesisHash) {

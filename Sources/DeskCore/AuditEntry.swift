@@ -1,14 +1,22 @@
 import Foundation
 
-/// One row of the append-only audit log, chained to the previous row by SHA-256 (SPEC §3).
+/// One row of the append-only audit log (SPEC §3), chained by SHA-256 to the previous event of
+/// the same chain: the request's own chain, or the desk chain for desk-wide events.
+///
+/// `hash` = SHA-256(prevHash || canonicalContent); the event's Merkle leaf (what a seal covers)
+/// is SHA-256(0x00 || prevHash || canonicalContent), the same bytes behind RFC 9162's leaf prefix.
+/// Rows written before migration 0090 (`chainPosition` nil, content `v=1`) form one desk-wide
+/// legacy chain in `sequence` order, sealed as the log's first leaves.
 public struct AuditEntry: Sendable, Hashable {
-    /// The `prevHash` of the first row.
+    /// The `prevHash` of the first row of a chain.
     public static let genesisHash = String(repeating: "0", count: 64)
 
-    /// Position in the log, starting at 1 and without gaps.
+    /// The row's number: unique, increasing in insertion order, with gaps where a transaction rolled back.
     public let sequence: Int64
-    /// The request concerned, or nil for desk-wide events (calendar changes, imports).
+    /// The request concerned, or nil for desk-wide events (calendar changes, purges, settings).
     public let requestID: Int64?
+    /// Position in its chain, from 1 without gaps; nil for a legacy (pre-0090) row.
+    public let chainPosition: Int64?
     /// When the action happened (may be backdated with `--at`).
     public let occurredAt: Date
     /// When the desk wrote the row.
@@ -24,10 +32,12 @@ public struct AuditEntry: Sendable, Hashable {
     public let hash: String
 
     /// Creates a row as stored, with the hash it carries (which `AuditChain` checks).
-    public init(sequence: Int64, requestID: Int64?, occurredAt: Date, recordedAt: Date, actor: String, event: String,
-                fromState: RequestState?, toState: RequestState?, payload: String, prevHash: String, hash: String) {
+    public init(sequence: Int64, requestID: Int64?, chainPosition: Int64? = nil, occurredAt: Date, recordedAt: Date,
+                actor: String, event: String, fromState: RequestState?, toState: RequestState?, payload: String,
+                prevHash: String, hash: String) {
         self.sequence = sequence
         self.requestID = requestID
+        self.chainPosition = chainPosition
         self.occurredAt = AuditEntry.truncatedToMilliseconds(occurredAt)
         self.recordedAt = AuditEntry.truncatedToMilliseconds(recordedAt)
         self.actor = actor
@@ -39,32 +49,51 @@ public struct AuditEntry: Sendable, Hashable {
         self.hash = hash
     }
 
-    /// Creates the next row after `previous` (or the first row when nil), computing its hash.
+    /// Creates an event of `chain` at `chainPosition` after the chain's `prevHash`, computing its hash.
     ///
     /// Instants are truncated to whole milliseconds so that the hash survives a round trip through
     /// the database; store the entry's `occurredAt` and `recordedAt`, not the originals.
+    public static func chained(
+        _ event: AuditEvent, sequence: Int64, requestID: Int64?, chainPosition: Int64, prevHash: String,
+        occurredAt: Date, recordedAt: Date, actor: String
+    ) -> AuditEntry {
+        AuditEntry(
+            sequence: sequence, requestID: requestID, chainPosition: chainPosition, occurredAt: occurredAt,
+            recordedAt: recordedAt, actor: actor, event: event.name.rawValue, fromState: event.fromState,
+            toState: event.toState, payload: event.encodedPayload, prevHash: prevHash, hash: ""
+        ).withComputedHash()
+    }
+
+    /// The next event after `previous` in the same chain (the first of a chain when nil), with the next sequence.
     public static func appending(after previous: AuditEntry?, requestID: Int64?, occurredAt: Date, recordedAt: Date,
                                  actor: String, event: String, fromState: RequestState? = nil,
                                  toState: RequestState? = nil, payload: String = "{}") -> AuditEntry {
-        let draft = AuditEntry(sequence: (previous?.sequence ?? 0) + 1, requestID: requestID, occurredAt: occurredAt,
-                               recordedAt: recordedAt, actor: actor, event: event, fromState: fromState, toState: toState,
-                               payload: payload, prevHash: previous?.hash ?? genesisHash, hash: "")
-        return draft.withComputedHash()
+        AuditEntry(
+            sequence: (previous?.sequence ?? 0) + 1, requestID: requestID,
+            chainPosition: (previous?.chainPosition ?? 0) + 1, occurredAt: occurredAt, recordedAt: recordedAt,
+            actor: actor, event: event, fromState: fromState, toState: toState, payload: payload,
+            prevHash: previous?.hash ?? genesisHash, hash: ""
+        ).withComputedHash()
     }
 
     /// The fields in a fixed order as `name=value` joined by `|`, values escaped (`\\`, `\|`, `\n`, `\r`);
     /// a missing optional is written as its bare name. Instants are ISO 8601 UTC with 3 fractional digits.
+    /// Version 2 (chained per request) adds `chain_pos` after `request_id`; legacy rows keep version 1.
     public var canonicalContent: String {
         // Built in one buffer: the chain of a million-request desk hashes this millions of times.
         var out = ""
         out.reserveCapacity(160 + payload.utf8.count + actor.utf8.count)
-        out += "v=1|sequence="
+        out += chainPosition == nil ? "v=1|sequence=" : "v=2|sequence="
         out += String(sequence)
         if let requestID {
             out += "|request_id="
             out += String(requestID)
         } else {
             out += "|request_id"
+        }
+        if let chainPosition {
+            out += "|chain_pos="
+            out += String(chainPosition)
         }
         out += "|occurred_at="
         out += AuditEntry.iso8601Milliseconds(occurredAt)
@@ -91,15 +120,23 @@ public struct AuditEntry: Sendable, Hashable {
         return out
     }
 
-    public var computedHash: String {
-        SHA256.hex(prevHash + canonicalContent)
+    public var computedHash: String { hashes.hash }
+
+    /// The Merkle leaf of the row as stored: SHA-256(0x00 || prevHash || canonicalContent).
+    public var leafHash: MerkleHash { hashes.leaf }
+
+    /// `computedHash` and `leafHash` from one canonical content.
+    public var hashes: (hash: String, leaf: MerkleHash) {
+        var input = prevHash
+        input += canonicalContent
+        return input.withUTF8 { bytes in (SHA256.hex(bytes), MerkleHash.leaf(UnsafeRawBufferPointer(bytes))) }
     }
 
     /// The same row with `hash` set to `computedHash`.
     public func withComputedHash() -> AuditEntry {
-        AuditEntry(sequence: sequence, requestID: requestID, occurredAt: occurredAt, recordedAt: recordedAt, actor: actor,
-                   event: event, fromState: fromState, toState: toState, payload: payload, prevHash: prevHash,
-                   hash: computedHash)
+        AuditEntry(sequence: sequence, requestID: requestID, chainPosition: chainPosition, occurredAt: occurredAt,
+                   recordedAt: recordedAt, actor: actor, event: event, fromState: fromState, toState: toState,
+                   payload: payload, prevHash: prevHash, hash: computedHash)
     }
 
     /// Milliseconds since 1970, robust to a value that went through microsecond storage.

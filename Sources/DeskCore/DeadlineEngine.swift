@@ -11,7 +11,8 @@ public enum DeadlineEngine {
     ///    With a same-day start the receipt day is day 1, so each is one day (one working day) earlier.
     /// 3. An extension is counted after the base period: in the same unit it is added to the period,
     ///    in another unit it is counted from the base due date.
-    /// 4. Whole paused days are added.
+    /// 4. Whole paused days are added — unless the rule's clock restarts when the requester supplies
+    ///    the information (`informationAt`, 152-FZ art. 20(3)): then the term counts from that day.
     /// 5. A due date on a weekend or holiday moves to the next working day.
     public static func dueDate(
         receivedAt: Date,
@@ -19,9 +20,23 @@ public enum DeadlineEngine {
         timeZone: TimeZone,
         calendar: WorkingCalendar,
         pausedDays: Int = 0,
-        extension: Period? = nil
+        extension: Period? = nil,
+        informationAt: Date? = nil
     ) -> LocalDate {
-        let received = LocalDate(receivedAt, in: timeZone)
+        var received = LocalDate(receivedAt, in: timeZone)
+        var pausedDays = pausedDays
+        switch rule.clarificationClock {
+        case .restarts:
+            if let informationAt {
+                received = max(received, LocalDate(informationAt, in: timeZone))
+                pausedDays = 0
+            }
+        case .runs:
+            // No wait stops this clock (152-FZ); pauses recorded before the rule said so do not count.
+            if !rule.identityPausesClock { pausedDays = 0 }
+        case .pauses:
+            break
+        }
         var due: LocalDate
         if let ext = `extension`, ext.unit == rule.period.unit {
             due = count(Period(rule.period.count + ext.count, ext.unit), from: received, start: rule.countingStart, calendar: calendar)
@@ -44,9 +59,10 @@ public enum DeadlineEngine {
         policy: DeadlinePolicy,
         calendar: WorkingCalendar,
         pausedDays: Int = 0,
-        extension: Period? = nil
+        extension: Period? = nil,
+        consentWithdrawal: Bool = false
     ) throws(DeskCoreError) -> LocalDate {
-        guard let rule = policy.rule(for: right) else {
+        guard let rule = policy.rule(for: right, consentWithdrawal: consentWithdrawal) else {
             throw DeskCoreError(.invalidInput, "The policy \(policy.code) has no deadline rule for \(right.rawValue).")
         }
         guard let timeZone = policy.timeZone else {
@@ -98,13 +114,14 @@ public enum DeadlineEngine {
         timeZone: TimeZone,
         calendar: WorkingCalendar,
         pausedDays: Int = 0,
+        informationAt: Date? = nil,
         today: LocalDate
     ) throws(DeskCoreError) -> LocalDate {
         guard let cap = rule.maxExtension else {
             throw DeskCoreError(.refusedByRule, "The \(rule.right.rawValue) deadline under \(rule.source) cannot be extended.")
         }
         let current = dueDate(receivedAt: receivedAt, rule: rule, timeZone: timeZone, calendar: calendar,
-                              pausedDays: pausedDays, extension: alreadyGranted)
+                              pausedDays: pausedDays, extension: alreadyGranted, informationAt: informationAt)
         guard today <= current else {
             throw DeskCoreError(.refusedByRule, "The due date \(current.iso) has passed; an extension must be announced before it.")
         }
@@ -116,9 +133,9 @@ public enum DeadlineEngine {
             total = Period(granted.count + requested.count, requested.unit)
         }
         let wanted = dueDate(receivedAt: receivedAt, rule: rule, timeZone: timeZone, calendar: calendar,
-                             pausedDays: pausedDays, extension: total)
+                             pausedDays: pausedDays, extension: total, informationAt: informationAt)
         let limit = dueDate(receivedAt: receivedAt, rule: rule, timeZone: timeZone, calendar: calendar,
-                            pausedDays: pausedDays, extension: cap)
+                            pausedDays: pausedDays, extension: cap, informationAt: informationAt)
         guard wanted <= limit else {
             throw DeskCoreError(.refusedByRule, "An extension of \(total) in total would end on \(wanted.iso), after the limit of \(cap) (\(limit.iso)) under \(rule.source).")
         }

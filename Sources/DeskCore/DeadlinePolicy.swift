@@ -10,6 +10,9 @@ public struct DeadlinePolicy: Sendable, Hashable {
     /// Name of the `WorkingCalendar` whose holidays apply.
     public let calendarName: String
     public let rules: [Right: DeadlineRule]
+    /// The term for destroying data after consent is withdrawn (an objection with
+    /// `consent_withdrawal`), when the law sets one apart from the objection's (152-FZ art. 21(5)).
+    public let consentWithdrawalRule: DeadlineRule?
 
     /// Creates a policy.
     public init(
@@ -17,17 +20,26 @@ public struct DeadlinePolicy: Sendable, Hashable {
         name: String,
         timeZoneIdentifier: String = "Asia/Tashkent",
         calendarName: String,
-        rules: [Right: DeadlineRule]
+        rules: [Right: DeadlineRule],
+        consentWithdrawalRule: DeadlineRule? = nil
     ) {
         self.code = code
         self.name = name
         self.timeZoneIdentifier = timeZoneIdentifier
         self.calendarName = calendarName
         self.rules = rules
+        self.consentWithdrawalRule = consentWithdrawalRule
     }
 
     /// The rule for a right, or nil when the policy does not cover it.
     public func rule(for right: Right) -> DeadlineRule? { rules[right] }
+
+    /// The rule of a request: the consent-withdrawal rule for an objection that withdraws
+    /// consent when the policy has one, else the right's rule.
+    public func rule(for right: Right, consentWithdrawal: Bool) -> DeadlineRule? {
+        if consentWithdrawal, right == .objection, let rule = consentWithdrawalRule { return rule }
+        return rules[right]
+    }
 
     /// The policy's time zone, or nil when the identifier is unknown to this system.
     public var timeZone: TimeZone? { TimeZone(identifier: timeZoneIdentifier) }

@@ -1,20 +1,26 @@
 import Foundation
 
-/// One line of the erasure journal: where, what, how, by whom and when data was erased.
+/// One line of the erasure journal: where, what, how, by whom and when data was erased, and who
+/// approved the entry for the operator (School 21 policy, seed 002 §11.4: "the fact of destruction
+/// is recorded in a special journal approved by the operator").
 public struct ErasureJournalEntry: Sendable, Hashable, Codable {
     public let system: String
     public let dataCategories: [String]
     public let method: String
     public let performedBy: String
     public let performedAt: Date
+    /// Who approved the entry for the operator; nil on entries recorded before approvers were kept.
+    public let approvedBy: String?
 
     /// Creates an erasure-journal entry.
-    public init(system: String, dataCategories: [String], method: String, performedBy: String, performedAt: Date) {
+    public init(system: String, dataCategories: [String], method: String, performedBy: String, performedAt: Date,
+                approvedBy: String? = nil) {
         self.system = system
         self.dataCategories = dataCategories
         self.method = method
         self.performedBy = performedBy
         self.performedAt = performedAt
+        self.approvedBy = approvedBy
     }
 
     /// Throws when a field is empty.
@@ -23,6 +29,7 @@ public struct ErasureJournalEntry: Sendable, Hashable, Codable {
         try EvidenceValidation.requireList(dataCategories, "data category")
         try EvidenceValidation.require(method, "erasure method")
         try EvidenceValidation.require(performedBy, "name of who performed the erasure")
+        if let approvedBy { try EvidenceValidation.require(approvedBy, "name of who approved the journal entry") }
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -30,5 +37,6 @@ public struct ErasureJournalEntry: Sendable, Hashable, Codable {
         case dataCategories = "data_categories"
         case performedBy = "performed_by"
         case performedAt = "performed_at"
+        case approvedBy = "approved_by"
     }
 }

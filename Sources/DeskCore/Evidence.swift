@@ -31,14 +31,14 @@ public enum Evidence: Sendable, Hashable, Codable {
 
     /// Throws a one-sentence error when a field is missing or malformed, or when the evidence
     /// breaks a rule (a direct-marketing objection overridden).
-    public func validate(directMarketing: Bool = false) throws(DeskCoreError) {
+    public func validate(directMarketing: Bool = false, consentWithdrawal: Bool = false) throws(DeskCoreError) {
         switch self {
         case .disclosure(let value): try value.validate()
         case .change(let value): try value.validate()
         case .erasure(let value): try value.validate()
         case .restriction(let value): try value.validate()
         case .export(let value): try value.validate()
-        case .decision(let value): try value.validate(directMarketing: directMarketing)
+        case .decision(let value): try value.validate(directMarketing: directMarketing, consentWithdrawal: consentWithdrawal)
         case .recipient(let value): try value.validate()
         case .noRecipients, .noDataHeld: return
         }

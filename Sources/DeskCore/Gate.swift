@@ -34,6 +34,15 @@ public enum Gate {
         return (requirements[right] ?? []).filter { recorded.isDisjoint(with: $0.kinds) }.map(\.description)
     }
 
+    /// A withdrawal of consent (an objection with `consent_withdrawal`) also needs the data destroyed
+    /// — an erasure-journal entry — or a decision recording the legal ground to retain it
+    /// (ZRU-547 art. 17: the data is destroyed when consent is withdrawn). Nil when met.
+    public static func withdrawalMissing<Kinds: Sequence>(evidence: Kinds, retentionGroundRecorded: Bool) -> String?
+    where Kinds.Element == EvidenceKind {
+        if retentionGroundRecorded || evidence.contains(.erasure) { return nil }
+        return "an erasure-journal entry for the destroyed data (or a decision with --retention-ground naming the law that requires keeping it)"
+    }
+
     /// Descriptions of the requirements not yet met for `right`, from recorded evidence values.
     public static func check(right: Right, evidence: [Evidence]) -> [String] {
         check(right: right, evidence: evidence.map(\.kind))

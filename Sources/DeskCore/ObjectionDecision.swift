@@ -5,22 +5,36 @@ public struct ObjectionDecision: Sendable, Hashable, Codable {
     public let purposes: [String]
     /// The compelling grounds (`overridden`).
     public let grounds: String?
+    /// A withdrawal of consent whose data is kept: the legal ground to retain it (the law and the
+    /// period), recorded instead of an erasure-journal entry (ZRU-547 art. 17; issue 14 item 5).
+    public let retentionGround: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case outcome, purposes, grounds
+        case retentionGround = "retention_ground"
+    }
 
     /// Creates a decision.
-    public init(outcome: ObjectionOutcome, purposes: [String] = [], grounds: String? = nil) {
+    public init(outcome: ObjectionOutcome, purposes: [String] = [], grounds: String? = nil, retentionGround: String? = nil) {
         self.outcome = outcome
         self.purposes = purposes
         self.grounds = grounds
+        self.retentionGround = retentionGround
     }
 
-    /// Throws when a field the outcome needs is empty, or when a direct-marketing objection would be overridden.
-    public func validate(directMarketing: Bool) throws(DeskCoreError) {
+    /// Throws when a field the outcome needs is empty, or when an objection to direct marketing or
+    /// a withdrawal of consent would be overridden.
+    public func validate(directMarketing: Bool, consentWithdrawal: Bool = false) throws(DeskCoreError) {
         switch outcome {
         case .processingStopped:
             try EvidenceValidation.requireList(purposes, "purpose for which processing stopped")
+            if let retentionGround { try EvidenceValidation.require(retentionGround, "legal ground to retain the data") }
         case .overridden:
             if directMarketing {
                 throw DeskCoreError(.refusedByRule, "An objection to direct marketing can never be overridden; record processing_stopped.")
+            }
+            if consentWithdrawal {
+                throw DeskCoreError(.refusedByRule, "A withdrawal of consent can never be overridden: processing on consent stops and the data is destroyed (ZRU-547 art. 17); record processing_stopped.")
             }
             try EvidenceValidation.require(grounds, "compelling grounds for continuing the processing")
         }

@@ -13,10 +13,10 @@ public struct RequestLifecycle: Sendable, Hashable {
     /// or throws a `LifecycleError` and leaves the snapshot as it was.
     public mutating func apply(_ action: LifecycleAction, today: LocalDate) throws(LifecycleError) -> LifecycleOutcome {
         switch action {
-        case .event(let event, let ground, let note):
-            return try apply(event, ground: ground, note: note)
-        case .extend(let period, let reason):
-            return try extend(by: period, reason: reason, today: today)
+        case .event(let event, let ground, let note, let retention):
+            return try apply(event, ground: ground, note: note, retention: retention)
+        case .extend(let period, let reason, let decidedBy):
+            return try extend(by: period, reason: reason, decidedBy: decidedBy, today: today)
         }
     }
 
@@ -27,14 +27,17 @@ public struct RequestLifecycle: Sendable, Hashable {
             throw refusal(.evidenceRefused, "The request is \(current.state.rawValue) and closed; evidence can no longer be recorded.")
         }
         do {
-            try evidence.validate(directMarketing: current.directMarketing)
+            try evidence.validate(directMarketing: current.directMarketing, consentWithdrawal: current.consentWithdrawal)
         } catch {
             throw refusal(.evidenceRefused, error.message)
         }
         snapshot.evidence.append(evidence.kind)
+        if case .decision(let decision) = evidence, decision.retentionGround != nil { snapshot.retentionGroundRecorded = true }
     }
 
-    private mutating func apply(_ event: LifecycleEvent, ground: RefusalGround?, note: String?) throws(LifecycleError) -> LifecycleOutcome {
+    private mutating func apply(
+        _ event: LifecycleEvent, ground: RefusalGround?, note: String?, retention: RetentionObligation?
+    ) throws(LifecycleError) -> LifecycleOutcome {
         let current = snapshot
         guard let target = TransitionTable.target(from: current.state, event: event, right: current.right) else {
             throw refusal(.invalidTransition, "The request is in \(current.state.rawValue), where \(event.rawValue) is not allowed")
@@ -47,10 +50,10 @@ public struct RequestLifecycle: Sendable, Hashable {
             }
             resolvedGround = .identityNotVerified
         case .closeRefused:
-            try requireGround(ground, note: note, outcome: "refused")
+            try requireGround(ground, note: note, retention: retention, outcome: "refused")
         case .closePartiallyFulfilled:
             try requireGate()
-            try requireGround(ground, note: note, outcome: "partially fulfilled")
+            try requireGround(ground, note: note, retention: retention, outcome: "partially fulfilled")
         case .closeFulfilled:
             try requireGate()
         case .lift:
@@ -66,7 +69,9 @@ public struct RequestLifecycle: Sendable, Hashable {
                                 clock: clockEffect(from: current.state, to: target))
     }
 
-    private mutating func extend(by period: Period, reason: String, today: LocalDate) throws(LifecycleError) -> LifecycleOutcome {
+    private mutating func extend(
+        by period: Period, reason: String, decidedBy: String?, today: LocalDate
+    ) throws(LifecycleError) -> LifecycleOutcome {
         let current = snapshot
         guard !current.state.isClosed else {
             throw refusal(.extensionRefused, "The request is \(current.state.rawValue) and closed; its deadline can no longer be extended.")
@@ -74,12 +79,17 @@ public struct RequestLifecycle: Sendable, Hashable {
         guard !EvidenceValidation.isBlank(reason) else {
             throw refusal(.extensionRefused, "An extension needs a reason, which the extension_notice letter tells the requester.")
         }
+        if current.policy == "uz-state" && EvidenceValidation.isBlank(decidedBy) {
+            // ZRU-445: the head of the state body (or a deputy) decides to extend the term (issue 14 item 4).
+            throw refusal(.extensionRefused, "Under ZRU-445 the head of the state body decides an extension; name them with --decided-by.")
+        }
         let context = current.deadline
         let due: LocalDate
         do {
             due = try DeadlineEngine.extendedDueDate(
                 requested: period, alreadyGranted: current.extendedBy, receivedAt: context.receivedAt, rule: context.rule,
-                timeZone: context.timeZone, calendar: context.calendar, pausedDays: context.pausedDays, today: today)
+                timeZone: context.timeZone, calendar: context.calendar, pausedDays: context.pausedDays,
+                informationAt: context.informationAt, today: today)
         } catch {
             throw refusal(.extensionRefused, error.message)
         }
@@ -90,25 +100,44 @@ public struct RequestLifecycle: Sendable, Hashable {
     }
 
     private func requireGate() throws(LifecycleError) {
-        let missing = Gate.check(right: snapshot.right, evidence: snapshot.evidence)
+        var missing = Gate.check(right: snapshot.right, evidence: snapshot.evidence)
+        if snapshot.right == .objection, snapshot.consentWithdrawal,
+            let withdrawal = Gate.withdrawalMissing(evidence: snapshot.evidence, retentionGroundRecorded: snapshot.retentionGroundRecorded) {
+            missing.append(withdrawal)
+        }
         if let sentence = Gate.sentence(right: snapshot.right, missing: missing) {
             throw refusal(.gateNotMet, sentence)
         }
     }
 
-    private func requireGround(_ ground: RefusalGround?, note: String?, outcome: String) throws(LifecycleError) {
+    private func requireGround(
+        _ ground: RefusalGround?, note: String?, retention: RetentionObligation?, outcome: String
+    ) throws(LifecycleError) {
         guard let ground else {
-            let grounds = RefusalGround.allCases.map(\.rawValue).joined(separator: ", ")
+            let grounds = RefusalGround.allCases.filter { $0.refusal(underPolicy: snapshot.policy) == nil }
+                .map(\.rawValue).joined(separator: ", ")
             throw refusal(.groundRequired, "A request closed as \(outcome) needs a ground: one of \(grounds).")
         }
+        if let reason = ground.refusal(underPolicy: snapshot.policy) {
+            throw refusal(.groundRequired, reason + ".")
+        }
         if ground.requiresText && EvidenceValidation.isBlank(note) {
-            throw refusal(.groundRequired, "The ground \(ground.rawValue) needs an explanation in the note.")
+            throw refusal(.groundRequired, "The ground \(ground.rawValue) needs a note giving the reason, which the letter tells the requester.")
+        }
+        if ground == .legalObligationToRetain {
+            guard let retention, !EvidenceValidation.isBlank(retention.law), !EvidenceValidation.isBlank(retention.period) else {
+                throw refusal(.groundRequired, "The ground legal_obligation_to_retain needs the law that requires the data to be kept and the retention period (--retention-law, --retention-period).")
+            }
         }
     }
 
     private func clockEffect(from: RequestState, to: RequestState) -> ClockEffect {
+        // A wait on the requester pauses the clock unless the law lets the term run (152-FZ):
+        // under `.restarts` the wait is recorded so that the term can count from its end.
+        let rule = snapshot.deadline.rule
         let pausing: (RequestState) -> Bool = { state in
-            state == .awaitingRequester || (state == .awaitingIdentity && self.snapshot.deadline.rule.identityPausesClock)
+            (state == .awaitingRequester && rule.clarificationClock != .runs)
+                || (state == .awaitingIdentity && rule.identityPausesClock)
         }
         switch (pausing(from), pausing(to)) {
         case (false, true): return .pause

@@ -1,21 +1,39 @@
-/// A jurisdiction's working-day calendar: a weekend pattern and a table of public holidays.
+/// A jurisdiction's working-day calendar: a weekend pattern, days off (public holidays and
+/// transferred days off) and extra working days (rest days worked in exchange for a day off).
 public struct WorkingCalendar: Sendable, Hashable {
     /// Name the policy refers to, e.g. `UZ`.
     public let name: String
     public let weekend: WeekendPattern
     /// Public holidays and transferred days off, with their names.
     public let holidays: [LocalDate: String]
+    /// Rest days of `weekend` that are worked (e.g. Saturday 12 Dec 2026 on the Uzbek five-day week).
+    public let workingDays: [LocalDate: String]
 
     /// Creates a calendar.
-    public init(name: String, weekend: WeekendPattern, holidays: [LocalDate: String] = [:]) {
+    public init(name: String, weekend: WeekendPattern, holidays: [LocalDate: String] = [:], workingDays: [LocalDate: String] = [:]) {
         self.name = name
         self.weekend = weekend
         self.holidays = holidays
+        self.workingDays = workingDays
     }
 
-    /// Whether `date` is neither a weekend day nor a holiday.
+    /// A calendar from dated entries; entries for another week pattern are left out.
+    public init(name: String, weekend: WeekendPattern, entries: [CalendarEntry]) {
+        var holidays: [LocalDate: String] = [:]
+        var workingDays: [LocalDate: String] = [:]
+        for entry in entries where entry.week.applies(to: weekend) {
+            switch entry.kind {
+            case .dayOff: holidays[entry.day] = entry.name
+            case .workingDay: workingDays[entry.day] = entry.name
+            }
+        }
+        self.init(name: name, weekend: weekend, holidays: holidays, workingDays: workingDays)
+    }
+
+    /// Whether `date` is a working day: an extra working day, or neither a rest day nor a day off.
     public func isWorkingDay(_ date: LocalDate) -> Bool {
-        !weekend.weekendDays.contains(date.weekday) && holidays[date] == nil
+        if workingDays[date] != nil { return true }
+        return !weekend.weekendDays.contains(date.weekday) && holidays[date] == nil
     }
 
     /// `date` itself when it is a working day, otherwise the first working day after it.

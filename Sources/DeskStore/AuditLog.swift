@@ -1,99 +1,286 @@
 import DeskCore
 import Foundation
+import Logging
 import Postgres
 
-/// The append-only, hash-chained audit log (SPEC §3) in the `events` table.
+/// The sealed audit log (SPEC §3, issue 15): the only code that writes `events` and `audit_seals`.
+///
+/// Appends chain an event to the previous event of its request (or of the desk chain) inside the
+/// caller's transaction and hold no row every writer needs: a writer takes its chain's advisory
+/// lock (one per request, held to commit, so only writers of the same request wait for each
+/// other), then reads the chain's tail in a new statement, which sees what the previous holder
+/// committed. The unique index on (request, position) backs the locks up: a writer that meets a
+/// position taken anyway re-reads the chain and tries again.
+/// Seals (`seal`) then give committed events their Merkle leaves in batches. The payload must
+/// not hold personal data: `AuditEvent` refers to people by id.
 public struct AuditLog {
     let db: Connection
 
     public init(_ db: Connection) { self.db = db }
 
-    /// Appends one event inside the caller's transaction.
-    ///
-    /// Locks the chain head so concurrent writers append one after the other; the sequence is
-    /// assigned here, so a rolled-back transaction leaves no gap. The lock is held until the
-    /// transaction ends, so every other writer waits for this one's commit: call it as the last
-    /// step of the transaction, after its other reads and writes. Two round trips: the head
-    /// locked and read, then the event inserted and the head moved in one statement. The payload
-    /// must not hold personal data: refer to people by id.
+    /// The stored fields of an event, in `entry(_:)`'s order.
+    static let selectEvents: Query = """
+        SELECT seq, request_id, chain_pos, occurred_at, recorded_at, actor, event, from_state, to_state, payload, prev_hash, hash
+        FROM events
+        """
+
+    // MARK: Appending
+
+    /// Appends one event inside the caller's transaction: three round trips (the chain's lock, its
+    /// tail and a sequence number, then the insert).
     @discardableResult
     public func append(
-        requestID: Int64?, occurredAt: Date, recordedAt: Date, actor: String, event: String,
-        from: RequestState? = nil, to: RequestState? = nil, payload: [String: PayloadValue] = [:]
+        _ event: AuditEvent, requestID: Int64?, occurredAt: Date, recordedAt: Date, actor: String
     ) throws -> AuditEntry {
-        let head = try db.query("SELECT seq, hash FROM audit_head FOR UPDATE")
-        guard let row = head.first else { throw StoreError.configuration("The audit log head is missing; run `dsar db migrate`.") }
-        let (sequence, hash) = try row.decode((Int64, String).self)
-        let draft = AuditEntry(
-            sequence: sequence + 1, requestID: requestID, occurredAt: AuditEntry.truncatedToMilliseconds(occurredAt),
-            recordedAt: AuditEntry.truncatedToMilliseconds(recordedAt), actor: actor, event: event, fromState: from,
-            toState: to, payload: PayloadEncoder.encode(payload), prevHash: hash, hash: "")
-        let entry = draft.withComputedHash()
-        // The sequence comes from the moved head: were the head missing, seq would be NULL and the
-        // insert fail rather than write an event the head does not cover.
-        try db.execute(
-            """
-            WITH moved AS (UPDATE audit_head SET seq = \(entry.sequence), hash = \(entry.hash) RETURNING seq)
-            INSERT INTO events (seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state,
-                                payload, prev_hash, hash)
-            VALUES ((SELECT seq FROM moved), \(entry.requestID), \(entry.occurredAt), \(entry.recordedAt), \(entry.actor),
-                    \(entry.event), \(entry.fromState), \(entry.toState), \(entry.payload), \(entry.prevHash), \(entry.hash))
-            """)
-        return entry
+        try lockChains([requestID])
+        for _ in 0..<50 {
+            let tail = try db.query(
+                requestID == nil
+                    ? """
+                    SELECT nextval('events_seq_seq'), t.chain_pos, t.hash FROM (SELECT 1) one LEFT JOIN LATERAL
+                      (SELECT chain_pos, hash FROM events WHERE request_id IS NULL AND chain_pos IS NOT NULL
+                       ORDER BY chain_pos DESC LIMIT 1) t ON true
+                    """
+                    : """
+                    SELECT nextval('events_seq_seq'), t.chain_pos, t.hash FROM (SELECT 1) one LEFT JOIN LATERAL
+                      (SELECT chain_pos, hash FROM events WHERE request_id = \(requestID) AND chain_pos IS NOT NULL
+                       ORDER BY chain_pos DESC LIMIT 1) t ON true
+                    """)
+            guard let row = tail.first else { throw StoreError.configuration("The audit log's sequence is missing; run `dsar db migrate`.") }
+            let (sequence, position, hash) = try row.decode((Int64, Int64?, String?).self)
+            let entry = AuditEntry.chained(
+                event, sequence: sequence, requestID: requestID, chainPosition: (position ?? 0) + 1,
+                prevHash: hash ?? AuditEntry.genesisHash, occurredAt: AuditEntry.truncatedToMilliseconds(occurredAt),
+                recordedAt: AuditEntry.truncatedToMilliseconds(recordedAt), actor: actor)
+            let inserted = try db.execute(
+                """
+                INSERT INTO events (seq, request_id, chain_pos, occurred_at, recorded_at, actor, event, from_state,
+                                    to_state, payload, prev_hash, hash)
+                VALUES (\(entry.sequence), \(entry.requestID), \(entry.chainPosition), \(entry.occurredAt),
+                        \(entry.recordedAt), \(entry.actor), \(entry.event), \(entry.fromState), \(entry.toState),
+                        \(entry.payload), \(entry.prevHash), \(entry.hash))
+                ON CONFLICT (request_id, chain_pos) WHERE chain_pos IS NOT NULL DO NOTHING
+                """)
+            if inserted == 1 { return entry }
+            // Another transaction appended to this chain and committed meanwhile: chain after it.
+        }
+        throw StoreError.concurrentChange("The audit chain kept changing under this change; try again.")
     }
 
-    /// The result of walking the whole chain.
-    public struct Verification: Sendable {
-        public let checked: Int
-        public let firstBreak: AuditChain.Break?
+    /// One event of a batch, before it is chained.
+    public struct Pending: Sendable {
+        public let event: AuditEvent
+        public let requestID: Int64?
+        public let occurredAt: Date
+        public let recordedAt: Date
+        public let actor: String
+
+        public init(_ event: AuditEvent, requestID: Int64?, occurredAt: Date, recordedAt: Date, actor: String) {
+            self.event = event
+            self.requestID = requestID
+            self.occurredAt = occurredAt
+            self.recordedAt = recordedAt
+            self.actor = actor
+        }
     }
 
-    /// Walks the chain in order, in pages, and names the first broken row.
-    public func verify(pageSize: Int = 5000) throws -> Verification {
-        var previous: AuditEntry?
-        var checked = 0
+    /// Appends events in the given order with one COPY inside the caller's transaction: the tails of
+    /// every chain the batch touches are read at once, sequence numbers reserved at once. Should
+    /// another writer append to one of these chains meanwhile, the COPY fails on the chain index,
+    /// is rolled back to a savepoint and done again after re-reading the tails.
+    @discardableResult
+    public func append(batch: [Pending]) throws -> [AuditEntry] {
+        if batch.isEmpty { return [] }
+        var attempt = 0
         while true {
-            let after = previous?.sequence ?? 0
-            let page = try db.query(
-                """
-                SELECT seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state, payload,
-                       prev_hash, hash
-                FROM events WHERE seq > \(after) ORDER BY seq LIMIT \(pageSize)
-                """
-            ).map(Self.entry)
-            if page.isEmpty { break }
-            if let broken = AuditChain.firstBrokenEntry(in: page, after: previous) {
-                return Verification(checked: checked + broken.index, firstBreak: broken)
-            }
-            checked += page.count
-            previous = page.last
-        }
-        // Deleting the newest rows leaves a valid prefix; the head every append moves says how far the log went.
-        if let head = try db.query("SELECT seq, hash FROM audit_head").first {
-            let (seq, hash) = try head.decode((Int64, String).self)
-            if seq != (previous?.sequence ?? 0) || hash != (previous?.hash ?? AuditEntry.genesisHash) {
-                return Verification(
-                    checked: checked, firstBreak: AuditChain.Break(index: checked, sequence: seq, reason: .missingTail))
+            attempt += 1
+            do {
+                return try db.withSavepoint { db in try AuditLog(db).copy(batch) }
+            } catch let error as PostgresError where error.sqlState == .uniqueViolation && attempt < 20 {
+                continue
             }
         }
-        return Verification(checked: checked, firstBreak: nil)
     }
+
+    /// The advisory locks of these chains (nil: the desk chain), in one order so that two writers
+    /// taking several never deadlock; held until the transaction ends.
+    func lockChains(_ chains: [Int64?]) throws {
+        let keys = Array(Set(chains.map { Self.lockKey($0) })).sorted()
+        if keys.count == 1, let key = keys.first {
+            try db.execute("SELECT pg_advisory_xact_lock(\(Self.lockClass), \(key))")
+        } else if !keys.isEmpty {
+            try db.execute(
+                """
+                SELECT pg_advisory_xact_lock(\(Self.lockClass), k)
+                FROM unnest(\(PostgresTextArray(keys.map(String.init)))::int[]) AS k ORDER BY k
+                """)
+        }
+    }
+
+    /// The first key of the chains' advisory locks (`pg_advisory_xact_lock(int, int)`).
+    static let lockClass: Int32 = 0x4155_4454  // "AUDT"
+
+    /// A chain's second key: its request id folded into an int (two requests may share a key and
+    /// then wait for each other, which is harmless), 0 for the desk chain.
+    static func lockKey(_ chain: Int64?) -> Int32 {
+        guard let chain else { return 0 }
+        return Int32(truncatingIfNeeded: (chain - 1) % (Int64(Int32.max) - 1) + 1)
+    }
+
+    private func copy(_ batch: [Pending]) throws -> [AuditEntry] {
+        let requestIDs = Array(Set(batch.compactMap(\.requestID))).sorted()
+        try lockChains(batch.map(\.requestID))
+        var tails: [Int64: (position: Int64, hash: String)] = [:]
+        if !requestIDs.isEmpty {
+            for row in try db.query(
+                """
+                SELECT DISTINCT ON (request_id) request_id, chain_pos, hash FROM events
+                WHERE request_id = ANY(\(PostgresTextArray(requestIDs.map(String.init)))::bigint[]) AND chain_pos IS NOT NULL
+                ORDER BY request_id, chain_pos DESC
+                """)
+            {
+                let (id, position, hash) = try row.decode((Int64, Int64, String).self)
+                tails[id] = (position, hash)
+            }
+        }
+        var deskTail: (position: Int64, hash: String)?
+        if batch.contains(where: { $0.requestID == nil }) {
+            if let row = try db.query(
+                "SELECT chain_pos, hash FROM events WHERE request_id IS NULL AND chain_pos IS NOT NULL ORDER BY chain_pos DESC LIMIT 1"
+            ).first {
+                let (position, hash) = try row.decode((Int64, String).self)
+                deskTail = (position, hash)
+            }
+        }
+        let sequences = try db.query("SELECT nextval('events_seq_seq') FROM generate_series(1, \(batch.count))")
+            .map { try $0.decode(column: 0, as: Int64.self) }.sorted()
+        var entries: [AuditEntry] = []
+        entries.reserveCapacity(batch.count)
+        var rows = CopyRowEncoder(capacity: batch.count * 400)
+        for (pending, sequence) in zip(batch, sequences) {
+            let tail = pending.requestID.map { tails[$0] } ?? deskTail
+            let entry = AuditEntry.chained(
+                pending.event, sequence: sequence, requestID: pending.requestID, chainPosition: (tail?.position ?? 0) + 1,
+                prevHash: tail?.hash ?? AuditEntry.genesisHash, occurredAt: AuditEntry.truncatedToMilliseconds(pending.occurredAt),
+                recordedAt: AuditEntry.truncatedToMilliseconds(pending.recordedAt), actor: pending.actor)
+            if let id = pending.requestID { tails[id] = (entry.chainPosition ?? 1, entry.hash) } else { deskTail = (entry.chainPosition ?? 1, entry.hash) }
+            entries.append(entry)
+        }
+        // Rows go in chain order, so that two batches meeting on the same chains wait for each
+        // other in one order rather than deadlock.
+        for entry in entries.sorted(by: { ($0.requestID ?? 0, $0.sequence) < ($1.requestID ?? 0, $1.sequence) }) {
+            Self.encode(entry, leaf: nil, into: &rows)
+        }
+        try db.copyIn(Self.copyEvents) { out in try out.write(encoded: rows) }
+        return entries
+    }
+
+    static let copyEvents: Query = """
+        COPY events (seq, request_id, chain_pos, occurred_at, recorded_at, actor, event, from_state, to_state, payload,
+                     prev_hash, hash, leaf) FROM STDIN
+        """
+
+    /// One event as a row of `copyEvents`.
+    static func encode(_ entry: AuditEntry, leaf: Int64?, into rows: inout CopyRowEncoder) {
+        rows.add(entry.sequence)
+        if let id = entry.requestID { rows.add(id) } else { rows.add(nil) }
+        if let position = entry.chainPosition { rows.add(position) } else { rows.add(nil) }
+        rows.addTimestamp(milliseconds: AuditEntry.milliseconds(entry.occurredAt))
+        rows.addTimestamp(milliseconds: AuditEntry.milliseconds(entry.recordedAt))
+        rows.add(entry.actor); rows.add(entry.event); rows.add(entry.fromState?.rawValue); rows.add(entry.toState?.rawValue)
+        rows.add(entry.payload); rows.add(entry.prevHash); rows.add(entry.hash)
+        if let leaf { rows.add(leaf) } else { rows.add(nil) }
+        rows.endRow()
+    }
+
+    // MARK: Reading
 
     /// The events of one request, oldest first.
     public func events(requestID: Int64) throws -> [AuditEntry] {
-        try db.query(
-            """
-            SELECT seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state, payload, prev_hash, hash
-            FROM events WHERE request_id = \(requestID) ORDER BY seq
-            """
-        ).map(Self.entry)
+        try db.query("\(fragment: Self.selectEvents) WHERE request_id = \(requestID) ORDER BY seq").map(Self.entry)
     }
 
     static func entry(_ row: Row) throws -> AuditEntry {
-        let (seq, requestID, occurred, recorded, actor, event, from, to, payload, prev, hash) =
-            try row.decode((Int64, Int64?, Date, Date, String, String, RequestState?, RequestState?, String, String, String).self)
+        let (seq, requestID, position, occurred, recorded, actor, event, from, to, payload, prev, hash) =
+            try row.decode((Int64, Int64?, Int64?, Date, Date, String, String, RequestState?, RequestState?, String, String, String).self)
         return AuditEntry(
-            sequence: seq, requestID: requestID, occurredAt: occurred, recordedAt: recorded, actor: actor, event: event,
-            fromState: from, toState: to, payload: payload, prevHash: prev, hash: hash)
+            sequence: seq, requestID: requestID, chainPosition: position, occurredAt: occurred, recordedAt: recorded,
+            actor: actor, event: event, fromState: from, toState: to, payload: payload, prevHash: prev, hash: hash)
+    }
+}
+
+/// Events of a bulk load (`dsar demo --requests N`) chained, numbered and sealed in Swift as they
+/// are encoded, between `AuditLog.beginBulk` and `AuditLog.finish(bulk:)` in one transaction that
+/// holds the seal lock. Value type: an encoder thread owns it and hands it back at the end.
+public struct AuditBulkLoad: Sendable {
+    private(set) var nextSequence: Int64
+    private(set) var tree: MerkleFrontier
+    private var root: MerkleHash
+    private var nextSeal: Int64
+    /// Seal rows to insert at the end: (id, tree, previous root).
+    private(set) var seals: [(id: Int64, tree: MerkleFrontier, previousRoot: MerkleHash)] = []
+
+    init(nextSequence: Int64, tree: MerkleFrontier, root: MerkleHash, nextSeal: Int64) {
+        self.nextSequence = nextSequence
+        self.tree = tree
+        self.root = root
+        self.nextSeal = nextSeal
+    }
+
+    /// The number of events in the log so far (sealed ones and this load's): a seed that a
+    /// rolled-back run does not move.
+    public var logSize: Int { tree.size }
+
+    /// Chains one event after `prevHash` at `chainPosition` of its request's chain, gives it the
+    /// next sequence number and leaf, and adds its row to `rows` (`AuditLog.copyEvents`).
+    public mutating func append(
+        _ event: AuditEvent, requestID: Int64?, chainPosition: Int64, prevHash: String, occurredAtMs: Int64,
+        recordedAtMs: Int64, actor: String, into rows: inout CopyRowEncoder
+    ) -> AuditEntry {
+        let entry = AuditEntry.chained(
+            event, sequence: nextSequence, requestID: requestID, chainPosition: chainPosition, prevHash: prevHash,
+            occurredAt: Date(timeIntervalSince1970: TimeInterval(occurredAtMs) / 1000),
+            recordedAt: Date(timeIntervalSince1970: TimeInterval(recordedAtMs) / 1000), actor: actor)
+        nextSequence += 1
+        let leaf = Int64(tree.size)
+        tree.append(entry.leafHash)
+        AuditLog.encode(entry, leaf: leaf, into: &rows)
+        return entry
+    }
+
+    /// Closes a seal over everything appended so far (nothing when nothing was appended since the last).
+    public mutating func seal() {
+        guard tree.root != root else { return }
+        seals.append((nextSeal, tree, root))
+        root = tree.root
+        nextSeal += 1
+    }
+}
+
+extension AuditLog {
+    /// Starts a bulk load inside the caller's transaction: waits for the seal lock (a sealer at
+    /// work finishes first), seals what is pending, and reads where the log and its tree stand.
+    public func beginBulk(now: Date) throws -> AuditBulkLoad {
+        try db.query("SELECT 1 FROM audit_sealer FOR UPDATE")
+        while case .sealed = try sealHeld(now: now, limit: 200_000) {}
+        let (tree, root, nextSeal) = try frontier()
+        let next = try db.query("SELECT nextval('events_seq_seq')").first?.decode(column: 0, as: Int64.self) ?? 1
+        return AuditBulkLoad(nextSequence: next, tree: tree, root: root, nextSeal: nextSeal)
+    }
+
+    /// Streams encoded event rows (`AuditBulkLoad.append`); FREEZE only right after the table was truncated.
+    public func copy(bulk rows: CopyRowEncoder, freeze: Bool) throws {
+        guard rows.rowCount > 0 else { return }
+        try db.copyIn(freeze ? Self.copyEvents + " WITH (FREEZE)" : Self.copyEvents) { out in try out.write(encoded: rows) }
+    }
+
+    /// Ends a bulk load: the sequence moves past its events, its seals are stored.
+    public func finish(bulk: AuditBulkLoad, now: Date) throws {
+        var bulk = bulk
+        bulk.seal()
+        try db.execute("SELECT setval('events_seq_seq', \(bulk.nextSequence), false)")
+        for seal in bulk.seals {
+            try insertSeal(id: seal.id, frontier: seal.tree, previousRoot: seal.previousRoot, now: now)
+        }
     }
 }

@@ -61,9 +61,8 @@ public struct InboxStore {
                 WHERE id = \(id)
                 """)
             try AuditLog(db).append(
-                requestID: request.id, occurredAt: now, recordedAt: now, actor: actor, event: "inbox_converted",
-                from: nil, to: request.state,
-                payload: ["inbox_item_id": .int(id), "message_id": .int(item.messageID), "kind": .string(kind.rawValue)])
+                .inboxConverted(inboxItemID: id, messageID: item.messageID, kind: kind, state: request.state),
+                requestID: request.id, occurredAt: now, recordedAt: now, actor: actor)
             return request
         }
     }
@@ -79,8 +78,8 @@ public struct InboxStore {
                 WHERE id = \(id)
                 """)
             try AuditLog(db).append(
-                requestID: nil, occurredAt: now, recordedAt: now, actor: actor, event: "inbox_dismissed",
-                payload: ["inbox_item_id": .int(id), "message_id": .int(item.messageID), "previous_status": .string(item.status)])
+                .inboxDismissed(inboxItemID: id, messageID: item.messageID, previousStatus: item.status),
+                requestID: nil, occurredAt: now, recordedAt: now, actor: actor)
         }
     }
 

@@ -206,7 +206,7 @@ struct IntakeBatchWriter {
         var requestRows: [[String?]] = []
         var requesterRows: [[String?]] = []
         var messageRequest: [(message: Int64, request: Int64)] = []
-        var received: [EventDraft] = []  // per request number
+        var received: [AuditLog.Pending] = []  // per request number
         for (index, incoming) in batch.enumerated() {
             guard let rowID = rowIDs[index], case .create(let kinds) = decisions[index] else { continue }
             let (receivedAt, note) = IntakeStore.receivedAt(sentAt: incoming.sentAt, now: now)
@@ -214,7 +214,8 @@ struct IntakeBatchWriter {
             let name = IntakeStore.text(incoming.fromName, max: 200).flatMap { $0.isEmpty ? nil : $0 } ?? email ?? "Unknown sender"
             guard let caseID = caseOfMessage[index] else { throw Unsupported() }
             for (kind, number) in zip(kinds, requestsPerMessage[index]) {
-                guard let rule = entry.policy.rule(for: kind) else { throw Unsupported() }
+                guard let rule = entry.policy.rule(for: kind, consentWithdrawal: kind == .objection && incoming.consentWithdrawal)
+                else { throw Unsupported() }
                 let due = DeadlineEngine.dueDate(receivedAt: receivedAt, rule: rule, timeZone: timeZone, calendar: entry.calendar)
                 let isObjection = kind == .objection
                 let requestID = requestIDs[number]
@@ -229,14 +230,11 @@ struct IntakeBatchWriter {
                     due.iso, nowText, actor,
                 ])
                 if number == requestsPerMessage[index].first { messageRequest.append((rowID, requestID)) }
-                received.append(EventDraft(
-                    requestID: requestID, occurredAt: receivedAt, event: "received", from: nil, to: .received,
-                    payload: [
-                        "reference": .string(references[number]), "kind": .string(kind.rawValue),
-                        "policy": .string(entry.policy.code), "channel": .string(Channel.email.rawValue),
-                        "requester_id": .int(requesterID), "case_id": .int(caseID), "due_on": .string(due.iso),
-                        "source": .string(rule.source),
-                    ]))
+                received.append(AuditLog.Pending(
+                    .received(
+                        reference: references[number], kind: kind, policy: entry.policy.code, channel: .email,
+                        requesterID: requesterID, caseID: caseID, dueOn: due, source: rule.source),
+                    requestID: requestID, occurredAt: receivedAt, recordedAt: now, actor: actor))
             }
         }
         if !requesterRows.isEmpty {
@@ -298,29 +296,29 @@ struct IntakeBatchWriter {
                 replyStates[id] = state
             }
         }
-        var drafts: [EventDraft] = []
+        var drafts: [AuditLog.Pending] = []
         for index in batch.indices {
             guard let rowID = rowIDs[index] else { continue }
             switch decisions[index] {
             case .reply(let id, _):
                 let state = replyStates[id] ?? .received
-                drafts.append(EventDraft(
-                    requestID: id, occurredAt: now, event: "reply_received", from: state, to: state,
-                    payload: ["message_id": .int(rowID)]))
+                drafts.append(AuditLog.Pending(
+                    .replyReceived(messageID: rowID, state: state), requestID: id, occurredAt: now, recordedAt: now,
+                    actor: actor))
             case .create:
                 for number in requestsPerMessage[index] {
                     drafts.append(received[number])
                     let state = created[requestIDs[number]]?.state ?? .received
                     for letter in lettersOfRequest[requestIDs[number]] ?? [] {
-                        drafts.append(EventDraft(
-                            requestID: letter.letter.requestID, occurredAt: now, event: "letter_produced", from: state,
-                            to: state, payload: letter.eventPayload))
+                        drafts.append(AuditLog.Pending(
+                            letter.event(state: state), requestID: letter.letter.requestID, occurredAt: now,
+                            recordedAt: now, actor: actor))
                     }
                 }
             default: continue
             }
         }
-        try appendEvents(drafts)
+        try AuditLog(db).append(batch: drafts)
 
         // 4. What was done, as `IntakeStore.store` reports it.
         return try decisions.enumerated().map { index, decision -> IntakeStore.Stored in
@@ -347,52 +345,6 @@ struct IntakeBatchWriter {
                 return IntakeStore.Stored(plan: .create(kinds), messageRowID: rowID, requests: requests, receivedAtNote: note)
             }
         }
-    }
-
-    /// One audit event to append, before the chain gives it its sequence and hashes.
-    struct EventDraft {
-        let requestID: Int64
-        let occurredAt: Date
-        let event: String
-        let from: RequestState?
-        let to: RequestState?
-        let payload: [String: PayloadValue]
-    }
-
-    /// Appends `drafts` to the audit chain in order: the head locked, the events chained from it,
-    /// written with COPY, the head moved. The one place this writer touches the audit log.
-    private func appendEvents(_ drafts: [EventDraft]) throws {
-        guard !drafts.isEmpty else { return }
-        guard let head = try db.query("SELECT seq, hash FROM audit_head FOR UPDATE").first else {
-            throw StoreError.configuration("The audit log head is missing; run `dsar db migrate`.")
-        }
-        let (headSequence, headHash) = try head.decode((Int64, String).self)
-        var previous = AuditEntry(
-            sequence: headSequence, requestID: nil, occurredAt: now, recordedAt: now, actor: actor, event: "head",
-            fromState: nil, toState: nil, payload: "{}", prevHash: headHash, hash: headHash)
-        var events: [AuditEntry] = []
-        events.reserveCapacity(drafts.count)
-        for draft in drafts {
-            previous = AuditEntry.appending(
-                after: previous, requestID: draft.requestID, occurredAt: draft.occurredAt, recordedAt: now, actor: actor,
-                event: draft.event, fromState: draft.from, toState: draft.to, payload: PayloadEncoder.encode(draft.payload))
-            events.append(previous)
-        }
-        try db.copyIn(
-            """
-            COPY events (seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state, payload,
-                         prev_hash, hash) FROM STDIN
-            """
-        ) { out in
-            for event in events {
-                try out.writeRow([
-                    String(event.sequence), event.requestID.map(String.init), Self.text(event.occurredAt),
-                    Self.text(event.recordedAt), event.actor, event.event, event.fromState?.rawValue,
-                    event.toState?.rawValue, event.payload, event.prevHash, event.hash,
-                ])
-            }
-        }
-        try db.execute("UPDATE audit_head SET seq = \(previous.sequence), hash = \(previous.hash)")
     }
 
     /// Records the prepared letters, as `LetterStore.record` would (its event is appended with the others).

@@ -480,8 +480,8 @@ public struct IntakeStore {
         case .reply(let id, _):
             let state: RequestState = try db.query("SELECT state FROM requests WHERE id = \(id)").first?.decode(column: 0) ?? .received
             try AuditLog(db).append(
-                requestID: id, occurredAt: now, recordedAt: now, actor: actor, event: "reply_received", from: state, to: state,
-                payload: ["message_id": .int(messageRowID)])
+                .replyReceived(messageID: messageRowID, state: state), requestID: id, occurredAt: now, recordedAt: now,
+                actor: actor)
             return Stored(plan: plan, messageRowID: messageRowID, requests: [], receivedAtNote: nil)
         case .triage(let reason, let suggested):
             try db.execute(

@@ -153,8 +153,7 @@ public struct LetterStore {
             """)
         let prepared = PreparedLetter(id: id, letter: letter, verificationCode: verificationCode, messageID: messageID)
         try AuditLog(db).append(
-            requestID: letter.requestID, occurredAt: now, recordedAt: now, actor: actor, event: "letter_produced",
-            from: state, to: state, payload: prepared.eventPayload)
+            prepared.event(state: state), requestID: letter.requestID, occurredAt: now, recordedAt: now, actor: actor)
         guard let stored = try find(id: id) else { throw StoreError.notFound("The letter \(id) was not stored.") }
         return stored
     }
@@ -227,8 +226,29 @@ public struct LetterStore {
         ).first?.decode(column: 0, as: String.self)
     }
 
+    /// The law and retention period of a refusal on `legal_obligation_to_retain`, if recorded.
+    public func retention(_ requestID: Int64) throws -> RetentionObligation? {
+        try db.query("SELECT law, period FROM refusal_retentions WHERE request_id = \(requestID)").first.map { row in
+            let (law, period) = try row.decode((String, String).self)
+            return RetentionObligation(law: law, period: period)
+        }
+    }
+
     /// The evidence recorded on a request, oldest first.
     public func evidence(_ requestID: Int64) throws -> [Evidence] {
+        let decoder = Self.evidenceDecoder()
+        return try db.query("SELECT details::text FROM evidence WHERE request_id = \(requestID) ORDER BY occurred_at, id").map { row in
+            let details = try row.decode(column: 0, as: String.self)
+            do {
+                return try decoder.decode(Evidence.self, from: Data(details.utf8))
+            } catch {
+                throw StoreError.configuration("Evidence on request \(requestID) cannot be read; check it with `dsar show`.")
+            }
+        }
+    }
+
+    /// Reads `evidence.details` (ISO 8601 instants, with or without fractional seconds).
+    static func evidenceDecoder() -> JSONDecoder {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .custom { decoder in
             let text = try decoder.singleValueContainer().decode(String.self)
@@ -239,14 +259,7 @@ public struct LetterStore {
             if let date = formatter.date(from: text) { return date }
             throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 instant"))
         }
-        return try db.query("SELECT details::text FROM evidence WHERE request_id = \(requestID) ORDER BY occurred_at, id").map { row in
-            let details = try row.decode(column: 0, as: String.self)
-            do {
-                return try decoder.decode(Evidence.self, from: Data(details.utf8))
-            } catch {
-                throw StoreError.configuration("Evidence on request \(requestID) cannot be read; check it with `dsar show`.")
-            }
-        }
+        return decoder
     }
 
     /// The Message-ID header of the stored message a request came from, when it came by e-mail.

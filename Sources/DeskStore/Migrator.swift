@@ -72,6 +72,7 @@ public struct Migrator {
                 }
                 logger.info("applying migration", metadata: ["migration.version": "\(migration.version)"])
                 try db.executeScript(migration.script)
+                if let step = Self.followUps[migration.version] { try step(db) }
                 try db.execute(
                     "INSERT INTO schema_migrations (version, name, checksum) VALUES (\(migration.version), \(migration.name), \(checksum))")
                 done.append(migration)
@@ -88,6 +89,12 @@ public struct Migrator {
         let applied = Set(try connection.query("SELECT version FROM schema_migrations").map { try $0.decode(column: 0, as: Int.self) })
         return available.isSubset(of: applied)
     }
+
+    /// Work in Swift that a migration needs right after its SQL, in the same transaction.
+    static let followUps: [Int: @Sendable (Connection) throws -> Void] = [
+        // 0090_sealed_audit_log: verify the chain written before it and seal it as the first seals.
+        90: { db in try AuditLog.sealLegacyChain(db, now: Date()) },
+    ]
 
     static func checksum(_ script: String, _ db: Connection) throws -> String {
         let rows = try db.query("SELECT encode(sha256(convert_to(\(script), 'UTF8')), 'hex')")

@@ -182,7 +182,7 @@ public struct MonthlyReportQuery {
                FROM clock_pauses p JOIN requests r ON r.id = p.request_id
                WHERE p.ended_at >= \(scope.start) AND p.ended_at < \(scope.end) AND \(fragment: scope.policyFilter)),
               (SELECT count(*) FROM events e JOIN requests r ON r.id = e.request_id
-               WHERE e.event = 'identity_failed' AND e.occurred_at >= \(scope.start) AND e.occurred_at < \(scope.end)
+               WHERE e.event = \(AuditEvent.Name.lifecycle(.identityFailed).rawValue) AND e.occurred_at >= \(scope.start) AND e.occurred_at < \(scope.end)
                  AND \(fragment: scope.policyFilter))
             """
         ).first

@@ -163,10 +163,10 @@ public struct OutboxStore {
         case .accepted(let reply):
             try db.execute(
                 "UPDATE outbox SET status = 'sent', sent_at = \(now), server_reply = \(reply), next_attempt_at = NULL WHERE id = \(delivery.id)")
-            try appendEvent(db, "letter_sent", requestID: delivery.requestID, actor: actor, now: now, payload: [
-                "letter_id": .int(delivery.letterID), "outbox_id": .int(delivery.id), "attempt": .int(Int64(delivery.attempt)),
-                "reply_code": .int(Int64(replyCode(reply))),
-            ])
+            try appendEvent(db, requestID: delivery.requestID, actor: actor, now: now) { state in
+                .letterSent(letterID: delivery.letterID, outboxID: delivery.id, attempt: delivery.attempt,
+                            replyCode: replyCode(reply), state: state)
+            }
         case .temporary(let reply, let next):
             if let next {
                 try db.execute(
@@ -211,9 +211,9 @@ public struct OutboxStore {
                 "UPDATE outbox SET status = 'sent', sent_at = \(now), server_reply = \(reply) WHERE id = \(id) RETURNING request_id, letter_id"
             ).first else { return }
             let (requestID, letterID) = try row.decode((Int64, Int64).self)
-            try Self.appendEvent(db, "letter_sent", requestID: requestID, actor: actor, now: now, payload: [
-                "letter_id": .int(letterID), "outbox_id": .int(id), "marked_by_hand": .bool(true),
-            ])
+            try Self.appendEvent(db, requestID: requestID, actor: actor, now: now) { state in
+                .letterSent(letterID: letterID, outboxID: id, attempt: nil, replyCode: nil, markedByHand: true, state: state)
+            }
         }
     }
 
@@ -235,9 +235,9 @@ public struct OutboxStore {
         var references: [String] = []
         for row in rows {
             let (id, requestID, letterID, reference) = try row.decode((Int64, Int64, Int64, String).self)
-            try Self.appendEvent(db, "letter_bounced", requestID: requestID, actor: actor, now: now, payload: [
-                "letter_id": .int(letterID), "outbox_id": .int(id),
-            ])
+            try Self.appendEvent(db, requestID: requestID, actor: actor, now: now) { state in
+                .letterBounced(letterID: letterID, outboxID: id, state: state)
+            }
             references.append(reference)
         }
         return references
@@ -261,14 +261,14 @@ public struct OutboxStore {
         }
     }
 
-    private static func appendEvent(_ db: Connection, _ event: String, requestID: Int64, actor: String, now: Date,
-                                    payload: [String: PayloadValue]) throws {
+    private static func appendEvent(
+        _ db: Connection, requestID: Int64, actor: String, now: Date, _ event: (RequestState) -> AuditEvent
+    ) throws {
         guard let row = try db.query("SELECT state FROM requests WHERE id = \(requestID) FOR SHARE").first else {
-            throw StoreError.notFound("The request of outbox letter was not found.")
+            throw StoreError.notFound("The request of an outbox letter was not found.")
         }
         let state: RequestState = try row.decode(column: 0)
-        try AuditLog(db).append(requestID: requestID, occurredAt: now, recordedAt: now, actor: actor, event: event,
-                                from: state, to: state, payload: payload)
+        try AuditLog(db).append(event(state), requestID: requestID, occurredAt: now, recordedAt: now, actor: actor)
     }
 
     private static func replyCode(_ reply: String) -> Int {

@@ -72,25 +72,32 @@ public struct PolicyCatalog {
         }
         let (name, zone, calendarCode, authority, isDefault) = try row.decode((String, String, String, String, Bool).self)
         var rules: [Right: DeadlineRule] = [:]
+        var withdrawalRule: DeadlineRule?
         for rule in try db.query(
             """
             SELECT kind, period_count, period_unit, counting_start, identity_pauses_clock,
-                   extension_count, extension_unit, source
+                   extension_count, extension_unit, source, basis, clarification_clock, consent_withdrawal, extension_basis
             FROM policy_rules WHERE policy = \(code)
             """)
         {
-            let (kind, count, unit, start, pauses, extCount, extUnit, source) =
-                try rule.decode((Right, Int, String, String, Bool, Int?, String?, String).self)
-            guard let periodUnit = PeriodUnit(rawValue: unit), let counting = CountingStart(rawValue: start) else {
-                throw StoreError.configuration("The policy \(code) has a rule with an unknown unit; fix policy_rules.")
+            let (kind, count, unit, start, pauses, extCount, extUnit, source, basisText, clockText, withdrawal) =
+                try rule.decode((Right, Int, String, String, Bool, Int?, String?, String, String, String, Bool).self)
+            let extensionBasisText: String? = try rule.decode(column: 11)
+            guard let periodUnit = PeriodUnit(rawValue: unit), let counting = CountingStart(rawValue: start),
+                let basis = RuleBasis(rawValue: basisText), let clock = ClarificationClock(rawValue: clockText)
+            else {
+                throw StoreError.configuration("The policy \(code) has a rule with an unknown unit, basis or clock; fix policy_rules.")
             }
             var maxExtension: Period?
             if let extCount, let extUnit, let unit = PeriodUnit(rawValue: extUnit) { maxExtension = Period(extCount, unit) }
-            rules[kind] = DeadlineRule(
+            let parsed = DeadlineRule(
                 right: kind, period: Period(count, periodUnit), countingStart: counting,
-                identityPausesClock: pauses, maxExtension: maxExtension, source: source)
+                identityPausesClock: pauses, maxExtension: maxExtension, source: source, basis: basis,
+                clarificationClock: clock, extensionBasis: extensionBasisText.flatMap(RuleBasis.init(rawValue:)))
+            if withdrawal { withdrawalRule = parsed } else { rules[kind] = parsed }
         }
-        let policy = DeadlinePolicy(code: code, name: name, timeZoneIdentifier: zone, calendarName: calendarCode, rules: rules)
+        let policy = DeadlinePolicy(code: code, name: name, timeZoneIdentifier: zone, calendarName: calendarCode, rules: rules,
+                                    consentWithdrawalRule: withdrawalRule)
         return Entry(policy: policy, calendar: try calendar(calendarCode), authority: authority, isDefault: isDefault)
     }
 
@@ -103,17 +110,12 @@ public struct PolicyCatalog {
     }
 
     func readCalendar(_ code: String) throws -> WorkingCalendar {
-        let rows = try db.query("SELECT weekend FROM calendars WHERE code = \(code)")
+        let rows = try db.query("SELECT weekend, coalesce(entries_of, code) FROM calendars WHERE code = \(code)")
         guard let row = rows.first else { throw StoreError.notFound("There is no calendar named \(code).") }
-        let weekendText = try row.decode(column: 0, as: String.self)
+        let (weekendText, entriesOf) = try row.decode((String, String).self)
         guard let weekend = WeekendPattern(rawValue: weekendText) else {
             throw StoreError.configuration("The calendar \(code) has an unknown weekend pattern \(weekendText).")
         }
-        var holidays: [LocalDate: String] = [:]
-        for holiday in try db.query("SELECT day, name FROM holidays WHERE calendar = \(code)") {
-            let (day, name) = try holiday.decode((LocalDate, String).self)
-            holidays[day] = name
-        }
-        return WorkingCalendar(name: code, weekend: weekend, holidays: holidays)
+        return WorkingCalendar(name: code, weekend: weekend, entries: try CalendarStore.entries(db, of: entriesOf))
     }
 }

@@ -19,11 +19,8 @@ public struct PreparedLetter: Sendable {
         self.sha256 = sha256 ?? letter.sha256
     }
 
-    /// The payload of its `letter_produced` event (never the body).
-    public var eventPayload: [String: PayloadValue] {
-        [
-            "letter_id": .int(id), "kind": .string(letter.kind), "language": .string(letter.language.rawValue),
-            "format": .string(letter.format),
-        ]
+    /// Its `letter_produced` event (never the body), for a request in `state`.
+    public func event(state: RequestState) -> AuditEvent {
+        .letterProduced(letterID: id, kind: letter.kind, language: letter.language, format: letter.format, state: state)
     }
 }

@@ -199,11 +199,9 @@ public struct QueueQuery {
                 throw StoreError.concurrentChange("Another desk member took the request first; run `dsar claim` again.")
             }
             let item = try QueueQuery(db).item(id: id, days: days)
-            // The audit head last: it is held until COMMIT and every audited change waits for it.
-            let state = item.request.state
             try AuditLog(db).append(
-                requestID: id, occurredAt: now, recordedAt: now, actor: actor, event: "assigned",
-                from: state, to: state, payload: ["assignee": .string(actor), "claimed": .bool(true)])
+                .assigned(to: actor, claimed: true, state: item.request.state), requestID: id, occurredAt: now,
+                recordedAt: now, actor: actor)
             return item
         }
     }

@@ -98,7 +98,7 @@ public struct RequestDossier: Sendable {
         }
         return RequestDossier(
             request: request, policyName: entry.policy.name,
-            legalSource: entry.policy.rule(for: request.kind)?.source ?? "",
+            legalSource: entry.policy.rule(for: request.kind, consentWithdrawal: request.consentWithdrawal)?.source ?? "",
             daysLeft: entry.calendar.workingDays(from: today, to: request.dueOn), events: events, evidence: evidence,
             letters: letters, messages: messages, extensions: extensions, dueHistory: history)
     }

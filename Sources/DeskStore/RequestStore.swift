@@ -104,7 +104,7 @@ public struct RequestStore {
     /// `insert` with the policy already loaded: `entry` is the policy `new.policy` names (or the
     /// default one). The intake loads it once per batch of messages instead of once per request.
     public func insert(_ new: NewRequest, entry: PolicyCatalog.Entry, actor: String, now: Date) throws -> StoredRequest {
-        guard let rule = entry.policy.rule(for: new.kind) else {
+        guard let rule = entry.policy.rule(for: new.kind, consentWithdrawal: new.consentWithdrawal) else {
             throw StoreError.refused("The policy \(entry.policy.code) has no deadline rule for \(new.kind.rawValue); add one to policy_rules.")
         }
         let due = DeadlineEngine.dueDate(
@@ -148,14 +148,10 @@ public struct RequestStore {
         }
         let created = try find(id: requestID)
         try AuditLog(db).append(
-            requestID: requestID, occurredAt: new.receivedAt, recordedAt: now, actor: actor, event: "received",
-            to: .received,
-            payload: [
-                "reference": .string(reference.description), "kind": .string(new.kind.rawValue),
-                "policy": .string(entry.policy.code), "channel": .string(new.channel.rawValue),
-                "requester_id": .int(requesterID), "case_id": .int(caseID), "due_on": .string(due.iso),
-                "source": .string(rule.source),
-            ])
+            .received(
+                reference: reference.description, kind: new.kind, policy: entry.policy.code, channel: new.channel,
+                requesterID: requesterID, caseID: caseID, dueOn: due, source: rule.source),
+            requestID: requestID, occurredAt: new.receivedAt, recordedAt: now, actor: actor)
         return created
     }
 
@@ -228,29 +224,37 @@ public struct RequestStore {
                 """)
             guard updated == 1 else { throw try store.staleWrite(request) }
 
-            var payload: [String: PayloadValue] = ["due_on": .string(due.iso)]
-            if due != request.dueOn { payload["previous_due_on"] = .string(request.dueOn.iso) }
-            if let ground = outcome.ground { payload["ground"] = .string(ground.rawValue) }
-            if case .extend(let period, _) = action {
-                payload["extended_by"] = .string(period.description)
-                payload["extended_total"] = .string(extendedBy?.description ?? period.description)
-            }
-            if outcome.clock != .unchanged { payload["clock"] = .string(outcome.clock.rawValue) }
-            if case .extend(_, let reason) = action {
+            var extensionPeriod: Period?
+            if case .extend(let period, let reason, let decidedBy) = action {
+                extensionPeriod = period
                 try store.recordExtensionReason(request.id, reason: reason, period: outcome.extendedBy, occurredAt: occurredAt, now: now, actor: actor)
+                if let decidedBy {
+                    try db.execute(
+                        """
+                        UPDATE extensions SET decided_by = \(decidedBy)
+                        WHERE id = (SELECT max(id) FROM extensions WHERE request_id = \(request.id))
+                        """)
+                }
             }
             // The clarification letter quotes the question (SQL/0030_letters.sql).
-            if case .event(.clarify, _, let question?) = action {
+            if case .event(_, .legalObligationToRetain?, _, let retention?) = action, outcome.to.isClosed {
+                try db.execute(
+                    """
+                    INSERT INTO refusal_retentions (request_id, law, period, recorded_at)
+                    VALUES (\(request.id), \(retention.law), \(retention.period), \(now))
+                    ON CONFLICT (request_id) DO UPDATE SET law = excluded.law, period = excluded.period, recorded_at = excluded.recorded_at
+                    """)
+            }
+            if case .event(.clarify, _, let question?, _) = action {
                 try LetterStore(db).recordClarification(
                     requestID: request.id, question: question, askedAt: occurredAt, actor: actor, now: now)
             }
             let changed = try store.find(id: request.id)
-            // The audit head last: it is held until COMMIT and every audited change waits for it.
-            let eventName: String
-            if let event = outcome.event { eventName = event.rawValue } else { eventName = "extend" }
             try AuditLog(db).append(
-                requestID: request.id, occurredAt: occurredAt, recordedAt: now, actor: actor, event: eventName,
-                from: outcome.from, to: outcome.to, payload: payload)
+                .transition(
+                    outcome.event, from: outcome.from, to: outcome.to, dueOn: due, previousDueOn: request.dueOn,
+                    ground: outcome.ground, extendedBy: extensionPeriod, extendedTotal: extendedBy, clock: outcome.clock),
+                requestID: request.id, occurredAt: occurredAt, recordedAt: now, actor: actor)
             let applied = Applied(request: changed, outcome: outcome)
             try alongside(db, applied)
             return applied
@@ -291,9 +295,8 @@ public struct RequestStore {
                 """)
             guard updated == 1 else { throw try store.staleWrite(request) }
             try AuditLog(db).append(
-                requestID: request.id, occurredAt: occurredAt, recordedAt: now, actor: actor, event: "evidence_recorded",
-                from: request.state, to: request.state,
-                payload: ["evidence_id": .int(evidenceID), "evidence_kind": .string(evidence.kind.rawValue)])
+                .evidenceRecorded(evidenceID: evidenceID, kind: evidence.kind, state: request.state),
+                requestID: request.id, occurredAt: occurredAt, recordedAt: now, actor: actor)
             return evidenceID
         }
     }
@@ -312,12 +315,10 @@ public struct RequestStore {
                 WHERE id = \(request.id) AND version = \(request.version)
                 """)
             guard updated == 1 else { throw try store.staleWrite(request) }
-            var payload: [String: PayloadValue] = ["assignee": assignee.map { .string($0) } ?? .null]
-            if let previous = request.assignee { payload["previous_assignee"] = .string(previous) }
             let changed = try store.find(id: request.id)
             try AuditLog(db).append(
-                requestID: request.id, occurredAt: now, recordedAt: now, actor: actor, event: "assigned",
-                from: request.state, to: request.state, payload: payload)
+                .assigned(to: assignee, previous: request.assignee, state: request.state),
+                requestID: request.id, occurredAt: now, recordedAt: now, actor: actor)
             return changed
         }
     }
@@ -333,7 +334,7 @@ public struct RequestStore {
     func snapshot(
         of request: StoredRequest, entry: PolicyCatalog.Entry, completedPauses: [(from: Date, to: Date?)]
     ) throws -> RequestSnapshot {
-        guard let rule = entry.policy.rule(for: request.kind) else {
+        guard let rule = entry.policy.rule(for: request.kind, consentWithdrawal: request.consentWithdrawal) else {
             throw StoreError.refused("The policy \(request.policy) has no deadline rule for \(request.kind.rawValue).")
         }
         // The evidence kinds and whether a restriction lift notice went out, in one round trip.
@@ -357,11 +358,21 @@ public struct RequestStore {
                 liftNoticeSent = lift
             }
         }
+        var retentionGroundRecorded = false
+        if request.consentWithdrawal && kinds.contains(.decision) {
+            retentionGroundRecorded = try db.query(
+                """
+                SELECT EXISTS (SELECT 1 FROM evidence WHERE request_id = \(request.id) AND kind = 'decision'
+                               AND details ? 'retention_ground')
+                """).first?.decode(column: 0, as: Bool.self) ?? false
+        }
         let context = DeadlineContext(
             receivedAt: request.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar,
-            pausedDays: DeadlineEngine.pausedDays(pauses: completedPauses, now: Date(), timeZone: entry.timeZone))
+            pausedDays: DeadlineEngine.pausedDays(pauses: completedPauses, now: Date(), timeZone: entry.timeZone),
+            informationAt: Self.informationAt(completedPauses))
         return RequestSnapshot(
-            right: request.kind, state: request.state, directMarketing: request.directMarketing, evidence: kinds,
+            right: request.kind, state: request.state, policy: request.policy, directMarketing: request.directMarketing,
+            consentWithdrawal: request.consentWithdrawal, retentionGroundRecorded: retentionGroundRecorded, evidence: kinds,
             deadline: context, extendedBy: request.extendedBy, liftNoticeSent: liftNoticeSent)
     }
 
@@ -388,11 +399,17 @@ public struct RequestStore {
     func dueDate(
         of request: StoredRequest, entry: PolicyCatalog.Entry, extendedBy: Period?, completedPauses: [(from: Date, to: Date?)]
     ) -> LocalDate {
-        guard let rule = entry.policy.rule(for: request.kind) else { return request.dueOn }
+        guard let rule = entry.policy.rule(for: request.kind, consentWithdrawal: request.consentWithdrawal) else { return request.dueOn }
         return DeadlineEngine.dueDate(
             receivedAt: request.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar,
             pausedDays: DeadlineEngine.pausedDays(pauses: completedPauses, now: Date(), timeZone: entry.timeZone),
-            extension: extendedBy)
+            extension: extendedBy, informationAt: Self.informationAt(completedPauses))
+    }
+
+    /// When the requester last supplied what the desk waited for: the end of the latest completed
+    /// pause (a rule whose clock restarts counts its term from there, 152-FZ art. 20(3)).
+    static func informationAt(_ completedPauses: [(from: Date, to: Date?)]) -> Date? {
+        completedPauses.compactMap(\.to).max()
     }
 
     func recordExtensionReason(_ requestID: Int64, reason: String, period: Period?, occurredAt: Date, now: Date, actor: String) throws {

@@ -70,13 +70,12 @@ public struct RetentionPurge {
                 if dryRun { throw DryRun(counts: counts) }
                 if !counts.isEmpty {
                     try AuditLog(db).append(
-                        requestID: nil, occurredAt: now, recordedAt: now, actor: actor, event: "retention_purge",
-                        payload: [
-                            "closed_before": .string(cutoff.iso), "requesters": .int(Int64(counts.requesters)),
-                            "requests": .int(Int64(counts.requests)), "messages": .int(Int64(counts.messages)),
-                            "letters": .int(Int64(counts.letters)), "clarifications": .int(Int64(counts.clarifications)),
-                            "inbox_items": .int(Int64(counts.inboxItems)),
-                        ])
+                        .retentionPurge(closedBefore: cutoff, counts: [
+                            "requesters": counts.requesters, "requests": counts.requests, "messages": counts.messages,
+                            "letters": counts.letters, "clarifications": counts.clarifications,
+                            "inbox_items": counts.inboxItems,
+                        ]),
+                        requestID: nil, occurredAt: now, recordedAt: now, actor: actor)
                 }
                 return Result(closedBefore: cutoff, counts: counts, dryRun: false)
             }

@@ -39,6 +39,10 @@ public struct SettingsStore {
         Key(name: "mail.ca_file", meaning: "a PEM file of CA certificates to trust for IMAP and SMTP instead of the system's", check: .path),
         Key(name: "desk.time_zone", meaning: "the desk's time zone", check: .timeZone),
         Key(name: "retention.years", meaning: "years requester data is kept after closing", check: .positiveInteger),
+        Key(name: "clarification.wait_days", meaning: "days the desk waits for an answer to a clarification before closing (default 30)",
+            check: .positiveInteger),
+        Key(name: "backup.overwrite_days", meaning: "days until backups holding erased data are overwritten (the erasure letter states the date)",
+            check: .positiveInteger),
     ] + Language.allCases.map { language in
         Key(name: authorityKey(language), meaning: "the supervisory authority's name in \(language.rawValue) letters (overrides the policy's)", check: .text)
     }
@@ -154,8 +158,7 @@ public struct SettingsStore {
                                                 updated_by = EXCLUDED.updated_by
                 """)
             try AuditLog(db).append(
-                requestID: nil, occurredAt: now, recordedAt: now, actor: actor, event: "setting_changed",
-                payload: ["key": .string(key.name)])
+                .settingChanged(key: key.name), requestID: nil, occurredAt: now, recordedAt: now, actor: actor)
             return Setting(key: key.name, value: clean, updatedAt: now, updatedBy: actor)
         }
     }

@@ -2,13 +2,13 @@ import DeskCore
 import Foundation
 import Postgres
 
-/// Where a synthetic run starts: the audit head, the next id of each sequence and the reference
-/// counters, read once under lock at the start of the run's transaction. From it the encoder
-/// numbers every row itself, so a batch can be encoded on another thread while the previous one
-/// streams to the server; `SyntheticBatchWriter.finish` moves the sequences and counters on.
+/// Where a synthetic run starts: the audit log's bulk state (next sequence, tree, seals), the next
+/// id of each sequence and the reference counters, read once under lock at the start of the run's
+/// transaction. From it the encoder numbers every row itself, so a batch can be encoded on another
+/// thread while the previous one streams to the server; `SyntheticBatchWriter.finish` moves the
+/// sequences and counters on and stores the seals.
 struct SyntheticStart: Sendable {
-    var headSeq: Int64
-    var headHash: String
+    var audit: AuditBulkLoad
     var nextRequest: Int64
     var nextRequester: Int64
     var nextCase: Int64
@@ -21,6 +21,8 @@ struct SyntheticStart: Sendable {
 /// One batch encoded in COPY text format, table by table, in the order the rows must be loaded.
 struct SyntheticBatch: Sendable {
     var tables: [(statement: Query, rows: CopyRowEncoder)]
+    /// The audit events, written through `AuditLog.copy(bulk:)` after the tables.
+    let eventRows: CopyRowEncoder
     let events: Int
     let first: String?
     let last: String?
@@ -53,10 +55,6 @@ final class SyntheticBatchEncoder: @unchecked Sendable {
     static let copyLetters: Query = """
         COPY letters (id, request_id, kind, language, format, sha256, verification_code, subject, body, recipient,
                       produced_at, produced_by) FROM STDIN
-        """
-    static let copyEvents: Query = """
-        COPY events (seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state, payload,
-                     prev_hash, hash) FROM STDIN
         """
 
     func encode(_ plans: [SyntheticPlan]) throws -> SyntheticBatch {
@@ -95,7 +93,7 @@ final class SyntheticBatchEncoder: @unchecked Sendable {
             requesters.add(plan.language.rawValue); requesters.addTimestamp(milliseconds: plan.receivedMs); requesters.endRow()
 
             var version: Int64 = 1
-            for step in plan.steps where step.event != "received" && step.event != "letter_produced" { version += 1 }
+            for step in plan.steps where step.event != nil && step.event?.name != .letterProduced { version += 1 }
             requests.add(id); requests.add(references[i]); requests.add(firstCase + Int64(i)); requests.add(plan.kind.rawValue)
             requests.add(plan.state.rawValue); requests.add(entries[plan.entryIndex].policy.code)
             requests.add(firstRequester + Int64(i)); requests.add(plan.channel.rawValue)
@@ -140,54 +138,46 @@ final class SyntheticBatchEncoder: @unchecked Sendable {
             }
         }
 
-        // The audit events of the whole batch in the order they happened, chained after the head.
+        // The audit events of the whole batch in the order they happened, each chained to the previous
+        // event of its request; the batch ends with a seal.
         var order: [(at: Int64, plan: Int32, step: Int32)] = []
         order.reserveCapacity(plans.count * 8)
         for (i, plan) in plans.enumerated() {
             for (n, step) in plan.steps.enumerated() { order.append((step.atMs, Int32(i), Int32(n))) }
         }
         order.sort { ($0.at, $0.plan, $0.step) < ($1.at, $1.plan, $1.step) }
-        var events = CopyRowEncoder(capacity: order.count * 420)
-        var previous = AuditEntry(
-            sequence: state.headSeq, requestID: nil, occurredAt: Date(timeIntervalSince1970: 0),
-            recordedAt: Date(timeIntervalSince1970: 0), actor: actor, event: "head", fromState: nil, toState: nil,
-            payload: "{}", prevHash: state.headHash, hash: state.headHash)
+        var events = CopyRowEncoder(capacity: order.count * 440)
+        var tails = [String](repeating: AuditEntry.genesisHash, count: plans.count)
         for item in order {
             let p = Int(item.plan)
             let plan = plans[p]
             let step = plan.steps[Int(item.step)]
-            var payload = step.payload
-            if step.event == "received" {
+            var event: AuditEvent
+            if let planned = step.event {
+                event = planned
+            } else {
                 let entry = entries[plan.entryIndex]
-                payload = [
-                    "reference": .string(references[p]), "kind": .string(plan.kind.rawValue),
-                    "policy": .string(entry.policy.code), "channel": .string(plan.channel.rawValue),
-                    "requester_id": .int(firstRequester + Int64(p)), "case_id": .int(firstCase + Int64(p)),
-                    "due_on": .string(plan.originalDue.iso),
-                    "source": .string(entry.policy.rule(for: plan.kind)?.source ?? ""),
-                ]
+                event = .received(
+                    reference: references[p], kind: plan.kind, policy: entry.policy.code, channel: plan.channel,
+                    requesterID: firstRequester + Int64(p), caseID: firstCase + Int64(p), dueOn: plan.originalDue,
+                    source: entry.policy.rule(for: plan.kind)?.source ?? "")
             }
-            if let n = step.evidenceIndex { payload["evidence_id"] = .int(evidenceBase[p] + Int64(n)) }
-            if let n = step.letterIndex { payload["letter_id"] = .int(letterBase[p] + Int64(n)) }
-            let at = SyntheticPlan.date(step.atMs)
-            let entry = AuditEntry.appending(
-                after: previous, requestID: requestID(p), occurredAt: at, recordedAt: at, actor: actor,
-                event: step.event, fromState: step.from, toState: step.to, payload: PayloadEncoder.encode(payload))
-            events.add(entry.sequence); events.add(requestID(p)); events.addTimestamp(milliseconds: step.atMs)
-            events.addTimestamp(milliseconds: step.atMs); events.add(actor); events.add(step.event)
-            events.add(step.from?.rawValue); events.add(step.to?.rawValue); events.add(entry.payload)
-            events.add(entry.prevHash); events.add(entry.hash); events.endRow()
-            previous = entry
+            event = event.numbered(
+                evidenceID: step.evidenceIndex.map { evidenceBase[p] + Int64($0) },
+                letterID: step.letterIndex.map { letterBase[p] + Int64($0) })
+            let entry = state.audit.append(
+                event, requestID: requestID(p), chainPosition: Int64(item.step) + 1, prevHash: tails[p],
+                occurredAtMs: step.atMs, recordedAtMs: step.atMs, actor: actor, into: &events)
+            tails[p] = entry.hash
         }
-        state.headSeq = previous.sequence
-        state.headHash = previous.hash
+        state.audit.seal()
         return SyntheticBatch(
             tables: [
                 (Self.copyCases, cases), (Self.copyRequesters, requesters), (Self.copyRequests, requests),
                 (Self.copyPauses, pauses), (Self.copyExtensions, extensions), (Self.copyClarifications, clarifications),
-                (Self.copyEvidence, evidence), (Self.copyLetters, letters), (Self.copyEvents, events),
+                (Self.copyEvidence, evidence), (Self.copyLetters, letters),
             ],
-            events: order.count, first: references.first, last: references.last)
+            eventRows: events, events: order.count, first: references.first, last: references.last)
     }
 
     /// References `DSAR-YYYY-NNNNNN` in receipt order, continuing each year's counter.
@@ -217,11 +207,8 @@ struct SyntheticBatchWriter {
 
     static let sequences = ["requests_id_seq", "requesters_id_seq", "cases_id_seq", "evidence_id_seq", "letters_id_seq"]
 
-    func begin() throws -> SyntheticStart {
-        guard let headRow = try db.query("SELECT seq, hash FROM audit_head FOR UPDATE").first else {
-            throw StoreError.configuration("The audit log head is missing; run `dsar db migrate`.")
-        }
-        let (headSeq, headHash) = try headRow.decode((Int64, String).self)
+    func begin(now: Date) throws -> SyntheticStart {
+        let audit = try AuditLog(db).beginBulk(now: now)
         var next: [Int64] = []
         for sequence in Self.sequences {
             next.append(try db.query("SELECT nextval(\(sequence)::regclass)").first?.decode(column: 0, as: Int64.self) ?? 1)
@@ -232,7 +219,7 @@ struct SyntheticBatchWriter {
             counters[year] = last
         }
         return SyntheticStart(
-            headSeq: headSeq, headHash: headHash, nextRequest: next[0], nextRequester: next[1], nextCase: next[2],
+            audit: audit, nextRequest: next[0], nextRequester: next[1], nextCase: next[2],
             nextEvidence: next[3], nextLetter: next[4], counters: counters)
     }
 
@@ -240,10 +227,11 @@ struct SyntheticBatchWriter {
         for (statement, rows) in batch.tables where rows.rowCount > 0 {
             try db.copyIn(freeze ? statement + " WITH (FREEZE)" : statement) { out in try out.write(encoded: rows) }
         }
+        try AuditLog(db).copy(bulk: batch.eventRows, freeze: freeze)
     }
 
-    func finish(_ end: SyntheticStart) throws {
-        try db.execute("UPDATE audit_head SET seq = \(end.headSeq), hash = \(end.headHash)")
+    func finish(_ end: SyntheticStart, now: Date) throws {
+        try AuditLog(db).finish(bulk: end.audit, now: now)
         let next = [end.nextRequest, end.nextRequester, end.nextCase, end.nextEvidence, end.nextLetter]
         for (sequence, value) in zip(Self.sequences, next) {
             // The next nextval gives `value`: the first id not used by this run.

@@ -32,7 +32,7 @@ struct SyntheticBulkLoad {
            AND NOT EXISTS (SELECT 1 FROM clock_pauses) AND NOT EXISTS (SELECT 1 FROM extensions)
            AND NOT EXISTS (SELECT 1 FROM clarifications) AND NOT EXISTS (SELECT 1 FROM evidence)
            AND NOT EXISTS (SELECT 1 FROM letters) AND NOT EXISTS (SELECT 1 FROM messages)
-           AND NOT EXISTS (SELECT 1 FROM inbox_items)
+           AND NOT EXISTS (SELECT 1 FROM inbox_items) AND NOT EXISTS (SELECT 1 FROM audit_seals)
         """
 
     /// Empties the (empty) tables in this transaction and sets their indexes and constraints aside.

@@ -43,6 +43,8 @@ public struct SyntheticDesk {
         let window = SyntheticWindow(endMs: nowMs - 3_600_000, count: count)
         let planner = SyntheticPlanner(entries: entries, nowMs: nowMs, window: window)
         return try db.withTransaction { db in
+            // The seal lock before any table lock: a sealer at work holds it and then reads `events`.
+            try db.query("SELECT 1 FROM audit_sealer FOR UPDATE")
             let bulk = SyntheticBulkLoad(db: db)
             let fresh = try bulk.prepareIfEmpty()
             if !fresh {
@@ -51,8 +53,8 @@ public struct SyntheticDesk {
                     "LOCK TABLE requests, events, cases, requesters, clock_pauses, extensions, clarifications, evidence, letters IN SHARE ROW EXCLUSIVE MODE")
             }
             let writer = SyntheticBatchWriter(db: db, freeze: fresh)
-            let start = try writer.begin()
-            let seed = UInt64(truncatingIfNeeded: start.headSeq) &* 0x2545_F491_4F6C_DD1D &+ UInt64(count)
+            let start = try writer.begin(now: now)
+            let seed = UInt64(truncatingIfNeeded: start.audit.logSize) &* 0x2545_F491_4F6C_DD1D &+ UInt64(count)
             let encoder = SyntheticBatchEncoder(entries: entries, actor: actor, start: start)
             let batches = stride(from: 0, to: count, by: batchSize).map { $0..<min($0 + batchSize, count) }
             var events = 0
@@ -68,7 +70,7 @@ public struct SyntheticDesk {
                 last = batch.last ?? last
                 try progress(range.upperBound)
             })
-            try writer.finish(encoder.state)
+            try writer.finish(encoder.state, now: now)
             if fresh { try bulk.rebuild() }
             return Summary(requests: count, events: events, first: first, last: last)
         }

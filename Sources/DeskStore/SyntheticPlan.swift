@@ -4,10 +4,8 @@ import Foundation
 /// One event of a synthetic request's history, before it is chained into the audit log.
 struct SyntheticStep {
     let atMs: Int64
-    let event: String
-    let from: RequestState?
-    let to: RequestState?
-    var payload: [String: PayloadValue]
+    /// The event; nil for the `received` event, which the encoder builds once the ids are known.
+    let event: AuditEvent?
     /// Index into the plan's evidence or letters, whose database ids the writer fills in.
     var evidenceIndex: Int? = nil
     var letterIndex: Int? = nil
@@ -38,9 +36,11 @@ struct SyntheticPlan {
     var letters: [(kind: String, atMs: Int64)] = []
 
     /// Applies one lifecycle step: the clock, the due date recomputed from receipt, the audit event.
+    /// `event` nil: an extension by `extendedBy`.
     mutating func transition(
-        _ event: String, to: RequestState, at: Int64, clock: ClockEffect = .unchanged,
-        extra: [String: PayloadValue] = [:], rule: DeadlineRule, entry: PolicyCatalog.Entry, nowMs: Int64
+        _ event: LifecycleEvent?, to: RequestState, at: Int64, clock: ClockEffect = .unchanged,
+        ground: RefusalGround? = nil, extendedBy: Period? = nil, rule: DeadlineRule, entry: PolicyCatalog.Entry,
+        nowMs: Int64
     ) {
         let from = state
         if clock == .pause {
@@ -58,11 +58,9 @@ struct SyntheticPlan {
         let newDue = DeadlineEngine.dueDate(
             receivedAt: Self.date(receivedMs), rule: rule, timeZone: entry.timeZone, calendar: entry.calendar,
             pausedDays: paused, extension: extendedBy)
-        var payload = extra
-        payload["due_on"] = .string(newDue.iso)
-        if newDue != due { payload["previous_due_on"] = .string(due.iso) }
-        if clock != .unchanged { payload["clock"] = .string(clock.rawValue) }
-        steps.append(SyntheticStep(atMs: at, event: event, from: from, to: to, payload: payload))
+        steps.append(SyntheticStep(atMs: at, event: .transition(
+            event, from: from, to: to, dueOn: newDue, previousDueOn: due, ground: ground, extendedBy: extendedBy,
+            extendedTotal: extendedBy, clock: clock)))
         state = to
         due = newDue
     }
@@ -70,15 +68,13 @@ struct SyntheticPlan {
     mutating func record(_ kind: EvidenceKind, at: Int64) {
         evidence.append((kind: kind, atMs: at))
         steps.append(SyntheticStep(
-            atMs: at, event: "evidence_recorded", from: state, to: state,
-            payload: ["evidence_kind": .string(kind.rawValue)], evidenceIndex: evidence.count - 1))
+            atMs: at, event: .evidenceRecorded(evidenceID: nil, kind: kind, state: state), evidenceIndex: evidence.count - 1))
     }
 
     mutating func letter(_ kind: String, at: Int64) {
         letters.append((kind: kind, atMs: at))
         steps.append(SyntheticStep(
-            atMs: at, event: "letter_produced", from: state, to: state,
-            payload: ["kind": .string(kind), "language": .string(language.rawValue), "format": .string("text")],
+            atMs: at, event: .letterProduced(letterID: nil, kind: kind, language: language, format: "text", state: state),
             letterIndex: letters.count - 1))
     }
 

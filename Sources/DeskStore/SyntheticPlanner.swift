@@ -43,7 +43,7 @@ struct SyntheticPlanner {
         var plan = SyntheticPlan(
             receivedMs: received, kind: kind, entryIndex: entryIndex, language: language, channel: channel,
             name: person.name, email: person.email, originalDue: due, due: due)
-        plan.steps.append(SyntheticStep(atMs: received, event: "received", from: nil, to: .received, payload: [:]))
+        plan.steps.append(SyntheticStep(atMs: received, event: nil))
         let age = nowMs - received
         // The acknowledgement goes out ten minutes after receipt, or sooner for a request received
         // just now: always before the first step of its handling (at a tenth of the span at the
@@ -68,8 +68,8 @@ struct SyntheticPlanner {
         }
         let at = { (fraction: Double) in received + Int64(fraction * Double(span)) }
         func step(_ event: LifecycleEvent, _ to: RequestState, _ fraction: Double, clock: ClockEffect = .unchanged,
-                  extra: [String: PayloadValue] = [:]) {
-            plan.transition(event.rawValue, to: to, at: at(fraction), clock: clock, extra: extra, rule: rule, entry: entry, nowMs: nowMs)
+                  ground: RefusalGround? = nil) {
+            plan.transition(event, to: to, at: at(fraction), clock: clock, ground: ground, rule: rule, entry: entry, nowMs: nowMs)
         }
         if target == .received { return plan }
 
@@ -80,7 +80,7 @@ struct SyntheticPlanner {
             plan.letter("identity_request", at: at(0.1))
             if target == .awaitingIdentity { return plan }
             if identityRefusal {
-                step(.identityFailed, .refused, 1, extra: ["ground": .string(RefusalGround.identityNotVerified.rawValue)])
+                step(.identityFailed, .refused, 1, ground: .identityNotVerified)
                 plan.ground = .identityNotVerified
                 plan.closedAtMs = at(1)
                 plan.letter("refusal_identity_not_verified", at: at(1))
@@ -98,8 +98,7 @@ struct SyntheticPlanner {
         if random.chance(0.7) {
             let who = Self.desk[Int(random.next() % UInt64(Self.desk.count))]
             plan.assignee = who
-            plan.steps.append(SyntheticStep(
-                atMs: at(0.26), event: "assigned", from: plan.state, to: plan.state, payload: ["assignee": .string(who)]))
+            plan.steps.append(SyntheticStep(atMs: at(0.26), event: .assigned(to: who, state: plan.state)))
         }
 
         // A question to the requester pauses the clock; the answer resumes it.
@@ -116,10 +115,7 @@ struct SyntheticPlanner {
            LocalDate(SyntheticPlan.date(at(0.6)), in: entry.timeZone) <= plan.due {
             plan.extendedBy = cap
             plan.extensionMs = at(0.6)
-            plan.transition(
-                "extend", to: .inProgress, at: at(0.6),
-                extra: ["extended_by": .string(cap.description), "extended_total": .string(cap.description)],
-                rule: rule, entry: entry, nowMs: nowMs)
+            plan.transition(nil, to: .inProgress, at: at(0.6), extendedBy: cap, rule: rule, entry: entry, nowMs: nowMs)
             plan.letter("extension_notice", at: at(0.6))
         }
         if target == .inProgress { return plan }
@@ -141,11 +137,11 @@ struct SyntheticPlanner {
             let liftAt = at(1) + 3 * Self.day
             if kind == .restriction && target == .fulfilled && liftAt < nowMs - 60_000 && random.chance(0.5) {
                 plan.letter("restriction_lift_notice", at: at(1) + 2 * Self.day)
-                plan.transition(LifecycleEvent.lift.rawValue, to: .lifted, at: liftAt, rule: rule, entry: entry, nowMs: nowMs)
+                plan.transition(.lift, to: .lifted, at: liftAt, rule: rule, entry: entry, nowMs: nowMs)
             }
         case .refused:
             let ground = random.pick(Self.grounds)
-            step(.closeRefused, .refused, 1, extra: ["ground": .string(ground.rawValue)])
+            step(.closeRefused, .refused, 1, ground: ground)
             plan.ground = ground
             plan.closedAtMs = at(1)
             plan.letter("refusal_\(ground.rawValue)", at: at(1))

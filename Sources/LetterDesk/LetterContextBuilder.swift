@@ -17,7 +17,7 @@ public enum LetterContextBuilder {
         let request = facts.request
         let settings = facts.settings
         try checkSettings(settings)
-        guard let rule = facts.policy.policy.rule(for: request.kind) else {
+        guard let rule = facts.policy.policy.rule(for: request.kind, consentWithdrawal: request.consentWithdrawal) else {
             throw StoreError.refused("The policy \(request.policy) has no deadline rule for \(request.kind.rawValue); add one to policy_rules.")
         }
         let extended = request.isExtended
@@ -32,6 +32,10 @@ public enum LetterContextBuilder {
             extendedDueDate: extended ? request.dueOn.iso : nil,
             policyName: facts.policy.policy.code,
             legalSource: rule.source,
+            basis: rule.basis,
+            term: rule.period,
+            clarificationClock: rule.clarificationClock,
+            identityPausesClock: rule.identityPausesClock,
             authorityName: authority(language: language, policy: facts.policy, settings: settings),
             today: today.iso,
             organisationName: settings["organisation.name"] ?? "",
@@ -42,20 +46,24 @@ public enum LetterContextBuilder {
             clarificationQuestion: facts.clarificationQuestion,
             extensionReason: facts.extensionReason,
             refusalNote: request.closeNote,
+            retentionLaw: facts.retention?.law,
+            retentionPeriod: facts.retention?.period,
+            statusText: StatusText.text(request.state, language: language),
+            waitingDays: Int(settings["clarification.wait_days"] ?? "") ?? 30,
             recipientName: recipientName
         )
         add(facts.evidence, timeZone: facts.policy.timeZone, to: &context)
+        context.backupOverwriteDate = backupOverwriteDate(facts.evidence, settings: settings, timeZone: facts.policy.timeZone)
         try checkStep(kind, context: context, request: request)
         return context
     }
 
     /// The supervisory authority: the `authority.<policy>.<lang>` setting, else `authority.<lang>`,
-    /// else the policy's authority — written in the letter's language when it is Uzbekistan's.
+    /// else the policy's authority — written in the letter's language when the desk knows it (issue 14 item 7).
     static func authority(language: Language, policy: PolicyCatalog.Entry, settings: [String: String]) -> String {
         if let override = settings[SettingsStore.authorityKey(language, policy: policy.policy.code)] { return override }
         if let override = settings[SettingsStore.authorityKey(language)] { return override }
-        if policy.authority == AuthorityName.uzbekistan(.english) { return AuthorityName.uzbekistan(language) }
-        return policy.authority
+        return AuthorityName.localised(policy.authority, language: language)
     }
 
     static func checkSettings(_ settings: [String: String]) throws {
@@ -86,6 +94,7 @@ public enum LetterContextBuilder {
                 switch value.outcome {
                 case .processingStopped:
                     context.stoppedPurposes.append(contentsOf: value.purposes)
+                    if let ground = value.retentionGround { context.retentionGround = ground }
                 case .overridden:
                     context.objectionOverridden = true
                     if (context.refusalNote ?? "").isEmpty { context.refusalNote = value.grounds }
@@ -98,6 +107,18 @@ public enum LetterContextBuilder {
         }
     }
 
+    /// The last erasure plus the `backup.overwrite_days` setting: the date by which backups holding
+    /// the erased data are overwritten, which the erasure letter states; nil without the setting.
+    static func backupOverwriteDate(_ evidence: [Evidence], settings: [String: String], timeZone: TimeZone) -> String? {
+        guard let text = settings["backup.overwrite_days"], let days = Int(text), days > 0 else { return nil }
+        let erased = evidence.compactMap { item -> Date? in
+            if case .erasure(let entry) = item { return entry.performedAt }
+            return nil
+        }
+        guard let last = erased.max() else { return nil }
+        return LocalDate(last, in: timeZone).adding(days: days).iso
+    }
+
     /// A letter reporting a step needs that step's details.
     static func checkStep(_ kind: LetterKind, context: LetterContext, request: StoredRequest) throws {
         func blank(_ value: String?) -> Bool { (value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
@@ -108,10 +129,20 @@ public enum LetterContextBuilder {
         case .extensionNotice where context.extendedDueDate == nil || blank(context.extensionReason):
             throw StoreError.refused("\(ref) has not been extended; extend it first with `dsar extend \(ref) --by N --reason TEXT`.")
         case .partiallyFulfilled where blank(context.refusalNote),
-            .refusalExemptionOther where blank(context.refusalNote):
+            .refusalExemptionOther where blank(context.refusalNote),
+            .refusalExcessive where blank(context.refusalNote),
+            .refusalManifestlyUnfounded where blank(context.refusalNote),
+            .refusalLegalObligationToRetain where blank(context.refusalNote),
+            .refusalNoDataHeld where blank(context.refusalNote):
             throw StoreError.refused("\(ref) was closed without a note explaining the refusal; a \(kind.rawValue) letter must give the reasons.")
+        case .refusalLegalObligationToRetain where blank(context.retentionLaw) || blank(context.retentionPeriod):
+            throw StoreError.refused("\(ref) was refused on legal_obligation_to_retain without the law and retention period; the letter must state both.")
         case .fulfilledObjection where context.objectionOverridden && blank(context.refusalNote):
             throw StoreError.refused("\(ref) was overridden without recorded compelling grounds; record the decision with its grounds first.")
+        case .closureNoReply where blank(context.clarificationQuestion):
+            throw StoreError.refused("\(ref) has no clarification on record; a closure_no_reply letter follows an unanswered `dsar clarify`.")
+        case .notConsidered where request.policy != "uz-state":
+            throw StoreError.refused("\(ref) is under the \(request.policy) policy; not_considered is the ZRU-445 letter of state bodies (uz-state).")
         case .recipientNotification where blank(context.recipientName):
             throw StoreError.invalidInput("A recipient notification is addressed to a third party; name it with --recipient NAME.")
         default:

@@ -25,6 +25,9 @@ enum LetterEligibility {
             .restrictionLiftNotice: Rule(states: [.fulfilled, .lifted], rights: [.restriction]),
             .recipientNotification: Rule(
                 states: Set(RequestState.allCases), rights: [.rectification, .erasure, .restriction]),
+            .notConsidered: Rule(states: [.received, .refused]),
+            .statusReply: Rule(states: Set(RequestState.allCases)),
+            .closureNoReply: Rule(states: [.awaitingRequester, .refused, .withdrawn]),
         ]
         for right in Right.allCases {
             rules[.fulfilled(right)] = Rule(states: right == .restriction ? [.fulfilled, .lifted] : [.fulfilled], rights: [right])

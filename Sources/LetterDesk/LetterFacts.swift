@@ -11,13 +11,17 @@ public struct LetterFacts: Sendable {
     public var evidence: [Evidence]
     public var extensionReason: String?
     public var clarificationQuestion: String?
+    /// The law and retention period of a refusal on `legal_obligation_to_retain`.
+    public var retention: RetentionObligation?
     /// The Message-ID of the requester's original e-mail, for threading.
     public var originalMessageID: String?
 
     public init(
         request: StoredRequest, policy: PolicyCatalog.Entry, settings: [String: String], evidence: [Evidence] = [],
-        extensionReason: String? = nil, clarificationQuestion: String? = nil, originalMessageID: String? = nil
+        extensionReason: String? = nil, clarificationQuestion: String? = nil, originalMessageID: String? = nil,
+        retention: RetentionObligation? = nil
     ) {
+        self.retention = retention
         self.request = request
         self.policy = policy
         self.settings = settings

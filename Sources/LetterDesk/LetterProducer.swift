@@ -88,7 +88,8 @@ public struct LetterProducer {
             evidence: try letters.evidence(request.id),
             extensionReason: try letters.extensionReason(request.id),
             clarificationQuestion: try letters.clarificationQuestion(request.id),
-            originalMessageID: request.channel == .email ? try letters.originalMessageID(messageRowID: request.messageID) : nil)
+            originalMessageID: request.channel == .email ? try letters.originalMessageID(messageRowID: request.messageID) : nil,
+            retention: request.ground == .legalObligationToRetain ? try letters.retention(request.id) : nil)
         let (new, rendered) = try Self.render(
             kind, facts: facts, language: language, format: format, recipientName: recipientName, now: now, renderer: renderer)
         let id = try letters.reserveID()

@@ -22,6 +22,12 @@ public enum LetterKind: String, CaseIterable, Codable, Sendable, Hashable {
     case withdrawalConfirmation = "withdrawal_confirmation"
     case restrictionLiftNotice = "restriction_lift_notice"
     case recipientNotification = "recipient_notification"
+    /// ZRU-445 art. 29: an appeal that is not considered (anonymous, or a representative without authority).
+    case notConsidered = "not_considered"
+    /// The state of the request, told on request (Law on Electronic Government, art. 6; seed 004).
+    case statusReply = "status_reply"
+    /// Closure after the requester never answered a clarification within the waiting period.
+    case closureNoReply = "closure_no_reply"
 
     /// The letter that closes a request for `right` as fulfilled.
     public static func fulfilled(_ right: Right) -> LetterKind {

@@ -160,9 +160,32 @@ public struct LetterRenderer: Sendable {
 
     // MARK: - Context
 
+    /// The desk's standing Uzbek Latin values (organisation, DPO, evidence lines, recipients) in
+    /// Cyrillic for a uz-Cyrl letter (issue 14 item 10). Text written for this one letter (the
+    /// question, reasons, notes) and the requester's own name and address stay as written.
+    static func cyrillicValues(_ context: LetterContext) -> LetterContext {
+        var c = context
+        let t = UzbekTransliterator.toCyrillicValue
+        c.organisationName = t(c.organisationName)
+        c.organisationAddress = t(c.organisationAddress)
+        c.dpoName = t(c.dpoName)
+        // Free text only when it is Uzbek: an English line stays readable rather than garbled.
+        let line: (String) -> String = { UzbekTransliterator.looksUzbekLatin($0) ? t($0) : $0 }
+        c.recipientName = c.recipientName.map(line)
+        c.disclosures = c.disclosures.map(line)
+        c.changes = c.changes.map(line)
+        c.erasures = c.erasures.map(line)
+        c.restrictions = c.restrictions.map(line)
+        c.exports = c.exports.map(line)
+        c.stoppedPurposes = c.stoppedPurposes.map(line)
+        c.notifiedRecipients = c.notifiedRecipients.map(line)
+        return c
+    }
+
     /// The Mustache context: snake_case keys, documented in `Templates/README.md`.
     /// Optional values are left out when absent so that `{{#key}}` sections disappear.
-    static func mustacheValues(for c: LetterContext, language: Language) -> [String: Any] {
+    static func mustacheValues(for context: LetterContext, language: Language) -> [String: Any] {
+        let c = language == .uzbekCyrillic ? cyrillicValues(context) : context
         func date(_ d: String) -> String { LetterDate.format(d, language: language) }
         var values: [String: Any] = [
             "requester_name": c.requesterName,
@@ -177,6 +200,11 @@ public struct LetterRenderer: Sendable {
             "policy_name": c.policyName,
             "legal_source": LegalSource.localised(c.legalSource, language: language),
             "legal_source_as_given": c.legalSource,
+            "basis_is_statute": c.basis == .statute,
+            "own_term": TermText.text(c.term, language: language),
+            "clock_pauses": c.clarificationClock == .pauses,
+            "clock_restarts": c.clarificationClock == .restarts,
+            "identity_pauses_clock": c.identityPausesClock,
             "authority_name": c.authorityName,
             "today": date(c.today),
             "organisation_name": c.organisationName,
@@ -198,10 +226,18 @@ public struct LetterRenderer: Sendable {
             "question": c.clarificationQuestion,
             "extension_reason": c.extensionReason,
             "refusal_note": c.refusalNote,
+            "retention_ground": c.retentionGround,
+            "retention_law": c.retentionLaw,
+            "retention_period": c.retentionPeriod,
             "recipient_name": c.recipientName,
             "lift_reason": c.liftReason,
             "lift_date": c.liftDate.map(date),
+            "backup_overwrite_date": c.backupOverwriteDate.map(date),
+            "status_text": c.statusText,
+            "waiting_days": c.waitingDays.map(String.init),
         ]
+        // `policy_uz`, `policy_ru`, `policy_gdpr`, `policy_uz_state`: wording a law requires of one policy.
+        values["policy_" + c.policyName.replacingOccurrences(of: "-", with: "_")] = true
         for (key, value) in optionals {
             if let value, !value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { values[key] = value }
         }

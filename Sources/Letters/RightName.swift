@@ -6,7 +6,7 @@ import DeskCore
 public enum RightName {
     private static let names: [Language: [Right: String]] = [
         .uzbekLatin: [
-            .access: "shaxsga doir maʼlumotlardan foydalanish (ularga kirish)",
+            .access: "oʻz shaxsga doir maʼlumotlari bilan tanishish",
             .rectification: "shaxsga doir maʼlumotlarni aniqlashtirish (tuzatish)",
             .erasure: "shaxsga doir maʼlumotlarni oʻchirish (yoʻq qilish)",
             .restriction: "shaxsga doir maʼlumotlarga ishlov berishni cheklash (toʻxtatib turish)",

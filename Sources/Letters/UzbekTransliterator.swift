@@ -8,8 +8,11 @@
 /// - `e` is э word-initially and after a vowel, otherwise е.
 /// - The tutuq belgisi ʼ between letters → ъ; an apostrophe that is not between letters is
 ///   punctuation and is kept.
-/// - `ts` → ц only before `iy` (the `-tsiya` loanword ending: identifikatsiya → идентификация)
-///   and in a short list of loanword stems; everywhere else `ts` is тс (`ketsa`→кетса).
+/// - `ts` → ц (operatsion → операцион, identifikatsiya → идентификация), except where a verb
+///   stem ending in t meets the suffix `-sa`/`-sin` (`ketsa`→кетса, `oʻtsin`→ўтсин).
+/// - `ksiya` → кция (aksiya → акция, kolleksiya → коллекция).
+/// - Month names keep the Russian soft sign: yanvar → январь … dekabr → декабрь.
+/// - `sʼh` is с + ҳ: the apostrophe only keeps s and h apart (Isʼhoq → Исҳоқ).
 /// - Any of ' ‘ ’ ` ʼ ʻ is accepted as the apostrophe; after o/g it is always the oʻ/gʻ sign.
 /// - Case follows the first Latin letter of a digraph: Sh, SH → Ш; Oʻ → Ў.
 /// - Mustache tags `{{…}}` / `{{{…}}}` are copied untouched.
@@ -30,11 +33,85 @@ public enum UzbekTransliterator {
         ("konferensiya", "конференция"),
         ("litsenziya", "лицензия"),
         ("printsip", "принцип"),
+        ("yanvar", "январь"),
+        ("fevral", "февраль"),
+        ("aprel", "апрель"),
+        ("iyun", "июнь"),
+        ("iyul", "июль"),
         ("sentabr", "сентябрь"),
         ("oktabr", "октябрь"),
+        ("noyabr", "ноябрь"),
+        ("dekabr", "декабрь"),
     ]
 
+    /// Verb suffixes after a stem in t that keep `ts` as тс: ketsa, ketsam, ketsang, ketsak,
+    /// ketsangiz, ketsalar, ketsin, ketsinlar.
+    private static let tsSuffixes = ["sa", "sin"]
+
+    /// Whether the `s` at `k` starts a verb suffix (`-sa…`, `-sin…`) rather than a loanword ц.
+    private static func isVerbSuffix(_ chars: [Character], at k: Int) -> Bool {
+        let rest = String(chars[k...].prefix { $0.isLetter }).lowercased()
+        for suffix in tsSuffixes where rest.hasPrefix(suffix) {
+            let after = rest.dropFirst(suffix.count)
+            if after.isEmpty || ["m", "ng", "k", "ngiz", "lar", "nlar"].contains(String(after)) { return true }
+            if suffix == "sin", after == "lar" { return true }
+        }
+        return false
+    }
+
     private enum Previous { case boundary, vowel, consonant, sign }
+
+    /// Transliterates a value a desk entered (organisation, address, DPO, evidence lines) for a
+    /// uz-Cyrl letter: words with digits, dots, `@`, `/`, `_` or in capitals (file names, hashes,
+    /// addresses, acronyms such as CRM or SMS) stay as written.
+    public static func toCyrillicValue(_ text: String) -> String {
+        var out = ""
+        var word = ""
+        func flush() {
+            guard !word.isEmpty else { return }
+            let letters = word.filter(\.isLetter)
+            let keep = word.contains { $0.isNumber || ".@/_\\:".contains($0) }
+                || (letters.count >= 2 && letters.allSatisfy { $0.isUppercase })
+                || !letters.allSatisfy { $0.isASCII || apostrophes.contains($0) }
+            out += keep ? word : toCyrillic(word)
+            word = ""
+        }
+        for c in text {
+            if c.isWhitespace || ",;()".contains(c) {
+                flush()
+                out.append(c)
+            } else {
+                word.append(c)
+            }
+        }
+        flush()
+        return out
+    }
+
+    /// Whether free text looks like Uzbek Latin and not another Latin-script language: it has an
+    /// Uzbek letter (q, oʻ, gʻ, the tutuq belgisi) and no c outside ch, no w. Evidence lines
+    /// written in English ("contact details") are then left alone instead of garbled.
+    public static func looksUzbekLatin(_ text: String) -> Bool {
+        // Acronyms (CRM, SMS) say nothing about the language.
+        let words = text.split(whereSeparator: { $0.isWhitespace || ",;:()".contains($0) }).filter { word in
+            let letters = word.filter(\.isLetter)
+            return !(letters.count >= 2 && letters.allSatisfy { $0.isUppercase })
+        }
+        let chars = Array(words.joined(separator: " ").lowercased())
+        var uzbek = false
+        for (k, c) in chars.enumerated() {
+            let next: Character? = k + 1 < chars.count ? chars[k + 1] : nil
+            switch c {
+            case "w": return false
+            case "c" where next != "h": return false
+            case "q": uzbek = true
+            case "o", "g": if let next, apostrophes.contains(next) { uzbek = true }
+            case _ where apostrophes.contains(c) && k > 0 && chars[k - 1].isLetter && (next?.isLetter ?? false): uzbek = true
+            default: break
+            }
+        }
+        return uzbek
+    }
 
     /// Transliterates `text`, leaving Mustache tags as they are.
     public static func toCyrillic(_ text: String) -> String {
@@ -78,7 +155,10 @@ public enum UzbekTransliterator {
         while i < chars.count {
             let c = chars[i]
             guard let l = lower(i), single[l] != nil else {
-                if apostrophes.contains(c), i > 0, isLetter(chars[i - 1]), isLetter(i + 1 < chars.count ? chars[i + 1] : nil) {
+                if apostrophes.contains(c), i > 0, "sS".contains(chars[i - 1]), i + 1 < chars.count, "hH".contains(chars[i + 1]) {
+                    // sʼh: the sign only keeps s and h apart (Isʼhoq → Исҳоқ).
+                    previous = .consonant
+                } else if apostrophes.contains(c), i > 0, isLetter(chars[i - 1]), isLetter(i + 1 < chars.count ? chars[i + 1] : nil) {
                     out += "ъ"
                     previous = .sign
                 } else {
@@ -110,8 +190,11 @@ public enum UzbekTransliterator {
             }
             if l == "s", n1 == "h" { out += cased("ш", like: c); previous = .consonant; i += 2; continue }
             if l == "c", n1 == "h" { out += cased("ч", like: c); previous = .consonant; i += 2; continue }
-            if l == "t", n1 == "s", n2 == "i", lower(i + 3) == "y" {
+            if l == "t", n1 == "s", !isVerbSuffix(chars, at: i + 1) {
                 out += cased("ц", like: c); previous = .consonant; i += 2; continue
+            }
+            if l == "k", n1 == "s", n2 == "i", lower(i + 3) == "y", lower(i + 4) == "a" {
+                out += cased("кц", like: c); previous = .consonant; i += 2; continue
             }
             if l == "y", let n1, "eoua".contains(n1) {
                 if n1 == "o", isApostrophe(i + 2) {

@@ -6,6 +6,8 @@ import Foundation
 /// Not thread-safe: use one connection per thread or task, as libpq requires.
 public final class Connection {
     let handle: OpaquePointer
+    /// What the connection was opened with, to open more to the same database (parallel reads).
+    public let connectionString: String
 
     /// Connects with a URL (`postgresql://user@host/db`) or a conninfo string
     /// (`host=/run/dsar dbname=dsar`). The session is set to UTC, ISO dates and UTF-8 so that
@@ -20,6 +22,7 @@ public final class Connection {
             throw PostgresError(code: .connectionFailed, serverMessage: message)
         }
         self.handle = handle
+        self.connectionString = connectionString
         // Server notices ("relation already exists, skipping") are not for the user's terminal.
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
         try executeScript("SET TIME ZONE 'UTC'; SET DateStyle = 'ISO, YMD'; SET client_encoding = 'UTF8'; SET IntervalStyle = 'iso_8601'; SET bytea_output = 'hex'")

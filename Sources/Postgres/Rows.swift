@@ -37,6 +37,15 @@ public final class Rows: Sequence {
         }
     }
 
+    /// The text-format bytes of one field (nil for SQL NULL), without a copy: valid while these rows live.
+    func bytes(row: Int, column: Int) -> UnsafeBufferPointer<UInt8>? {
+        let r = Int32(row)
+        let c = Int32(column)
+        if PQgetisnull(result, r, c) != 0 { return nil }
+        let pointer = PQgetvalue(result, r, c).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }
+        return UnsafeBufferPointer(start: pointer, count: Int(PQgetlength(result, r, c)))
+    }
+
     func cell(row: Int, column: Int) -> PostgresCell {
         let r = Int32(row)
         let c = Int32(column)
@@ -68,6 +77,13 @@ public struct Row {
             return try U.decode(from: rows.cell(row: index, column: column))
         }
         return (repeat try next((each T).self))
+    }
+
+    /// The text-format bytes of a column (nil for SQL NULL), without a copy: for hot loops that
+    /// read millions of rows; valid while the `Rows` lives.
+    public func bytes(column: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard column < rows.columns.count else { return nil }
+        return rows.bytes(row: index, column: column)
     }
 
     /// Decodes one column by position.

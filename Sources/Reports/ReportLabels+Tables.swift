@@ -144,7 +144,7 @@ extension ReportLabels {
             .axisRequests: "Soʻrovlar", .axisMonth: "Oy",
         ],
         rights: [
-            .access: "Maʼlumotlardan foydalanish", .rectification: "Aniqlashtirish",
+            .access: "Maʼlumotlar bilan tanishish", .rectification: "Aniqlashtirish",
             .erasure: "Oʻchirish", .restriction: "Ishlov berishni cheklash",
             .portability: "Uzatish", .objection: "Eʼtiroz bildirish",
         ],
@@ -199,7 +199,7 @@ extension ReportLabels {
             .axisRequests: "Сўровлар", .axisMonth: "Ой",
         ],
         rights: [
-            .access: "Маълумотлардан фойдаланиш", .rectification: "Аниқлаштириш",
+            .access: "Маълумотлар билан танишиш", .rectification: "Аниқлаштириш",
             .erasure: "Ўчириш", .restriction: "Ишлов беришни чеклаш",
             .portability: "Узатиш", .objection: "Эътироз билдириш",
         ],

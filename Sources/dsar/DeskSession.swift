@@ -12,7 +12,35 @@ struct DeskSession {
         let now = try DeskClock.now()
         let actor = global.actorName
         try InputRules.checkName(actor, option: "--actor")
-        return DeskSession(db: try global.target.connect(), actor: actor, now: now)
+        let session = DeskSession(db: try global.target.connect(), actor: actor, now: now)
+        opened.record(session)
+        return session
+    }
+
+    /// The sessions this process opened, sealed once the command succeeded.
+    static let opened = OpenedSessions()
+
+    final class OpenedSessions: @unchecked Sendable {
+        private let lock = NSLock()
+        private var sessions: [DeskSession] = []
+
+        func record(_ session: DeskSession) {
+            lock.lock()
+            defer { lock.unlock() }
+            sessions.append(session)
+        }
+
+        /// Seals what the command wrote (and anything else pending) unless another sealer is at
+        /// work (SKIP LOCKED: nobody waits). Never fails the command.
+        func seal() {
+            lock.lock()
+            let all = sessions
+            sessions = []
+            lock.unlock()
+            for session in all where session.db.isAlive {
+                AuditLog(session.db).sealQuietly(now: session.now)
+            }
+        }
     }
 
     /// When an action happened: `--at` when given (checked), else now.

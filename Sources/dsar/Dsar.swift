@@ -35,6 +35,7 @@ struct Dsar: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            DeskSession.opened.seal()
         } catch let failure as DeskFailure {
             FileHandle.standardError.write(Data(("dsar: " + failure.message + "\n").utf8))
             Foundation.exit(failure.exitCode)

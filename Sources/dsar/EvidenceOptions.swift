@@ -15,11 +15,14 @@ struct EvidenceOptions: ParsableArguments {
     @Option(help: "erasure: how (deleted, anonymised, destroyed…).") var method: String?
     @Option(help: "erasure: who performed it (default: the actor).") var performedBy: String?
     @Option(help: "erasure: when it was performed (ISO 8601; default: the --at time).") var performedAt: String?
+    @Option(help: "erasure: who approved the journal entry for the operator (required).") var approvedBy: String?
     @Option(help: "restriction: systems restricted, comma-separated.") var systems: String?
     @Option(help: "restriction/decision: purposes restricted or stopped, comma-separated.") var purposes: String?
     @Option(help: "export: json or csv.") var format: String?
     @Option(help: "decision: processing_stopped or overridden.") var decision: String?
     @Option(help: "decision: the compelling legitimate grounds when overridden.") var grounds: String?
+    @Option(help: "decision on a withdrawal of consent: the law and period that require keeping the data instead of destroying it.")
+    var retentionGround: String?
     @Option(help: "recipient: who was notified (a third party that received the data).") var recipient: String?
     @Option(help: "recipient: what they were told.") var what: String?
     @Option(help: "no-recipients/no-data-held: a note for the record.") var note: String?
@@ -32,8 +35,8 @@ struct EvidenceOptions: ParsableArguments {
     func validateText() throws {
         let fields: [(String?, String)] = [
             (path, "--path"), (description, "--description"), (field, "--field"), (summary, "--summary"),
-            (system, "--system"), (categories, "--categories"), (method, "--method"), (performedBy, "--performed-by"),
-            (systems, "--systems"), (purposes, "--purposes"), (grounds, "--grounds"), (recipient, "--recipient"),
+            (system, "--system"), (categories, "--categories"), (method, "--method"), (performedBy, "--performed-by"), (approvedBy, "--approved-by"),
+            (systems, "--systems"), (purposes, "--purposes"), (grounds, "--grounds"), (retentionGround, "--retention-ground"), (recipient, "--recipient"),
             (what, "--what"), (note, "--note"),
         ]
         for (value, option) in fields { if let value { try InputRules.checkText(value, option: option) } }
@@ -47,10 +50,13 @@ struct EvidenceOptions: ParsableArguments {
         case .change:
             return .change(Change(field: field ?? "", newValueSummary: summary ?? ""))
         case .erasure:
+            guard let approvedBy, !approvedBy.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw ValidationError("erasure needs --approved-by: who approved the journal entry for the operator (the journal is approved by the operator).")
+            }
             let performed = try performedAt.map { try InstantParser.recordingInstant($0, now: now, option: "--performed-at") } ?? occurredAt
             return .erasure(ErasureJournalEntry(
                 system: system ?? "", dataCategories: Self.list(categories), method: method ?? "",
-                performedBy: performedBy ?? actor, performedAt: performed))
+                performedBy: performedBy ?? actor, performedAt: performed, approvedBy: approvedBy))
         case .restriction:
             return .restriction(RestrictionScope(systems: Self.list(systems), purposes: Self.list(purposes)))
         case .export:
@@ -62,7 +68,8 @@ struct EvidenceOptions: ParsableArguments {
             guard let decision, let outcome = ObjectionOutcome(rawValue: decision) else {
                 throw ValidationError("decision needs --decision processing_stopped or --decision overridden.")
             }
-            return .decision(ObjectionDecision(outcome: outcome, purposes: Self.list(purposes), grounds: grounds))
+            return .decision(ObjectionDecision(outcome: outcome, purposes: Self.list(purposes), grounds: grounds,
+                                               retentionGround: retentionGround))
         case .recipient:
             return .recipient(RecipientNotification(recipient: recipient ?? "", whatWasNotified: what ?? ""))
         case .noRecipients:

@@ -39,8 +39,8 @@ enum LifecycleCommand {
     /// The letter SPEC §3 requires with a step: produced in the step's own transaction.
     static func requiredLetter(_ action: LifecycleAction) -> LetterKind? {
         switch action {
-        case .event(.identityRequest, _, _): return .identityRequest
-        case .event(.clarify, _, _): return .clarificationRequest
+        case .event(.identityRequest, _, _, _): return .identityRequest
+        case .event(.clarify, _, _, _): return .clarificationRequest
         case .extend: return .extensionNotice
         default: return nil
         }

@@ -72,15 +72,40 @@ import Testing
         let entry = AuditEntry.appending(after: nil, requestID: nil, occurredAt: at, recordedAt: at, actor: "a|b\\c\nd",
                                          event: "new", toState: .received, payload: "{\"n\":1}")
         #expect(entry.canonicalContent
-            == "v=1|sequence=1|request_id|occurred_at=2026-09-21T14:13:20.123Z|recorded_at=2026-09-21T14:13:20.123Z|actor=a\\|b\\\\c\\nd|event=new|from_state|to_state=received|payload={\"n\":1}")
+            == "v=2|sequence=1|request_id|chain_pos=1|occurred_at=2026-09-21T14:13:20.123Z|recorded_at=2026-09-21T14:13:20.123Z|actor=a\\|b\\\\c\\nd|event=new|from_state|to_state=received|payload={\"n\":1}")
         #expect(entry.hash == SHA256.hex(AuditEntry.genesisHash + entry.canonicalContent))
+        #expect(entry.leafHash.bytes == SHA256.digest([0] + Array((AuditEntry.genesisHash + entry.canonicalContent).utf8)))
+        // A row written before migration 0090 keeps version 1, without a chain position.
+        let legacy = AuditEntry(sequence: 1, requestID: 7, occurredAt: at, recordedAt: at, actor: "dpo", event: "start",
+                                fromState: .received, toState: .inProgress, payload: "{}", prevHash: AuditEntry.genesisHash, hash: "")
+        #expect(legacy.canonicalContent.hasPrefix("v=1|sequence=1|request_id=7|occurred_at="))
+    }
+
+    @Test func oneRequestsChainIsCheckedByPosition() {
+        let chain = Self.chain(4)
+        #expect(AuditChain.firstBrokenEntry(inChain: chain) == nil)
+        #expect(AuditChain.firstBrokenEntry(inChain: Array(chain.dropFirst()))?.reason == .sequenceGap)
+        var missing = chain
+        missing.remove(at: 2)
+        #expect(AuditChain.firstBrokenEntry(inChain: missing)?.reason == .sequenceGap)
+        #expect(AuditChain.firstBrokenEntry(inChain: [chain[0], chain[1], chain[1]])?.reason == .outOfOrder)
+        var swapped = chain
+        swapped.swapAt(1, 2)
+        #expect(AuditChain.firstBrokenEntry(inChain: swapped)?.index == 1)
+        let e = chain[1]
+        let rehashed = AuditEntry(sequence: e.sequence, requestID: e.requestID, chainPosition: e.chainPosition, occurredAt: e.occurredAt,
+                                  recordedAt: e.recordedAt, actor: "mallory", event: e.event, fromState: e.fromState,
+                                  toState: e.toState, payload: e.payload, prevHash: e.prevHash, hash: "").withComputedHash()
+        let broken = AuditChain.firstBrokenEntry(inChain: [chain[0], rehashed, chain[2], chain[3]])
+        #expect(broken?.index == 2 && broken?.reason == .prevHashMismatch)
     }
 
     @Test func hashSurvivesMicrosecondStorage() {
         let entry = Self.chain(1)[0]
         // PostgreSQL keeps microseconds: simulate a value read back from a timestamptz.
         let stored = Date(timeIntervalSince1970: (entry.occurredAt.timeIntervalSince1970 * 1_000_000).rounded() / 1_000_000)
-        let reread = AuditEntry(sequence: entry.sequence, requestID: entry.requestID, occurredAt: stored, recordedAt: entry.recordedAt,
+        let reread = AuditEntry(sequence: entry.sequence, requestID: entry.requestID, chainPosition: entry.chainPosition,
+                                occurredAt: stored, recordedAt: entry.recordedAt,
                                 actor: entry.actor, event: entry.event, fromState: entry.fromState, toState: entry.toState,
                                 payload: entry.payload, prevHash: entry.prevHash, hash: entry.hash)
         #expect(reread.computedHash == entry.hash)

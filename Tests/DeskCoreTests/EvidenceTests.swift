@@ -57,6 +57,10 @@ import Testing
         let decision = ObjectionDecision(outcome: .overridden, grounds: "compelling legitimate grounds")
         #expect(throws: Never.self) { try decision.validate(directMarketing: false) }
         #expect(throws: DeskCoreError.self) { try decision.validate(directMarketing: true) }
+        // ZRU-547 art. 17: a withdrawal of consent destroys; it is never overridden (issue 14 item 5).
+        #expect(throws: DeskCoreError.self) { try decision.validate(directMarketing: false, consentWithdrawal: true) }
+        let blankGround = ObjectionDecision(outcome: .processingStopped, purposes: ["newsletter"], retentionGround: " ")
+        #expect(throws: DeskCoreError.self) { try blankGround.validate(directMarketing: false, consentWithdrawal: true) }
     }
 
     @Test(arguments: valid)
@@ -71,6 +75,6 @@ import Testing
         #expect(RefusalGround.allCases.map(\.rawValue) == [
             "identity_not_verified", "manifestly_unfounded", "excessive", "legal_obligation_to_retain", "no_data_held", "exemption_other",
         ])
-        #expect(RefusalGround.allCases.filter(\.requiresText) == [.exemptionOther])
+        #expect(RefusalGround.allCases.allSatisfy { $0.requiresText }, "every refusal gives its reason (issue 14 item 6)")
     }
 }

@@ -4,11 +4,13 @@ import Testing
 
 /// A snapshot of a request received on 2026-03-05 09:00 under `policy`.
 func snapshot(_ right: Right, _ state: RequestState, policy: String = "gdpr", directMarketing: Bool = false,
+              consentWithdrawal: Bool = false,
               evidence: [EvidenceKind] = [], extendedBy: Period? = nil, liftNoticeSent: Bool = false) throws -> RequestSnapshot {
     let rule = try #require(DeadlinePolicy.named(policy)?.rule(for: right))
     let received = try #require(instant("2026-03-05 09:00"))
     let context = DeadlineContext(receivedAt: received, rule: rule, timeZone: tashkent, calendar: testCalendar)
-    return RequestSnapshot(right: right, state: state, directMarketing: directMarketing, evidence: evidence,
+    return RequestSnapshot(right: right, state: state, policy: policy, directMarketing: directMarketing,
+                           consentWithdrawal: consentWithdrawal, evidence: evidence,
                            deadline: context, extendedBy: extendedBy, liftNoticeSent: liftNoticeSent)
 }
 
@@ -94,11 +96,92 @@ func snapshot(_ right: Right, _ state: RequestState, policy: String = "gdpr", di
         #expect(throws: LifecycleError.self) { try noGate.apply(.event(.closePartiallyFulfilled, ground: .excessive), today: today) }
         var noGround = RequestLifecycle(try snapshot(.access, .inProgress, evidence: [.disclosure]))
         #expect(throws: LifecycleError.self) { try noGround.apply(.event(.closePartiallyFulfilled), today: today) }
-        let outcome = try noGround.apply(.event(.closePartiallyFulfilled, ground: .legalObligationToRetain), today: today)
+        // legal_obligation_to_retain needs a reason, the law and the retention period.
+        #expect(throws: LifecycleError.self) {
+            try noGround.apply(.event(.closePartiallyFulfilled, ground: .legalObligationToRetain, note: "Invoices"), today: today)
+        }
+        #expect(throws: LifecycleError.self) {
+            try noGround.apply(.event(.closePartiallyFulfilled, ground: .legalObligationToRetain, note: "Invoices",
+                                      retention: RetentionObligation(law: "Tax Code art. 88", period: " ")), today: today)
+        }
+        let outcome = try noGround.apply(
+            .event(.closePartiallyFulfilled, ground: .legalObligationToRetain, note: "Invoices",
+                   retention: RetentionObligation(law: "Tax Code art. 88", period: "5 years")), today: today)
         #expect(outcome.to == .partiallyFulfilled && outcome.ground == .legalObligationToRetain)
     }
 
-    @Test func refusalNeedsAGroundAndTextForExemptionOther() throws {
+    /// Every ground needs its reason (issue 14 item 6).
+    @Test(arguments: RefusalGround.allCases)
+    func everyRefusalGroundNeedsANote(ground: RefusalGround) throws {
+        var lifecycle = RequestLifecycle(try snapshot(.erasure, .inProgress))
+        do {
+            _ = try lifecycle.apply(.event(.closeRefused, ground: ground), today: today)
+            Issue.record("\(ground.rawValue) refused without a note")
+        } catch {
+            #expect(error.code == .groundRequired)
+        }
+    }
+
+    /// manifestly_unfounded and excessive are GDPR Article 12(5) grounds; ZRU-547, ZRU-445 and 152-FZ have none.
+    @Test(arguments: ["uz", "uz-state", "ru"])
+    func gdprOnlyGroundsAreRefusedUnderOtherLaws(policy: String) throws {
+        for ground in [RefusalGround.manifestlyUnfounded, .excessive] {
+            var lifecycle = RequestLifecycle(try snapshot(.access, .inProgress, policy: policy))
+            do {
+                _ = try lifecycle.apply(.event(.closeRefused, ground: ground, note: "Fifth identical request"), today: today)
+                Issue.record("\(ground.rawValue) accepted under \(policy)")
+            } catch {
+                #expect(error.code == .groundRequired)
+                #expect(error.message.contains("exemption_other"))
+            }
+        }
+        var gdpr = RequestLifecycle(try snapshot(.access, .inProgress, policy: "gdpr"))
+        #expect(try gdpr.apply(.event(.closeRefused, ground: .excessive, note: "Fifth identical request"), today: today).to == .refused)
+    }
+
+    /// ZRU-547 art. 17: withdrawn consent means the data is destroyed (issue 14 item 5).
+    @Test func consentWithdrawalClosesOnlyOnceTheDataIsDestroyedOrARetentionGroundIsRecorded() throws {
+        let stopped = Evidence.decision(ObjectionDecision(outcome: .processingStopped, purposes: ["newsletter"]))
+        var lifecycle = RequestLifecycle(try snapshot(.objection, .inProgress, policy: "uz", consentWithdrawal: true))
+        #expect(throws: LifecycleError.self) {
+            try lifecycle.record(.decision(ObjectionDecision(outcome: .overridden, grounds: "legitimate interest")))
+        }
+        try lifecycle.record(stopped)
+        do {
+            _ = try lifecycle.apply(.event(.closeFulfilled), today: today)
+            Issue.record("a withdrawal closed without destroying the data")
+        } catch {
+            #expect(error.code == .gateNotMet)
+            #expect(error.message.contains("erasure-journal entry"))
+        }
+        var destroyed = lifecycle
+        try destroyed.record(.erasure(ErasureJournalEntry(
+            system: "CRM", dataCategories: ["contact"], method: "deleted", performedBy: "IT", performedAt: Date(timeIntervalSince1970: 1_773_000_000))))
+        #expect(try destroyed.apply(.event(.closeFulfilled), today: today).to == .fulfilled)
+        var retained = lifecycle
+        try retained.record(.decision(ObjectionDecision(
+            outcome: .processingStopped, purposes: ["newsletter"], retentionGround: "Tax Code art. 88: invoices, 5 years")))
+        #expect(try retained.apply(.event(.closeFulfilled), today: today).to == .fulfilled)
+        // A plain objection needs only the decision.
+        var plain = RequestLifecycle(try snapshot(.objection, .inProgress, policy: "uz"))
+        try plain.record(stopped)
+        #expect(try plain.apply(.event(.closeFulfilled), today: today).to == .fulfilled)
+    }
+
+    /// ZRU-445: the head of the state body decides an extension; the desk records who (issue 14 item 4).
+    @Test func aStateBodyExtensionNamesWhoDecidedIt() throws {
+        var lifecycle = RequestLifecycle(try snapshot(.access, .inProgress, policy: "uz-state"))
+        do {
+            _ = try lifecycle.apply(.extend(Period(1, .months), reason: "Archive search"), today: today)
+            Issue.record("an uz-state extension without --decided-by")
+        } catch {
+            #expect(error.message.contains("--decided-by"))
+        }
+        let outcome = try lifecycle.apply(.extend(Period(1, .months), reason: "Archive search", decidedBy: "Head of the body"), today: today)
+        #expect(outcome.extendedBy == Period(1, .months))
+    }
+
+    @Test func refusalNeedsAGroundAndText() throws {
         var lifecycle = RequestLifecycle(try snapshot(.erasure, .inProgress))
         do {
             _ = try lifecycle.apply(.event(.closeRefused), today: today)

@@ -63,10 +63,11 @@ struct LifecycleStoreTests {
             for evidence in gateEvidence(right) {
                 try RequestStore(db).record(evidence, on: ref, actor: "test", occurredAt: at(0.2), now: at(0.2))
             }
-            return try apply(db, .event(.closePartiallyFulfilled, ground: .legalObligationToRetain), ref, day: 0.3)
+            return try apply(db, .event(.closePartiallyFulfilled, ground: .legalObligationToRetain, note: "Invoices are kept",
+                                        retention: RetentionObligation(law: "Tax Code art. 88", period: "5 years")), ref, day: 0.3)
         case .refused:
             try apply(db, .event(.start), ref)
-            return try apply(db, .event(.closeRefused, ground: .excessive), ref)
+            return try apply(db, .event(.closeRefused, ground: .exemptionOther, note: "Court order 12/2026"), ref)
         case .withdrawn:
             return try apply(db, .event(.withdraw), ref)
         }
@@ -94,8 +95,10 @@ struct LifecycleStoreTests {
                     try RequestStore(db).record(evidence, on: request.reference, actor: "test", occurredAt: Self.at(0.2), now: Self.at(0.2))
                 }
             }
-            let ground: RefusalGround? = transition.event == .closeRefused || transition.event == .closePartiallyFulfilled ? .excessive : nil
-            let after = try Self.apply(db, .event(transition.event, ground: ground), request.reference, day: 0.5)
+            let closing = transition.event == .closeRefused || transition.event == .closePartiallyFulfilled
+            let after = try Self.apply(
+                db, .event(transition.event, ground: closing ? .exemptionOther : nil, note: closing ? "Court order 12/2026" : nil),
+                request.reference, day: 0.5)
             #expect(after.state == transition.to)
             #expect(try AuditLog(db).verify().firstBreak == nil)
         }

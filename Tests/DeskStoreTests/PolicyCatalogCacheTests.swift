@@ -60,7 +60,7 @@ import Testing
             while let item = try queue.claim(kind: nil, actor: "claimer", now: now) {
                 #expect(item.request.assignee == "claimer")
                 let applied = try store.apply(
-                    .event(.closeRefused, ground: .manifestlyUnfounded), to: item.request.reference, actor: "claimer",
+                    .event(.closeRefused, ground: .exemptionOther, note: "Court order 12/2026"), to: item.request.reference, actor: "claimer",
                     occurredAt: now, now: now)
                 #expect(applied.request.state == .refused)
                 closed += 1

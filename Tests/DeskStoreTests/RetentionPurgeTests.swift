@@ -43,7 +43,7 @@ struct RetentionPurgeTests {
         try desk.apply("old", .event(.start), at: "2022-03-01 11:00")
         try desk.apply("old", .event(.clarify, note: "Which of your two accounts, Requester old?"), at: "2022-03-02 10:00")
         try desk.apply("old", .event(.resume), at: "2022-03-03 10:00")
-        try desk.apply("old", .event(.closeRefused, ground: .excessive, note: "Requester old asked again"), at: "2022-03-05 10:00")
+        try desk.apply("old", .event(.closeRefused, ground: .exemptionOther, note: "Requester old asked again"), at: "2022-03-05 10:00")
         try db.execute(
             """
             INSERT INTO messages (sha256, message_id, raw, size_bytes, source, from_name, from_email, subject, status, request_id)

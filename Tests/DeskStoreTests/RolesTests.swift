@@ -47,6 +47,13 @@ struct RolesTests {
                 Self.expectDenied(desk, "UPDATE events SET actor = 'someone else'")
                 Self.expectDenied(desk, "DELETE FROM events")
                 Self.expectDenied(desk, "TRUNCATE events")
+                // Sealing sets an event's leaf once; nothing else of a sealed log may change.
+                #expect(try AuditLog(desk).seal(now: Self.now) != .busy)
+                #expect(throws: PostgresError.self) { try desk.execute("UPDATE events SET leaf = leaf + 100") }
+                let leaves = try #require(try desk.query("SELECT min(leaf), max(leaf) FROM events").first?.decode((Int, Int).self))
+                #expect(leaves.0 == 0 && leaves.1 == 1)
+                Self.expectDenied(desk, "UPDATE audit_seals SET root = prev_root")
+                Self.expectDenied(desk, "DELETE FROM audit_seals")
                 Self.expectDenied(desk, "CREATE TABLE notes (body text)")
                 Self.expectDenied(desk, "ALTER TABLE requests ADD COLUMN secret text")
                 Self.expectDenied(desk, "ALTER TABLE events DISABLE TRIGGER events_no_update")
@@ -89,7 +96,7 @@ struct RolesTests {
             try database.connection.execute("CREATE TABLE later_table (id bigserial PRIMARY KEY, note text)")
             let steps = try RoleGrants(database.connection).apply()
             #expect(steps.contains("later_table: SELECT, INSERT, UPDATE to dsar_desk"))
-            #expect(steps.contains("events: SELECT, INSERT to dsar_desk (no UPDATE, DELETE or TRUNCATE)"))
+            #expect(steps.contains("events: SELECT, INSERT to dsar_desk, UPDATE of leaf only to seal (no DELETE or TRUNCATE)"))
             try Self.withLogin(in: "dsar_desk", database) { desk in
                 try desk.execute("INSERT INTO later_table (note) VALUES ('x')")
                 Self.expectDenied(desk, "DELETE FROM later_table")

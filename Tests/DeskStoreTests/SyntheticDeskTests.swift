@@ -88,7 +88,7 @@ struct SyntheticDeskTests {
             "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.id)), '') FROM extensions t",
             "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.id)), '') FROM clarifications t",
             "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.seq)), '') FROM events t",
-            "SELECT seq::text || ' ' || hash FROM audit_head",
+            "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.id)), '') FROM audit_seals t",
             "SELECT string_agg(year || '=' || last_value, ',' ORDER BY year) FROM reference_counters",
             """
             SELECT string_agg(c.relname || '=' || pg_get_indexdef(i.indexrelid), ',' ORDER BY c.relname)

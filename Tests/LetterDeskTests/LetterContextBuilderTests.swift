@@ -38,7 +38,7 @@ import Testing
         #expect(context.receivedDate == "2026-11-06")
         #expect(context.dueDate == "2026-11-16")
         #expect(context.extendedDueDate == "2026-12-16")
-        #expect(context.legalSource == "ZRU-547 art. 22, 30")
+        #expect(context.legalSource == "ZRU-547 art. 30")
     }
 
     @Test(arguments: Language.allCases)

@@ -88,7 +88,7 @@ struct LetterProducerTests {
             let ref = try create(db, .access, language)
             try apply(db, .event(.start), ref, day: 0.1)
             for evidence in gateEvidence(.access) { try record(db, evidence, ref) }
-            try apply(db, .event(.closePartiallyFulfilled, ground: .excessive, note: note), ref, day: 0.4)
+            try apply(db, .event(.closePartiallyFulfilled, ground: .exemptionOther, note: note), ref, day: 0.4)
             return (ref, [note])
         case .withdrawalConfirmation:
             let ref = try create(db, .erasure, language)
@@ -98,6 +98,21 @@ struct LetterProducerTests {
             return (try fulfilled(.restriction, language, db), [])
         case .recipientNotification:
             return (try fulfilled(.erasure, language, db), [recipient, "EVIDENCE-MARKER"])
+        case .statusReply:
+            let ref = try create(db, .access, language)
+            try apply(db, .event(.start), ref, day: 0.1)
+            return (ref, [StatusText.text(.inProgress, language: language)])
+        case .notConsidered:
+            let ref = try create(db, .access, language, policy: "uz-state")
+            try apply(db, .event(.start), ref, day: 0.1)
+            try apply(db, .event(.closeRefused, ground: .exemptionOther, note: note), ref, day: 0.2)
+            return (ref, [note])
+        case .closureNoReply:
+            let ref = try create(db, .access, language)
+            try apply(db, .event(.start), ref, day: 0.1)
+            try apply(db, .event(.clarify, note: question), ref, day: 0.2)
+            try apply(db, .event(.closeRefused, ground: .exemptionOther, note: note), ref, day: 0.4)
+            return (ref, [question, "30"])
         default:
             if let right = Right.allCases.first(where: { LetterKind.fulfilled($0) == kind }) {
                 return (try fulfilled(right, language, db), ["EVIDENCE-MARKER"])
@@ -105,10 +120,13 @@ struct LetterProducerTests {
             guard let ground = RefusalGround.allCases.first(where: { LetterKind.refusal(ground: $0.rawValue) == kind }) else {
                 throw StoreError.invalidInput("no setup for \(kind.rawValue)")
             }
-            let ref = try create(db, .access, language)
+            // manifestly_unfounded and excessive exist under the GDPR only (issue 14 item 6).
+            let ref = try create(db, .access, language, policy: RefusalGround.gdprOnly.contains(ground) ? "gdpr" : "uz")
             try apply(db, .event(.start), ref, day: 0.1)
-            try apply(db, .event(.closeRefused, ground: ground, note: note), ref, day: 0.4)
-            return (ref, [note])
+            let retention = ground == .legalObligationToRetain
+                ? RetentionObligation(law: "RETENTION-LAW-MARKER", period: "RETENTION-PERIOD-MARKER") : nil
+            try apply(db, .event(.closeRefused, ground: ground, note: note, retention: retention), ref, day: 0.4)
+            return (ref, retention == nil ? [note] : [note, "RETENTION-LAW-MARKER", "RETENTION-PERIOD-MARKER"])
         }
     }
 

@@ -17,6 +17,9 @@ import Testing
         .partiallyFulfilled: ["MARKER-REFUSAL-NOTE", "MARKER-DISCLOSURE"],
         .refusalExemptionOther: ["MARKER-REFUSAL-NOTE"],
         .refusalManifestlyUnfounded: ["MARKER-REFUSAL-NOTE"],
+        .refusalExcessive: ["MARKER-REFUSAL-NOTE"],
+        .refusalNoDataHeld: ["MARKER-REFUSAL-NOTE"],
+        .refusalLegalObligationToRetain: ["MARKER-REFUSAL-NOTE", "MARKER-RETENTION-LAW", "MARKER-RETENTION-PERIOD"],
         .restrictionLiftNotice: ["MARKER-LIFT-REASON"],
         .recipientNotification: ["MARKER-RECIPIENT-NAME", "MARKER-CHANGE", "MARKER-ERASURE"],
     ]
@@ -31,13 +34,24 @@ import Testing
             #expect(!letter.text.contains("{{") && !letter.text.contains("}}"), "leftover tag in \(where_)")
             #expect(!letter.subject.isEmpty && letter.subject.contains("DSAR-2026-000123"), "subject of \(where_)")
             var required = [
-                "DSAR-2026-000123", LegalSource.localised("ZRU-547 art. 30", language: language), "MARKER-ORGANISATION", "MARKER-ADDRESS",
+                "DSAR-2026-000123", "MARKER-ORGANISATION", "MARKER-ADDRESS",
                 "MARKER-DPO", "dpo@example.uz", "+998 71 200 00 00", "Dilnoza Karimova",
                 LetterDate.format("2026-11-02", language: language),
-                LetterDate.format("2026-11-12", language: language),
-                LetterDate.format("2026-12-14", language: language),
                 LetterDate.format("2026-11-23", language: language),
             ]
+            // The third party is not told the requester's right, deadline or its legal basis (issue 14 item 8).
+            let deadlines = [
+                LegalSource.localised("ZRU-547 art. 30", language: language),
+                LetterDate.format("2026-11-12", language: language),
+                LetterDate.format("2026-12-14", language: language),
+            ]
+            if kind == .recipientNotification {
+                for hidden in deadlines + [RightName.name(of: .access, language: language)] {
+                    #expect(!letter.text.contains(hidden), "\(hidden) shown to the third party in \(where_)")
+                }
+            } else {
+                required += deadlines
+            }
             if kind != .recipientNotification { required.append("MARKER-AUTHORITY") }
             required += Self.specificMarkers[kind] ?? []
             for marker in required {
@@ -51,7 +65,9 @@ import Testing
     /// A tag the context does not provide renders as nothing in Mustache; catch it at the source.
     @Test func everyTemplateTagIsAContextKey() throws {
         let renderer = try LettersFixtures.renderer()
+        // `policy_<code>` is set for the letter's policy only; templates may test any shipped one.
         let keys = Set(LetterRenderer.mustacheValues(for: LettersFixtures.filledContext(), language: .english).keys)
+            .union(["policy_uz", "policy_uz_state", "policy_gdpr", "policy_ru"])
         let partials: Set<String> = ["letterhead", "addressee", "reference", "signature", "complaint"]
         let tag = try Regex(#"\{\{\{?\s*([#^/>&!%]?)\s*([^}\s]*)[^}]*\}\}\}?"#)
         for (language, files) in renderer.sources {
@@ -144,11 +160,28 @@ import Testing
     }
 
     @Test func legalSourcesPerLanguage() {
-        #expect(LegalSource.localised("ZRU-547 art. 11", language: .uzbekLatin) == "OʻRQ-547, 11-modda")
-        #expect(LegalSource.localised("ZRU-547 art. 22, 30", language: .uzbekCyrillic) == "ЎРҚ-547, 22, 30-моддалар")
-        #expect(LegalSource.localised("152-FZ art. 14, 20", language: .russian) == "152-ФЗ, ст. 14, 20")
-        #expect(LegalSource.localised("GDPR art. 12(3)", language: .english) == "GDPR art. 12(3)")
-        #expect(LegalSource.localised("Internal rule 4", language: .russian) == "Internal rule 4")
+        // As a lawyer cites them (issue 14 item 1).
+        let table: [(String, Language, String)] = [
+            ("ZRU-547 art. 30", .uzbekLatin, "OʻRQ-547-son Qonunning 30-moddasi"),
+            ("ZRU-547 art. 17, 30, 31", .uzbekLatin, "OʻRQ-547-son Qonunning 17, 30 va 31-moddalari"),
+            ("ZRU-547 art. 22, 30", .uzbekCyrillic, "ЎРҚ-547-сон Қонуннинг 22 ва 30-моддалари"),
+            ("ZRU-445 art. 28", .uzbekCyrillic, "ЎРҚ-445-сон Қонуннинг 28-моддаси"),
+            ("152-FZ art. 14(3)", .uzbekLatin, "Rossiya Federatsiyasining 152-FZ-son Federal qonunining 14-moddasi 3-qismi"),
+            ("152-FZ art. 14", .russian, "ст. 14 Федерального закона № 152-ФЗ «О персональных данных»"),
+            ("152-FZ art. 14(3)", .russian, "ч. 3 ст. 14 Федерального закона № 152-ФЗ «О персональных данных»"),
+            ("152-FZ art. 14, 20", .russian, "ст. 14 и 20 Федерального закона № 152-ФЗ «О персональных данных»"),
+            ("ZRU-547 art. 30", .russian, "ст. 30 Закона Республики Узбекистан № ЗРУ-547 «О персональных данных»"),
+            ("GDPR art. 12(3)", .english, "Article 12(3) GDPR"),
+            ("GDPR art. 12(3)", .russian, "п. 3 ст. 12 Общего регламента ЕС по защите данных (GDPR)"),
+            ("152-FZ art. 21(5.1)", .english, "Article 21(5.1) of Federal Law No. 152-FZ on Personal Data"),
+            ("ZRU-547 art. 11", .english, "Article 11 of Law No. ZRU-547 of the Republic of Uzbekistan on Personal Data"),
+            ("ZRU-547 art. 17, 30", .english, "Articles 17 and 30 of Law No. ZRU-547 of the Republic of Uzbekistan on Personal Data"),
+            ("Internal rule 4", .russian, "Internal rule 4"),
+            ("none (ZRU-547 has no right to data portability)", .uzbekLatin, "none (ZRU-547 has no right to data portability)"),
+        ]
+        for (source, language, expected) in table {
+            #expect(LegalSource.localised(source, language: language) == expected, "\(source) in \(language.rawValue)")
+        }
     }
 
     @Test func kindSelection() {
@@ -207,6 +240,71 @@ import Testing
         try fm.removeItem(at: copy.appendingPathComponent("ru/refusal_excessive.mustache"))
         #expect(throws: LettersError.templateMissing("ru/refusal_excessive")) {
             try LetterRenderer(templatesDirectory: copy)
+        }
+    }
+}
+
+/// Issue 14: a withdrawal of consent says what was destroyed or why it is kept, and what follows;
+/// letters promise a pause of the term only where the law has one.
+@Suite struct LawWordingTests {
+    @Test(arguments: Language.allCases)
+    func withdrawalLetterSaysWhetherTheDataWasDestroyedOrKept(language: Language) throws {
+        let renderer = try LettersFixtures.renderer()
+        var context = LettersFixtures.filledContext(extended: false, right: .objection)
+        context.isConsentWithdrawal = true
+        let both = try renderer.render(.fulfilledObjection, language: language, context: context).text
+        #expect(both.contains("MARKER-ERASURE") && both.contains("MARKER-RETENTION-GROUND"))
+        context.erasures = []
+        context.retentionGround = nil
+        let neither = try renderer.render(.fulfilledObjection, language: language, context: context).text
+        #expect(!neither.contains("MARKER-ERASURE") && !neither.contains("MARKER-RETENTION-GROUND"))
+        context.isConsentWithdrawal = false
+        context.erasures = ["MARKER-ERASURE"]
+        let objection = try renderer.render(.fulfilledObjection, language: language, context: context).text
+        #expect(!objection.contains("MARKER-ERASURE"), "a plain objection lists no destruction")
+    }
+
+    @Test(arguments: Language.allCases)
+    func noPauseIsPromisedWhereTheLawHasNone(language: Language) throws {
+        let renderer = try LettersFixtures.renderer()
+        var context = LettersFixtures.filledContext(extended: false)
+        let pausing = try renderer.render(.clarificationRequest, language: language, context: context).text
+        context.clarificationClock = .runs
+        context.identityPausesClock = false
+        context.policyName = "ru"
+        for kind in [LetterKind.acknowledgement, .clarificationRequest, .identityRequest] {
+            let text = try renderer.render(kind, language: language, context: context).text
+            for phrase in ["not counted", "не засчитывается", "qoʻshilmaydi", "қўшилмайди", "qoʻshiladi", "қўшилади"] {
+                #expect(!text.contains(phrase), "\(language.rawValue)/\(kind.rawValue) promises a pause under 152-FZ")
+            }
+        }
+        #expect(pausing != (try renderer.render(.clarificationRequest, language: language, context: context).text))
+    }
+
+    @Test(arguments: Language.allCases)
+    func theRussianIdentityRequestAsksWhatArticle14Part3Requires(language: Language) throws {
+        let renderer = try LettersFixtures.renderer()
+        var context = LettersFixtures.filledContext(extended: false)
+        context.policyName = "ru"
+        let text = try renderer.render(.identityRequest, language: language, context: context).text
+        let expected: [Language: [String]] = [
+            .russian: ["номер основного документа", "дате его выдачи и выдавшем его органе", "участие в отношениях", "подпись"],
+            .english: ["number of your main identity document", "the authority that issued it", "relationship with us", "signature"],
+            .uzbekLatin: ["asosiy hujjatning raqami", "berilgan sana", "munosabatlaringizni", "imzo"],
+            .uzbekCyrillic: ["асосий ҳужжатнинг рақами", "берилган сана", "муносабатларингизни", "имзо"],
+        ]
+        for phrase in expected[language] ?? [] { #expect(text.contains(phrase), "\(phrase) in \(language.rawValue)") }
+        context.policyName = "uz"
+        #expect(!(try renderer.render(.identityRequest, language: language, context: context).text).contains(expected[language]?[0] ?? "-"))
+    }
+
+    @Test func noRussianLetterEndsADateWithTwoFullStops() throws {
+        let renderer = try LettersFixtures.renderer()
+        for kind in LetterKind.allCases {
+            for extended in [true, false] {
+                let text = try renderer.render(kind, language: .russian, context: LettersFixtures.filledContext(extended: extended)).text
+                #expect(!text.contains("г.."), "ru/\(kind.rawValue)")
+            }
         }
     }
 }

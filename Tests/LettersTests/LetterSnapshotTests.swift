@@ -30,7 +30,10 @@ import Testing
             dueDate: "2026-11-12",
             extendedDueDate: kind == .extensionNotice ? "2026-12-12" : nil,
             policyName: "uz",
-            legalSource: "ZRU-547 art. 30",
+            // ZRU-547 sets the rectification term (statute); for the other rights the desk sets its own.
+            legalSource: right == .rectification ? "ZRU-547 art. 11" : "ZRU-547 art. 30",
+            basis: right == .rectification ? .statute : .deskPolicy,
+            term: right == .rectification ? Period(3, .calendarDays) : Period(10, .calendarDays),
             authorityName: "AUTHORITY",
             today: "2026-11-09",
             organisationName: "Raqamli Xizmatlar LLC",
@@ -40,10 +43,15 @@ import Testing
             dpoPhone: "+998 71 200 00 00",
             clarificationQuestion: "Which of your two accounts (2019 and 2023) does the request concern?",
             extensionReason: "The data is held in three archived systems.",
-            refusalNote: kind == .refusalNoDataHeld ? nil : "Tax Code art. 88: accounting records are kept for 5 years.",
+            refusalNote: kind == .refusalNoDataHeld
+                ? "We searched the CRM, the billing system and the mail archive under your name, e-mail address and telephone number."
+                : "The invoices issued to you are accounting records that we must keep.",
+            retentionLaw: "Tax Code of the Republic of Uzbekistan",
+            retentionPeriod: "5 years",
             disclosures: ["profile.pdf (sha256 9f2c…e1)", "payments.csv (sha256 41ab…07)"],
             changes: ["home address: new address recorded"],
             erasures: ["CRM: contact details and order history, deleted, 2026-11-08"],
+            backupOverwriteDate: "2026-12-08",
             restrictions: ["marketing platform: all purposes"],
             exports: ["json: export-000123.json (sha256 77de…9a)"],
             stoppedPurposes: ["direct marketing by SMS"],
@@ -63,6 +71,8 @@ import Testing
         for kind in LetterKind.allCases {
             var context = Self.context(for: kind)
             context.authorityName = AuthorityName.uzbekistan(language)
+            context.statusText = StatusText.text(.inProgress, language: language)
+            context.waitingDays = 30
             let letter = try renderer.render(kind, language: language, context: context)
             let rendered = "Subject: \(letter.subject)\n\n\(letter.text)"
             let file = folder.appendingPathComponent(kind.rawValue + ".txt")

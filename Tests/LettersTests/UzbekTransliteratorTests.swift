@@ -54,7 +54,47 @@ import Testing
          "{{#is_extended}}Узайтирилган муддат: {{extended_due_date}}{{/is_extended}}"),
         ("{{{raw_shaxs}}} shaxs", "{{{raw_shaxs}}} шахс"),
         ("Murojaat raqami: {{reference}}.", "Мурожаат рақами: {{reference}}."),
+        // Issue 14 item 10.
+        ("operatsion tizim", "операцион тизим"),
+        ("Konstitutsiya", "Конституция"),
+        ("tsement", "цемент"),
+        ("aytsa", "айтса"),
+        ("ketsangiz", "кетсангиз"),
+        ("oʻtsin", "ўтсин"),
+        ("noyabr", "ноябрь"),
+        ("dekabrgacha", "декабрьгача"),
+        ("yanvar", "январь"),
+        ("Isʼhoq", "Исҳоқ"),
+        ("Is'hoqov", "Исҳоқов"),
+        ("aksiya", "акция"),
+        ("kolleksiya", "коллекция"),
+        ("Mashina", "Машина"),
+        ("pensiya", "пенсия"),
     ]
+
+    /// Desk-entered values: words that are file names, hashes, addresses or acronyms stay as written.
+    static let values: [(latin: String, cyrillic: String)] = [
+        ("Raqamli Xizmatlar MChJ", "Рақамли Хизматлар МЧЖ"),
+        ("Amir Temur koʻchasi 108, Toshkent", "Амир Темур кўчаси 108, Тошкент"),
+        ("CRM: aloqa maʼlumotlari, oʻchirildi, 2026-11-08", "CRM: алоқа маълумотлари, ўчирилди, 2026-11-08"),
+        ("profil.pdf (SHA-256 9f2c…e1)", "profil.pdf (SHA-256 9f2c…e1)"),
+        ("dpo@raqamli.uz", "dpo@raqamli.uz"),
+        ("Бекзод Алиев", "Бекзод Алиев"),
+        ("SMS orqali aksiya xabarlari", "SMS орқали акция хабарлари"),
+    ]
+
+    @Test func onlyUzbekFreeTextIsTransliterated() {
+        #expect(UzbekTransliterator.looksUzbekLatin("CRM: aloqa maʼlumotlari, oʻchirildi"))
+        #expect(UzbekTransliterator.looksUzbekLatin("marketing xabarlari toʻxtatildi"))
+        #expect(!UzbekTransliterator.looksUzbekLatin("CRM: contact details and order history, deleted"))
+        #expect(!UzbekTransliterator.looksUzbekLatin("Courier Express LLC"))
+        #expect(!UzbekTransliterator.looksUzbekLatin("new address recorded"))
+    }
+
+    @Test(arguments: values)
+    func deskValuesKeepTheirTechnicalWords(row: (latin: String, cyrillic: String)) {
+        #expect(UzbekTransliterator.toCyrillicValue(row.latin) == row.cyrillic)
+    }
 
     @Test(arguments: table)
     func latinToCyrillic(row: (latin: String, cyrillic: String)) {

@@ -24,7 +24,7 @@ import Testing
             #expect(!text.contains(where: { "'‘’`".contains($0) }), "\(text)")
         }
         #expect(uz.name(of: .erasure) == "O\u{02BB}chirish")
-        #expect(uz.name(of: .access) == "Ma\u{02BC}lumotlardan foydalanish")
+        #expect(uz.name(of: .access) == "Ma\u{02BC}lumotlar bilan tanishish", "the subject acquaints themselves with the data; \"foydalanish\" is the operator's use")
     }
 
     @Test func unknownCodesShowAsThemselves() {

@@ -51,7 +51,7 @@ struct PurgeCommandTests {
         try TestDatabase.withDatabase(migrated: true) { database in
             let run = try database.runDsar(["db", "migrate", "--grant"])
             #expect(run.status == 0, "\(run.stderr)")
-            #expect(run.stdout.contains("  events: SELECT, INSERT to dsar_desk (no UPDATE, DELETE or TRUNCATE)"))
+            #expect(run.stdout.contains("  events: SELECT, INSERT to dsar_desk, UPDATE of leaf only to seal (no DELETE or TRUNCATE)"))
         }
     }
 }

@@ -100,11 +100,13 @@ struct ReportCommandTests {
 
         try desk.create("D", .access, at: "2026-09-07 12:00", policy: "uz-state", language: .uzbekCyrillic)
         try desk.apply("D", .event(.start), at: "2026-09-08 09:00")
-        try desk.apply("D", .extend(Period(1, .months), reason: "Archive search in three branches"), at: "2026-09-10 10:00")
+        try desk.apply("D", .extend(Period(1, .months), reason: "Archive search in three branches", decidedBy: "Head of the body"),
+                       at: "2026-09-10 10:00")
 
         try desk.create("E", .objection, at: "2026-09-10 12:00", channel: .phone, language: .russian)
         try desk.apply("E", .event(.start), at: "2026-09-11 09:00")
-        try desk.apply("E", .event(.closeRefused, ground: .manifestlyUnfounded), at: "2026-09-15 10:00")
+        try desk.apply("E", .event(.closeRefused, ground: .exemptionOther, note: "A repeated request; nothing has changed since DSAR-2026-000002"),
+                       at: "2026-09-15 10:00")
 
         try desk.create("F", .access, at: "2026-09-14 09:00")
         try desk.apply("F", .event(.identityRequest), at: "2026-09-14 10:00")
@@ -178,9 +180,10 @@ struct ReportCommandTests {
             let late = try #require(onTime["late"] as? [[String: Any]])
             #expect(late.count == 1)
             #expect(late.first?["reference"] as? String == refs["A"])
-            #expect(late.first?["due"] as? String == "2026-08-31")
+            // 20 Aug + 10 = Sun 30 Aug; Mon 31 Aug (extra day off by the 2026 decree) and 1 Sep are off → 2 Sep.
+            #expect(late.first?["due"] as? String == "2026-09-02")
             #expect(late.first?["closed_on"] as? String == "2026-09-03")
-            #expect(late.first?["days_late"] as? Int == 3)
+            #expect(late.first?["days_late"] as? Int == 1)
 
             // Days to close: A 14, B 5, C 6, E 5, F 4, G 1 → sorted 1 4 5 5 6 14.
             let timeToClose = try #require(report["time_to_close"] as? [String: Any])
@@ -203,7 +206,7 @@ struct ReportCommandTests {
             #expect(pauses["count"] as? Int == 2)
             #expect(pauses["total_days"] as? Int == 8)
 
-            #expect(Self.counts(report["refusals_by_ground"]) == ["identity_not_verified": 1, "manifestly_unfounded": 1])
+            #expect(Self.counts(report["refusals_by_ground"]) == ["identity_not_verified": 1, "exemption_other": 1])
             #expect(report["identity_verification_failures"] as? Int == 1)
 
             let erasures = try #require(report["erasures"] as? [[String: Any]])

@@ -8,7 +8,8 @@
 -- verification code); a letter's Message-ID (it embeds the letter's id); the id-valued keys of an
 -- event's payload (requester_id, case_id, message_id, letter_id, evidence_id, inbox_item_id — the
 -- message, letter and evidence they name are compared by content); and, for the same reason, the
--- event hashes, which cover those payloads — the chain itself is checked with `dsar audit verify`.
+-- event hashes and sequence numbers, which cover those payloads and are drawn from a sequence —
+-- each request's chain (in `chain_pos` order) and the seals are checked with `dsar audit verify`.
 -- Timestamps are all compared: every writer takes them from DSAR_NOW or from the data.
 
 SELECT 'table', 'requests', count(*), md5(coalesce(string_agg(md5(ROW(
@@ -53,9 +54,9 @@ FROM (SELECT md5(ROW(r.reference, x.period, x.reason, x.granted_at, x.recorded_a
       FROM extensions x JOIN requests r ON r.id = x.request_id) x;
 
 SELECT 'table', 'events', count(*), md5(coalesce(string_agg(md5(ROW(
-           e.seq, r.reference, e.occurred_at, e.recorded_at, e.actor, e.event, e.from_state, e.to_state,
+           r.reference, e.chain_pos, e.occurred_at, e.recorded_at, e.actor, e.event, e.from_state, e.to_state,
            e.payload::jsonb - '{requester_id,case_id,message_id,letter_id,evidence_id,inbox_item_id}'::text[],
-           pm.sha256, pl.verification_code, md5(ROW(pe.kind, pe.details)::text), pim.sha256)::text), '' ORDER BY e.seq), ''))
+           pm.sha256, pl.verification_code, md5(ROW(pe.kind, pe.details)::text), pim.sha256)::text), '' ORDER BY r.reference NULLS FIRST, e.chain_pos, e.occurred_at), ''))
 FROM events e
 LEFT JOIN requests r ON r.id = e.request_id
 LEFT JOIN messages pm ON pm.id = (e.payload::jsonb ->> 'message_id')::bigint
@@ -66,7 +67,6 @@ LEFT JOIN messages pim ON pim.id = pi.message_id;
 
 SELECT 'table', 'reference_counters', count(*), md5(coalesce(string_agg(ROW(year, last_value)::text, ',' ORDER BY year), ''))
 FROM reference_counters;
-SELECT 'table', 'audit_head', count(*), string_agg(seq::text, ',') FROM audit_head;
 
 -- Invariants: no duplicates, no orphans.
 SELECT 'check', 'duplicate_messages', count(*) FROM (SELECT sha256 FROM messages GROUP BY sha256 HAVING count(*) > 1) d;
@@ -83,4 +83,4 @@ SELECT 'check', 'orphan_cases', count(*) FROM cases c WHERE NOT EXISTS (SELECT 1
 SELECT 'check', 'new_messages_without_request', count(*) FROM messages WHERE direction = 'inbound' AND status IN ('new', 'reply') AND request_id IS NULL;
 SELECT 'check', 'triage_messages_without_inbox_item', count(*)
 FROM messages m WHERE m.status IN ('triage', 'quarantined') AND NOT EXISTS (SELECT 1 FROM inbox_items i WHERE i.message_id = m.id);
-SELECT 'check', 'head_behind_log', count(*) FROM audit_head h WHERE h.seq <> coalesce((SELECT max(seq) FROM events), 0);
+SELECT 'check', 'unsealed_events', count(*) FROM events WHERE leaf IS NULL;

@@ -18,7 +18,7 @@ written to OPS as one JSON line. Any other exit status is an error.
     successful records = evidence rows and `evidence_recorded` events, successful letters =
     letters produced; and no request was claimed twice;
   * the requests table agrees with the event log, by replaying the log: folding each request's
-    events in sequence order gives its state (every event's from_state must be the state the
+    own hash chain in chain order (`chain_pos`, issue 15) gives its state (every event's from_state must be the state the
     fold had reached), its assignee, its due date, whether it is closed, and its evidence and
     letter counts — all compared with `requests`, `evidence` and `letters`.
 """
@@ -42,7 +42,7 @@ EVIDENCE = {
     "access": [["no-data-held", "--note", "nothing held in any system"]],
     "rectification": [["change", "--field", "phone", "--summary", "new number recorded"], ["no-recipients"]],
     "erasure": [["erasure", "--system", "CRM", "--categories", "contact", "--method", "deleted",
-                 "--performed-by", "IT desk"], ["no-recipients"]],
+                 "--performed-by", "IT desk", "--approved-by", "DPO"], ["no-recipients"]],
     "restriction": [["restriction", "--systems", "CRM", "--purposes", "marketing"]],
     "portability": [["export", "--format", "json", "--path", "export.json", "--sha256", "ab" * 32]],
     "objection": [["decision", "--decision", "processing_stopped", "--purposes", "marketing"]],
@@ -190,7 +190,7 @@ def check(args):
     folded = {}
     breaks = 0
     for row in query(args.url, "SELECT request_id, seq, event, from_state, to_state, payload FROM events "
-                               "WHERE request_id IS NOT NULL ORDER BY seq"):
+                               "WHERE request_id IS NOT NULL ORDER BY request_id, chain_pos NULLS FIRST, seq"):
         request = folded.setdefault(row["request_id"], {"state": None, "assignee": "", "due_on": None,
                                                         "evidence": 0, "letters": 0})
         if row["from_state"] and request["state"] is not None and row["from_state"] != request["state"]:

@@ -14,16 +14,19 @@ extension Dsar {
 
                 Example:
                   dsar extend DSAR-2026-000031 --by 2m --reason "Records are spread over five systems"
+                  dsar extend DSAR-2026-000040 --by 1m --reason "Archive search" --decided-by "B. Aliyev, head of the department"
                 """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The request reference.") var reference: String
         @Option(help: "How long: N, Nd, Nwd or Nm.") var by: String
         @Option(help: "Why, as the extension notice will tell the requester.") var reason: String
+        @Option(help: "Who decided the extension (required under uz-state: the head of the body, ZRU-445).") var decidedBy: String?
         @Option(help: "When it happened (ISO 8601; default: now).") var at: String?
 
         func validate() throws {
             try InputRules.checkText(reason, option: "--reason", required: true)
+            if let decidedBy { try InputRules.checkName(decidedBy, option: "--decided-by") }
             let trimmed = by.trimmingCharacters(in: .whitespaces)
             guard trimmed.range(of: #"^[0-9]{1,3}(d|wd|m)?$"#, options: .regularExpression) != nil,
                 (Int(trimmed.prefix(while: \.isNumber)) ?? 0) > 0
@@ -35,14 +38,14 @@ extension Dsar {
         func run() throws {
             let session = try DeskSession.open(global)
             let request = try session.requests.find(reference)
-            let rule = try PolicyCatalog(session.db).load(request.policy).policy.rule(for: request.kind)
+            let rule = try PolicyCatalog(session.db).load(request.policy).policy.rule(for: request.kind, consentWithdrawal: request.consentWithdrawal)
             let period: Period
             do {
                 period = try Period(parsing: by.trimmingCharacters(in: .whitespaces), bareUnit: rule?.maxExtension?.unit)
             } catch {
                 throw DeskFailure(message: "\(request.reference) cannot be extended: the \(request.policy) policy allows no extension for \(request.kind.rawValue).", exitCode: DeskFailure.refused)
             }
-            try LifecycleCommand.run(.extend(period, reason: reason), reference: reference, global: global, at: at)
+            try LifecycleCommand.run(.extend(period, reason: reason, decidedBy: decidedBy), reference: reference, global: global, at: at)
         }
     }
 }

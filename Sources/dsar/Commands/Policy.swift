@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeskCore
 import DeskStore
+import Letters
 
 extension Dsar {
     /// `dsar policy show`
@@ -27,18 +28,38 @@ extension Dsar {
                     let entry = try catalog.load(code)
                     var header = "\(code)\(entry.isDefault ? " (default)" : ""): \(entry.policy.name)\n"
                     header += "time zone \(entry.policy.timeZoneIdentifier), calendar \(entry.calendar.name), authority: \(entry.authority)"
-                    var table = TextTable(headers: ["right", "period", "extension", "identity pauses", "source"])
-                    for right in Right.allCases {
-                        guard let rule = entry.policy.rule(for: right) else { continue }
+                    var table = TextTable(headers: ["right", "period", "extension", "identity pauses", "clarification", "basis", "source"])
+                    var rows: [(String, DeadlineRule)] = Right.allCases.compactMap { right in
+                        entry.policy.rule(for: right).map { (right.rawValue, $0) }
+                    }
+                    if let withdrawal = entry.policy.consentWithdrawalRule { rows.append(("objection (consent withdrawal)", withdrawal)) }
+                    for (name, rule) in rows {
                         table.append([
-                            right.rawValue, "\(rule.period.count) \(rule.period.unit.rawValue.replacingOccurrences(of: "_", with: " "))",
-                            rule.maxExtension.map { "up to \($0.count) \($0.unit.rawValue.replacingOccurrences(of: "_", with: " "))" } ?? "none",
-                            rule.identityPausesClock ? "yes" : "no", rule.source,
+                            name, rule.countingStart == .sameDay && rule.period == Period(1, .calendarDays) ? "the day received" : Self.period(rule.period),
+                            rule.maxExtension.map {
+                                "up to " + Self.period($0) + (rule.extensionBasis == .deskPolicy ? " (desk policy, stricter than the law)" : "")
+                            } ?? "none",
+                            rule.identityPausesClock ? "yes" : "no", Self.clock(rule.clarificationClock),
+                            rule.basis == .statute ? "statute" : "desk policy: the law sets no term; our own term is \(Self.period(rule.period))",
+                            LegalSource.localised(rule.source, language: .english),
                         ])
                     }
                     blocks.append(header + "\n" + table.render())
                 }
                 print(blocks.joined(separator: "\n\n"))
+            }
+
+            static func period(_ period: Period) -> String {
+                let unit = period.unit.rawValue.replacingOccurrences(of: "_", with: " ")
+                return "\(period.count) \(period.count == 1 ? String(unit.dropLast()) : unit)"
+            }
+
+            static func clock(_ clock: ClarificationClock) -> String {
+                switch clock {
+                case .pauses: return "pauses"
+                case .restarts: return "counts from the information"
+                case .runs: return "runs on"
+                }
             }
         }
     }

@@ -12,7 +12,9 @@ extension Dsar.Report {
             abstract: "The compliance report of one month: received, closed, on time, backlog, trend.",
             discussion: """
                 Months are counted in the desk's time zone (setting desk.time_zone, default \
-                Asia/Tashkent). Headings follow --lang; the figures are the same in every language.
+                Asia/Tashkent). Headings follow --lang; the figures are the same in every language. \
+                The md, html and csv reports end with the audit log's digest at the month's end \
+                (`dsar audit digest`), which `dsar audit verify --digest` checks later.
 
                 Example:
                   dsar report monthly 2026-10 --format html --lang ru --out 2026-10.html
@@ -67,10 +69,27 @@ extension Dsar.Report {
                     exitCode: DeskFailure.badInput)
             }
             let figures = try query.figures(year: reportMonth.year, month: reportMonth.month, policy: policy)
-            let text = try MonthlyReport(figures, generatedAt: session.now).rendered(as: format, language: language)
+            var text = try MonthlyReport(figures, generatedAt: session.now).rendered(as: format, language: language)
+            let monthEnd = LocalDate(year: reportMonth.year, month: reportMonth.month, day: 1)?.adding(months: 1)
+                .startInstant(in: try query.deskTimeZone())
+            if let monthEnd, let digest = try AuditLog(session.db).seal(asOf: monthEnd)?.digest {
+                text = Self.appending(digest, to: text, format: format)
+            }
             let output = try ReportOutput(path: out)
             try output.write(text)
             try output.finish()
+        }
+
+        /// The month-end digest as the report's last line (md, html, csv; JSON stays the figures alone).
+        static func appending(_ digest: AuditDigest, to text: String, format: ReportFormat) -> String {
+            switch format {
+            case .markdown: return text + (text.hasSuffix("\n") ? "" : "\n") + "\n" + digest.description + "\n"
+            case .html:
+                guard let end = text.range(of: "</body>", options: .backwards) else { return text }
+                return text.replacingCharacters(in: end, with: "<p class=\"audit-digest\"><code>\(digest.description)</code></p>\n</body>")
+            case .csv: return text + (text.hasSuffix("\n") ? "" : "\n") + "audit_digest,\(digest.token)\n"
+            case .json: return text
+            }
         }
     }
 }
