@@ -17,17 +17,19 @@ demo: deps build
 	$(DSAR) demo
 	$(DSAR) queue
 
-# Every test against a throwaway PostgreSQL cluster (scripts/test-cluster.sh). The explicit
-# build first puts the `dsar` binary next to the tests for the end-to-end CLI tests.
+# Every test against a throwaway PostgreSQL cluster (scripts/test-cluster.sh) and a private
+# Dovecot + Postfix on loopback (scripts/mail/servers.sh); both are stopped whatever the
+# outcome. The explicit build first puts the `dsar` binary next to the tests for the
+# end-to-end CLI tests.
 test: deps build
-	scripts/test-cluster.sh $(SWIFT) test
+	scripts/mail/servers.sh scripts/test-cluster.sh $(SWIFT) test
 
 # Every benchmark of issue 8 against a throwaway DURABLE PostgreSQL (scripts/bench/cluster.sh):
 # release build, the 50,000-message mbox, then scripts/bench/run.py (table on stdout, JSON in
 # .bench/). Smaller runs: BENCH_RUNS=2 BENCH_REQUESTS=20000 BENCH_MESSAGES=5000 make bench
 bench: deps bench-data
 	$(SWIFT) build -c release
-	scripts/bench/cluster.sh python3 scripts/bench/run.py
+	scripts/mail/servers.sh scripts/bench/cluster.sh python3 scripts/bench/run.py
 
 # The long reliability runs of issue 9, on the release build, each against its own throwaway
 # cluster (scripts/test-cluster.sh; only `dsar` is ever killed, never the server): an intake of

@@ -27,6 +27,12 @@ let package = Package(
             providers: [.apt(["libpq-dev"])]
         ),
         .target(name: "Postgres", dependencies: ["CLibPQ"], swiftSettings: strict),
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .target(name: "MailTransport", dependencies: ["CCurl"], swiftSettings: strict),
         .target(name: "DeskCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")], swiftSettings: strict),
         .target(
             name: "DeskStore",
@@ -42,18 +48,18 @@ let package = Package(
         .target(name: "Reports", dependencies: ["DeskCore"], swiftSettings: strict),
         .target(
             name: "LetterDesk",
-            dependencies: ["DeskCore", "DeskStore", "Postgres", "Letters"],
+            dependencies: ["DeskCore", "DeskStore", "Postgres", "Letters", "MailTransport"],
             swiftSettings: strict
         ),
         .target(
             name: "DeskIntake",
-            dependencies: ["DeskCore", "DeskStore", "Postgres", "MailIntake", "LetterDesk"],
+            dependencies: ["DeskCore", "DeskStore", "Postgres", "MailIntake", "LetterDesk", "MailTransport"],
             swiftSettings: strict
         ),
         .executableTarget(
             name: "dsar",
             dependencies: [
-                "DeskCore", "DeskStore", "Postgres", "MailIntake", "DeskIntake", "Letters", "LetterDesk", "Reports",
+                "DeskCore", "DeskStore", "Postgres", "MailIntake", "DeskIntake", "Letters", "LetterDesk", "Reports", "MailTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -68,7 +74,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "DeskTestSupport", dependencies: ["Postgres", "DeskStore"], path: "Tests/DeskTestSupport", swiftSettings: strict),
+        .target(name: "DeskTestSupport", dependencies: ["Postgres", "DeskStore", "MailTransport"], path: "Tests/DeskTestSupport", swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "DeskTestSupport"], swiftSettings: strict),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], swiftSettings: strict),
         .testTarget(
@@ -80,7 +86,8 @@ let package = Package(
             name: "LetterDeskTests", dependencies: ["LetterDesk", "DeskStore", "DeskCore", "Letters", "Postgres", "DeskTestSupport"],
             swiftSettings: strict
         ),
+        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "DeskTestSupport"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "DeskCore"], swiftSettings: strict),
-        .testTarget(name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore", "Letters", "DeskTestSupport"], swiftSettings: strict),
+        .testTarget(name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore", "Letters", "DeskTestSupport", "MailTransport"], swiftSettings: strict),
     ]
 )

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what DSAR Desk needs to build and test, only when it is missing:
-# the PostgreSQL server (initdb, pg_ctl) and libpq's headers. Needs a Swift toolchain on PATH.
+# the PostgreSQL server (initdb, pg_ctl) and libpq's headers, libcurl's headers, Dovecot and
+# Postfix for the mail tests. Needs a Swift toolchain on PATH.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=pg-bindir.sh
@@ -12,6 +13,13 @@ if ! { pkg-config --exists libpq 2>/dev/null || [ -f /usr/include/postgresql/lib
     missing+=(libpq-dev)
 fi
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+# libcurl is the mail client library (MailTransport); Dovecot and Postfix are the real mail
+# servers the tests start on loopback (scripts/mail/servers.sh); openssl makes their test CA.
+pkg-config --exists libcurl 2>/dev/null || [ -f /usr/include/x86_64-linux-gnu/curl/curl.h ] || [ -f /usr/include/curl/curl.h ] \
+    || missing+=(libcurl4-openssl-dev)
+command -v dovecot >/dev/null 2>&1 || missing+=(dovecot-imapd)
+[ -x /usr/sbin/postfix ] || missing+=(postfix)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 
 if [ "${#missing[@]}" -gt 0 ]; then
     if ! command -v apt-get >/dev/null 2>&1; then
@@ -28,8 +36,18 @@ if [ "${#missing[@]}" -gt 0 ]; then
         fi
     fi
     echo "ensure-deps: installing ${missing[*]}"
+    # Dovecot's and Postfix's packages would start system-wide servers on every address: a
+    # policy-rc.d that refuses service starts keeps them stopped (the tests run their own).
+    policy=/usr/sbin/policy-rc.d
+    placed_policy=""
+    if [ ! -e "$policy" ]; then
+        ${sudo[@]+"${sudo[@]}"} sh -c "printf '#!/bin/sh\nexit 101\n' > $policy && chmod 755 $policy" && placed_policy=yes
+    fi
     ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    status=0
+    ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" || status=$?
+    if [ -n "$placed_policy" ]; then ${sudo[@]+"${sudo[@]}"} rm -f "$policy"; fi
+    [ "$status" -eq 0 ] || exit "$status"
 fi
 
 if ! bindir="$(pg_bindir)"; then

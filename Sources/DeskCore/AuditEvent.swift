@@ -7,6 +7,7 @@ public struct AuditEvent: Sendable, Hashable {
         case received, assigned, extend, evidenceRecorded, letterProduced, replyReceived, inboxConverted
         case inboxDismissed, settingChanged, holidayAdded, holidayRemoved, retentionPurge
         case reclassified, intakeModelTrained
+        case letterSent, letterBounced
         case lifecycle(LifecycleEvent)
 
         var name: String {
@@ -25,6 +26,8 @@ public struct AuditEvent: Sendable, Hashable {
             case .retentionPurge: "retention_purge"
             case .reclassified: "reclassified"
             case .intakeModelTrained: "intake_model_trained"
+            case .letterSent: "letter_sent"
+            case .letterBounced: "letter_bounced"
             case .lifecycle(let event): event.rawValue
             }
         }
@@ -51,6 +54,8 @@ public struct AuditEvent: Sendable, Hashable {
         public static let retentionPurge = Name(.retentionPurge)
         public static let reclassified = Name(.reclassified)
         public static let intakeModelTrained = Name(.intakeModelTrained)
+        public static let letterSent = Name(.letterSent)
+        public static let letterBounced = Name(.letterBounced)
         public static func lifecycle(_ event: LifecycleEvent) -> Name { Name(.lifecycle(event)) }
     }
 
@@ -139,6 +144,24 @@ public struct AuditEvent: Sendable, Hashable {
             "from_kind": .string(oldKind.rawValue), "to_kind": .string(newKind.rawValue),
             "from_due_on": .string(fromDueOn.iso), "to_due_on": .string(toDueOn.iso), "message_id": .int(messageID),
         ])
+    }
+
+    /// The outbox handed a letter to the SMTP server, which accepted it (`replyCode`, e.g. 250), or
+    /// a person recorded that an uncertain letter did go out (`markedByHand`). The address is not
+    /// audited: it is on the outbox row.
+    public static func letterSent(
+        letterID: Int64, outboxID: Int64, attempt: Int?, replyCode: Int?, markedByHand: Bool = false, state: RequestState
+    ) -> AuditEvent {
+        var payload: [String: PayloadValue] = ["letter_id": .int(letterID), "outbox_id": .int(outboxID)]
+        if let attempt { payload["attempt"] = .int(Int64(attempt)) }
+        if let replyCode { payload["reply_code"] = .int(Int64(replyCode)) }
+        if markedByHand { payload["marked_by_hand"] = .bool(true) }
+        return AuditEvent(.letterSent, from: state, to: state, payload)
+    }
+
+    /// A delivery report came back for a sent letter (its reason is on the outbox row: it names the address).
+    public static func letterBounced(letterID: Int64, outboxID: Int64, state: RequestState) -> AuditEvent {
+        AuditEvent(.letterBounced, from: state, to: state, ["letter_id": .int(letterID), "outbox_id": .int(outboxID)])
     }
 
     /// A message answering the request arrived.

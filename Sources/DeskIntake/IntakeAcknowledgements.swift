@@ -22,13 +22,21 @@ public struct IntakeAcknowledgements {
             return
         }
         let producer = try LetterProducer(db: db)
+        // With mail.auto_send on, each acknowledgement also enters the outbox (SPEC §6) as the
+        // .eml it is sent as; the bulk path renders text only, so such a desk writes one
+        // request at a time.
+        let queue = SettingsStore.isOn(settings["mail.auto_send"])
+        let perRequest: (StoredRequest, Connection) throws -> Void = { request, db in
+            let produced = try producer.inTransaction(db).produce(
+                .acknowledgement, for: request.reference, format: request.requester.email == nil ? .text : .eml,
+                actor: actor, now: now)
+            if queue, produced.format == .eml {
+                try OutboxStore(db).queue(letterID: produced.letter.id, message: Array(produced.content.utf8), actor: actor, now: now)
+            }
+        }
         hooks = IntakeStore.Hooks(
-            onRequestCreated: { request, db in
-                _ = try producer.inTransaction(db).produce(
-                    .acknowledgement, for: request.reference, format: request.requester.email == nil ? .text : .eml,
-                    actor: actor, now: now)
-            },
-            lettersForBatch: { requests, db in
+            onRequestCreated: perRequest,
+            lettersForBatch: queue ? nil : { requests, db in
                 try producer.inTransaction(db).acknowledgements(for: requests, now: now)
             })
     }

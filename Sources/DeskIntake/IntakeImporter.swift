@@ -36,6 +36,18 @@ public struct IntakeImporter {
         public var quarantined = 0
         public var requests = 0
         public var datesReplaced = 0
+
+        /// Adds the counts of another run (the batches of `dsar intake fetch`).
+        public mutating func add(_ other: Summary) {
+            messages += other.messages
+            new += other.new
+            replies += other.replies
+            duplicates += other.duplicates
+            triage += other.triage
+            quarantined += other.quarantined
+            requests += other.requests
+            datesReplaced += other.datesReplaced
+        }
     }
 
     public let mode: Mode
@@ -44,6 +56,10 @@ public struct IntakeImporter {
     public var limits: IntakeLimits = .standard
     /// Reads each message: `IntakeModels.classifier(db:)` gives the desk's model (else the shipped one).
     public var classifier = RightClassifier()
+
+    /// Called after a batch is stored for each delivery report naming letters the desk sent
+    /// (the outbox marks them bounced); nil in a dry run.
+    public var onDeliveryReport: ((DeliveryReport) throws -> Void)? = nil
 
     /// Messages decided together: one transaction for a stored batch, three queries for a dry one.
     /// Small enough that a batch holds the audit chain's head only briefly and memory stays flat.
@@ -68,6 +84,27 @@ public struct IntakeImporter {
     /// `emit` sees a message once its batch is committed, in the order of the sources.
     public func run(
         _ paths: [String], progress: (any IntakeProgressReporting)?, emit: (IntakeRecord) throws -> Void
+    ) throws -> Summary {
+        let sources = paths.map { path in
+            Source(name: path) { () throws(MailIntakeError) -> any MessageStream in try MailSource.open(path: path, limits: limits) }
+        }
+        return try run(sources: sources, progress: progress, emit: emit)
+    }
+
+    /// A source of messages: a name (a path, a folder URL) and how to open it.
+    public struct Source {
+        public let name: String
+        public let open: () throws(MailIntakeError) -> any MessageStream
+
+        public init(name: String, open: @escaping () throws(MailIntakeError) -> any MessageStream) {
+            self.name = name
+            self.open = open
+        }
+    }
+
+    /// `run` over sources of any kind: files, or messages fetched over IMAP.
+    public func run(
+        sources: [Source], progress: (any IntakeProgressReporting)?, emit: (IntakeRecord) throws -> Void
     ) throws -> Summary {
         var summary = Summary()
         var seenHashes = Set<String>()
@@ -99,6 +136,13 @@ public struct IntakeImporter {
                 plans = stored.map(\.plan)
                 created = stored.map(\.requests)
                 dateNotes = stored.map(\.receivedAtNote)
+                if let onDeliveryReport {
+                    for item in pending {
+                        guard let raw = item.incoming.raw, let message = item.assessment.message,
+                              let report = DeliveryReport.find(in: raw, message: message) else { continue }
+                        try onDeliveryReport(report)
+                    }
+                }
             case .dryRun(let store):
                 plans = try zip(incomings, store.facts(incomings)).map { incoming, read in
                     var facts = read
@@ -128,10 +172,11 @@ public struct IntakeImporter {
             pending.removeAll(keepingCapacity: true)
         }
 
-        for path in paths {
+        for source in sources {
+            let path = source.name
             let stream: any MessageStream
             do {
-                stream = try MailSource.open(path: path, limits: limits)
+                stream = try source.open()
             } catch {
                 try flush()
                 throw StoreError.invalidInput(

@@ -8,6 +8,7 @@ extension Language: PostgresEncodable, PostgresDecodable {}
 extension Channel: PostgresEncodable, PostgresDecodable {}
 extension RefusalGround: PostgresEncodable, PostgresDecodable {}
 extension EvidenceKind: PostgresEncodable, PostgresDecodable {}
+extension OutboxStatus: PostgresEncodable, PostgresDecodable {}
 
 extension RawRepresentable where RawValue == String {
     public var postgresBinding: PostgresBinding { .text(rawValue) }

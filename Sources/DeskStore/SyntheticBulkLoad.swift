@@ -40,7 +40,7 @@ struct SyntheticBulkLoad {
     static let prepare: Query = """
         ALTER TABLE events DISABLE TRIGGER events_no_truncate;
         TRUNCATE requests, events, cases, requesters, clock_pauses, extensions, clarifications, evidence,
-                 letters, messages, inbox_items, intake_labels RESTART IDENTITY;
+                 letters, messages, inbox_items, intake_labels, outbox RESTART IDENTITY;
         ALTER TABLE events ENABLE TRIGGER events_no_truncate;
         CREATE TEMPORARY TABLE synthetic_rebuild (
             phase integer NOT NULL, position serial, statement text NOT NULL

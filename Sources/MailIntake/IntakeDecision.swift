@@ -32,6 +32,11 @@ public struct IntakeDecision: Sendable, Hashable {
     public static func decide(_ evidence: IntakeEvidence, knowing desk: IntakeKnowledge) -> IntakeDecision {
         if desk.isDuplicate { return IntakeDecision(.duplicate) }
         if let reason = evidence.quarantineReason { return IntakeDecision(.quarantined, reason: reason) }
+        // A delivery report quotes our letter (its references, its Message-ID) but is no reply
+        // from the requester: a person sees it in triage, and the letter is marked bounced.
+        if evidence.automatedReason == AutomatedMailDetector.deliveryReportReason {
+            return triage(evidence, reason: evidence.automatedReason)
+        }
         if let reference = desk.threadReference { return IntakeDecision(.reply, reference: reference) }
         if let first = evidence.references.first {
             guard let held = desk.heldReferences else {

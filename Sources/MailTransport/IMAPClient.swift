@@ -1,0 +1,142 @@
+import CCurl
+
+/// An IMAP session over one libcurl handle: folder status, new UIDs, messages by UID, flags
+/// and moves. One login serves every call.
+///
+/// Messages are fetched from a folder opened with `EXAMINE` (read-only), so reading a
+/// message never marks it `\Seen`: `markSeen` and `move` run only when the caller says the
+/// message is stored, after re-opening the folder read-write.
+public final class IMAPClient {
+    public let account: MailAccount
+    private let curl: CurlEasy
+    private var openedReadOnly = false
+
+    public init(account: MailAccount, options: MailConnectionOptions) throws(MailTransportError) {
+        guard account.scheme.isIMAP else {
+            throw MailTransportError(kind: .other, curlCode: 0, curlMessage: "\(account.name) is not an IMAP account",
+                                     serverReply: nil)
+        }
+        self.account = account
+        curl = try CurlEasy()
+        curl.configure(for: account, options: options)
+    }
+
+    /// The folder's UIDVALIDITY, UIDNEXT and message count. Also proves the login works.
+    public func status() throws(MailTransportError) -> IMAPFolderStatus {
+        let response = try command("STATUS \(Self.quoted(account.folder)) (MESSAGES UIDNEXT UIDVALIDITY)", inFolder: false)
+        guard let status = IMAPFolderStatus.parse(response) else {
+            throw MailTransportError(kind: .folder, curlCode: 0,
+                                     curlMessage: "The server gave no UIDVALIDITY for the folder \(account.folder)",
+                                     serverReply: nil)
+        }
+        return status
+    }
+
+    /// The UIDs above `after` and below `before` (the folder's UIDNEXT), ascending.
+    ///
+    /// Asked for in windows of 2,000 UIDs: libcurl hands over an untagged response line of
+    /// limited length, and one SEARCH of a large folder would be cut short.
+    public func uids(after: UInt32, before uidNext: UInt32) throws(MailTransportError) -> [UInt32] {
+        var uids: [UInt32] = []
+        var low = UInt64(after) + 1
+        let window: UInt64 = 2_000
+        while low < UInt64(uidNext) {
+            let high = min(UInt64(uidNext) - 1, low + window - 1)
+            let response = try command("UID SEARCH UID \(low):\(high)", inFolder: true)
+            for line in String(decoding: response, as: UTF8.self).split(whereSeparator: \.isNewline)
+            where line.hasPrefix("* SEARCH") {
+                for word in line.dropFirst("* SEARCH".count).split(separator: " ") {
+                    if let uid = UInt32(word), UInt64(uid) >= low, UInt64(uid) <= high { uids.append(uid) }
+                }
+            }
+            low = high + 1
+        }
+        return uids.sorted()
+    }
+
+    /// The raw bytes of the message with `uid`, read without setting `\Seen`; nil when the
+    /// message is gone (expunged meanwhile).
+    public func fetch(uid: UInt32) throws(MailTransportError) -> [UInt8]? {
+        if !openedReadOnly {
+            // libcurl selects the folder for the first command (SELECT), then sends EXAMINE as a
+            // custom command; it keeps its note of the selected folder, so the fetches that
+            // follow run in the read-only session.
+            _ = try command("NOOP", inFolder: true)
+            _ = try command("EXAMINE \(Self.quoted(account.folder))", inFolder: true)
+            openedReadOnly = true
+        }
+        curl.set(CURLOPT_CUSTOMREQUEST, nil)
+        curl.set(CURLOPT_URL, folderURL + "/;UID=\(uid)")
+        do {
+            let response = try curl.perform()
+            return response.body.isEmpty ? nil : response.body
+        } catch where error.kind == .folder || error.curlCode == Int(CURLE_REMOTE_FILE_NOT_FOUND.rawValue) {
+            return nil
+        }
+    }
+
+    /// Sets `\Seen` on `uids`.
+    public func markSeen(_ uids: [UInt32]) throws(MailTransportError) {
+        guard !uids.isEmpty else { return }
+        try openReadWrite()
+        _ = try command("UID STORE \(Self.set(uids)) +FLAGS.SILENT (\\Seen)", inFolder: true)
+    }
+
+    /// Moves `uids` to `folder` (UID MOVE, RFC 6851).
+    public func move(_ uids: [UInt32], to folder: String) throws(MailTransportError) {
+        guard !uids.isEmpty else { return }
+        try openReadWrite()
+        _ = try command("UID MOVE \(Self.set(uids)) \(Self.quoted(folder))", inFolder: true)
+    }
+
+    /// Whether `folder` exists (LIST).
+    public func folderExists(_ folder: String) throws(MailTransportError) -> Bool {
+        let response = try command("LIST \"\" \(Self.quoted(folder))", inFolder: false)
+        return String(decoding: response, as: UTF8.self).contains("* LIST")
+    }
+
+    // MARK: -
+
+    private var folderURL: String { account.serverURL + Self.percentEncoded(account.folder) }
+
+    private func openReadWrite() throws(MailTransportError) {
+        guard openedReadOnly else { return }
+        _ = try command("SELECT \(Self.quoted(account.folder))", inFolder: true)
+        openedReadOnly = false
+    }
+
+    private func command(_ text: String, inFolder: Bool) throws(MailTransportError) -> [UInt8] {
+        curl.set(CURLOPT_URL, inFolder ? folderURL : account.serverURL)
+        curl.set(CURLOPT_CUSTOMREQUEST, text)
+        defer { curl.set(CURLOPT_CUSTOMREQUEST, nil) }
+        return try curl.perform().body
+    }
+
+    /// An IMAP quoted string (the folder names were checked to hold no quote or backslash).
+    static func quoted(_ text: String) -> String { "\"\(text)\"" }
+
+    /// A UID set: `3,5,7`.
+    static func set(_ uids: [UInt32]) -> String { uids.map(String.init).joined(separator: ",") }
+
+    /// A folder name as a URL path segment.
+    static func percentEncoded(_ folder: String) -> String {
+        var out = ""
+        for byte in folder.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                 UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(to: 2)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import DeskTestSupport
+import MailTransport
+import Testing
+
+/// libcurl against the real Dovecot and Postfix of `scripts/mail/servers.sh`.
+@Suite(.serialized) struct MailTransportTests {
+    @Test func sendsThroughPostfixAndReadsBackOverIMAPWithoutMarkingSeen() throws {
+        let servers = try MailServers.current()
+        try servers.exclusive { try roundTrip(servers) }
+    }
+
+    private func roundTrip(_ servers: MailServers) throws {
+        try servers.emptyMaildir("dpo")
+        let smtp = try SMTPClient(account: servers.smtp(servers.requester), options: servers.options, heloDomain: "example.test")
+        let inbox = try IMAPClient(account: servers.imap(servers.dpo), options: servers.options)
+        let before = try inbox.status()
+        var ids: [String] = []
+        for index in 0..<3 {
+            let message = MailServers.message(from: servers.requester, to: servers.dpo, subject: "Transport \(index)", body: "Body \(index)")
+            let reply = try smtp.send(message.bytes, from: servers.requester, to: [servers.dpo])
+            #expect(reply.code == 250)
+            #expect(reply.text.contains("queued as"))
+            ids.append(message.id)
+        }
+        _ = try servers.waitForMessages("dpo", count: before.messages + 3)
+
+        let status = try inbox.status()
+        #expect(status.uidValidity == before.uidValidity)
+        let uids = try inbox.uids(after: before.uidNext - 1, before: status.uidNext)
+        #expect(uids.count == 3)
+        #expect(try inbox.uids(after: uids.last ?? 0, before: status.uidNext).isEmpty)
+        for (uid, id) in zip(uids, ids) {
+            let bytes = try #require(try inbox.fetch(uid: uid))
+            #expect(String(decoding: bytes, as: UTF8.self).contains(id))
+        }
+        // Reading did not set \Seen: no file in cur/ carries the S flag yet.
+        #expect(try seenCount(servers) == 0)
+        try inbox.markSeen([uids[0]])
+        #expect(try seenCount(servers) == 1)
+    }
+
+    @Test func aWrongPasswordIsAnAuthenticationFailure() throws {
+        let servers = try MailServers.current()
+        try servers.exclusive {
+        var options = servers.options
+        options.password = "not-the-password"
+        let client = try IMAPClient(account: servers.imap(servers.dpo), options: options)
+        let error = #expect(throws: MailTransportError.self) { try client.status() }
+        #expect(error?.kind == .authentication)
+        #expect(error.map { !$0.description.contains("not-the-password") } ?? false)
+        }
+    }
+
+    @Test func aCertificateForAnotherNameIsRefused() throws {
+        let servers = try MailServers.current()
+        try servers.exclusive {
+        let client = try IMAPClient(account: servers.imap(servers.dpo, host: "127.0.0.1"), options: servers.options)
+        let error = #expect(throws: MailTransportError.self) { try client.status() }
+        #expect(error?.kind == .certificate)
+        }
+    }
+
+    @Test func plainIMAPUpgradesWithStartTLSAndChecksTheCertificate() throws {
+        let servers = try MailServers.current()
+        try servers.exclusive {
+        let account = MailAccount(scheme: .imap, user: servers.dpo, host: "localhost", port: servers.imapPort, folder: "INBOX")
+        #expect(try IMAPClient(account: account, options: servers.options).status().uidValidity > 0)
+        // STARTTLS is verified like imaps://: without our CA the server's certificate is refused.
+        var untrusting = servers.options
+        untrusting.caFile = "/dev/null"
+        let error = #expect(throws: MailTransportError.self) { try IMAPClient(account: account, options: untrusting).status() }
+        #expect(error?.kind == .certificate)
+        }
+    }
+
+    @Test func anUnknownRecipientIsAPermanentRefusalWithTheServersReason() throws {
+        let servers = try MailServers.current()
+        try servers.exclusive {
+        let smtp = try SMTPClient(account: servers.smtp(servers.requester), options: servers.options)
+        let message = MailServers.message(from: servers.requester, to: "nobody@desk.test", subject: "x", body: "y")
+        let error = #expect(throws: MailTransportError.self) {
+            try smtp.send(message.bytes, from: servers.requester, to: ["nobody@desk.test"])
+        }
+        #expect(error?.kind == .permanent)
+        #expect(error?.replyCode == 550)
+        }
+    }
+
+    @Test func mailURLsAreParsedAndPasswordsRefused() throws {
+        let account = try MailAccount(parsing: "imaps://dpo%40desk.test@mail.example.uz/Requests%20in")
+        #expect(account.user == "dpo@desk.test")
+        #expect(account.port == 993)
+        #expect(account.folder == "Requests in")
+        #expect(try MailAccount(parsing: "imap://a@h").folder == "INBOX")
+        #expect(throws: MailAccountError.self) { try MailAccount(parsing: "imaps://a:secret@h/INBOX") }
+        #expect(throws: MailAccountError.self) { try MailAccount(parsing: "https://h/") }
+        #expect(throws: MailAccountError.self) { try MailAccount(parsing: "smtp://a@h/INBOX") }
+    }
+
+    private func seenCount(_ servers: MailServers) throws -> Int {
+        let cur = (try? FileManager.default.contentsOfDirectory(atPath: "\(servers.maildir("dpo"))/cur")) ?? []
+        return cur.filter { name in name.split(separator: ",").last.map { $0.contains("S") && name.contains(":2,") } ?? false }.count
+    }
+}
