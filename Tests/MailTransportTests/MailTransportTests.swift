@@ -42,7 +42,7 @@ import Testing
 
     @Test func aWrongPasswordIsAnAuthenticationFailure() throws {
         let servers = try MailServers.current()
-        try servers.exclusive {
+        try servers.exclusive { () throws -> Void in
         var options = servers.options
         options.password = "not-the-password"
         let client = try IMAPClient(account: servers.imap(servers.dpo), options: options)
@@ -54,7 +54,7 @@ import Testing
 
     @Test func aCertificateForAnotherNameIsRefused() throws {
         let servers = try MailServers.current()
-        try servers.exclusive {
+        try servers.exclusive { () throws -> Void in
         let client = try IMAPClient(account: servers.imap(servers.dpo, host: "127.0.0.1"), options: servers.options)
         let error = #expect(throws: MailTransportError.self) { try client.status() }
         #expect(error?.kind == .certificate)
@@ -63,7 +63,7 @@ import Testing
 
     @Test func plainIMAPUpgradesWithStartTLSAndChecksTheCertificate() throws {
         let servers = try MailServers.current()
-        try servers.exclusive {
+        try servers.exclusive { () throws -> Void in
         let account = MailAccount(scheme: .imap, user: servers.dpo, host: "localhost", port: servers.imapPort, folder: "INBOX")
         #expect(try IMAPClient(account: account, options: servers.options).status().uidValidity > 0)
         // STARTTLS is verified like imaps://: without our CA the server's certificate is refused.
@@ -76,7 +76,7 @@ import Testing
 
     @Test func anUnknownRecipientIsAPermanentRefusalWithTheServersReason() throws {
         let servers = try MailServers.current()
-        try servers.exclusive {
+        try servers.exclusive { () throws -> Void in
         let smtp = try SMTPClient(account: servers.smtp(servers.requester), options: servers.options)
         let message = MailServers.message(from: servers.requester, to: "nobody@desk.test", subject: "x", body: "y")
         let error = #expect(throws: MailTransportError.self) {
