@@ -12,11 +12,14 @@ let package = Package(
     products: [
         .executable(name: "dsar", targets: ["dsar"]),
         .executable(name: "dsar-bench", targets: ["DeskBench"]),
+        .executable(name: "dsar-portal", targets: ["dsar-portal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -58,6 +61,27 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The requester's portal (issue 17): a separate executable so that `dsar` never links Hummingbird.
+        .target(
+            name: "DeskPortal",
+            dependencies: [
+                "DeskCore", "DeskStore", "Postgres", "Letters", "LetterDesk", "MailTransport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "dsar-portal",
+            dependencies: [
+                "DeskPortal", "DeskStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         // In-process benchmark drivers for `make bench` (scripts/bench/run.py).
         .executableTarget(
             name: "DeskBench",
@@ -78,6 +102,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"], swiftSettings: strict),
+        .testTarget(
+            name: "DeskPortalTests",
+            dependencies: [
+                "DeskPortal", "DeskStore", "DeskCore", "Postgres", "MailTransport", "DeskTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "DeskCore"], swiftSettings: strict),
         .testTarget(name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore", "Letters", "DeskTestSupport"], swiftSettings: strict),
     ]

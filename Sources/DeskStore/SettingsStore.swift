@@ -36,6 +36,8 @@ public struct SettingsStore {
         Key(name: "mail.domain", meaning: "the domain of Message-IDs of letters sent (else the DPO's e-mail domain)", check: .domain),
         Key(name: "desk.time_zone", meaning: "the desk's time zone", check: .timeZone),
         Key(name: "retention.years", meaning: "years requester data is kept after closing", check: .positiveInteger),
+        Key(name: "mail.smtp_url", meaning: "the SMTP server letters and the portal's codes are sent through, smtp://user@host:587 (no password)", check: .text),
+        Key(name: "portal.public_url", meaning: "the portal's public address, printed on letters for verification (https://privacy.example.uz)", check: .text),
     ] + Language.allCases.map { language in
         Key(name: authorityKey(language), meaning: "the supervisory authority's name in \(language.rawValue) letters (overrides the policy's)", check: .text)
     }

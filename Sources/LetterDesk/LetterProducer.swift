@@ -105,7 +105,10 @@ public struct LetterProducer {
             subject: rendered.subject, body: rendered.text, recipient: recipient)
         let id = try letters.reserveID()
         let code = try letters.freeVerificationCode(sha256: new.sha256)
-        let signed = rendered.appendingFooter(LetterRenderer.footer(verificationCode: code, language: language))
+        let publicURL = facts.settings["portal.public_url"]
+        let signed = rendered.appendingFooter(
+            LetterRenderer.footer(verificationCode: code, language: language, publicURL: publicURL),
+            qrURL: LetterRenderer.verificationURL(publicURL: publicURL, code: code))
 
         let content: String
         var messageID: String?
