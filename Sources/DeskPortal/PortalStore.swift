@@ -174,10 +174,17 @@ public struct PortalStore {
         let request = try RequestStore(db).find(id: requestID)
         let letters = try LetterStore(db).letters(requestID: requestID).filter { $0.recipient == nil && $0.body != nil }
         let timeZone = try PolicyCatalog(db).load(request.policy).timeZone
+        let publicURL = try SettingsStore(db).values()["portal.public_url"]
+        // The copy as sent: the stored text and its verification line.
+        let copies = letters.map { letter in
+            Status.Letter(
+                kind: letter.kind, producedAt: letter.producedAt, subject: letter.subject ?? "",
+                body: (letter.body ?? "") + "\n"
+                    + LetterRenderer.footer(verificationCode: letter.verificationCode, language: letter.language, publicURL: publicURL))
+        }
         return Status(
             reference: request.reference, kind: request.kind, state: request.state, receivedAt: request.receivedAt,
-            dueOn: request.dueOn, originalDueOn: request.originalDueOn, closedAt: request.closedAt,
-            letters: letters.map { Status.Letter(kind: $0.kind, producedAt: $0.producedAt, subject: $0.subject ?? "", body: $0.body ?? "") },
+            dueOn: request.dueOn, originalDueOn: request.originalDueOn, closedAt: request.closedAt, letters: copies,
             timeZone: timeZone)
     }
 

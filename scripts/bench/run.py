@@ -14,8 +14,9 @@ Knobs (environment), defaulting to the sizes of the issue:
   BENCH_LETTERS=10000  BENCH_PGBENCH_SECONDS=10  BENCH_NOW=2026-11-20T09:00:00Z
   BENCH_BASELINE_MESSAGES=10000 (the Python baseline parses this many messages of the same mbox;
     comparisons are of messages/s, and a full pass of it would take most of the 20 minutes)
-  BENCH_ONLY=demo,queue,show,report,intake,claims,letters (a subset to run)
-  DSAR_BIN, DSAR_BENCH_BIN (default .build/release/dsar, .build/release/dsar-bench)
+  BENCH_ONLY=demo,queue,show,report,intake,claims,letters,portal (a subset to run)
+  BENCH_WRK_SECONDS=10 (each wrk run of the portal rows)
+  DSAR_BIN, DSAR_BENCH_BIN, DSAR_PORTAL_BIN (default .build/release/dsar, dsar-bench, dsar-portal)
 With BENCH_MESSAGES other than 50000 the mbox is bench-data/bench-<N>.mbox, generated on demand.
 """
 import datetime
@@ -59,6 +60,8 @@ NOW = os.environ.get("BENCH_NOW", "2026-11-20T09:00:00Z")
 ONLY = {name.strip() for name in os.environ.get("BENCH_ONLY", "").split(",") if name.strip()}
 DSAR = os.environ.get("DSAR_BIN", os.path.join(ROOT, ".build/release/dsar"))
 DSAR_BENCH = os.environ.get("DSAR_BENCH_BIN", os.path.join(ROOT, ".build/release/dsar-bench"))
+DSAR_PORTAL = os.environ.get("DSAR_PORTAL_BIN", os.path.join(ROOT, ".build/release/dsar-portal"))
+WRK_SECONDS = env_int("BENCH_WRK_SECONDS", 10)
 BENCH_DIR = os.path.join(ROOT, ".bench")
 
 
@@ -427,6 +430,75 @@ def bench_letters():
            extra={"whole_process_letters_per_second": summary(wall), "kinds": details[-1]["kinds"]})
 
 
+def wrk(url, headers=()):
+    """One wrk run on loopback: (requests/s, p99 latency in seconds, non-2xx/3xx responses)."""
+    argv = ["wrk", "-t2", "-c32", f"-d{WRK_SECONDS}s", "--latency"]
+    for header in headers:
+        argv += ["-H", header]
+    _, _, out = run(argv + [url], stdout=subprocess.PIPE, label="wrk")
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    value, unit = re.search(r"\s99%\s+([\d.]+)(us|ms|s)", out).groups()
+    p99 = float(value) / {"us": 1e6, "ms": 1e3, "s": 1}[unit]
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    return rate, p99, int(errors.group(1)) if errors else 0
+
+
+def bench_portal():
+    """(issue 17) dsar-portal under wrk on loopback: GET / (the form) and the status page of a
+    valid session. The session is made in the database as a verified code would make it."""
+    import hashlib
+    import socket
+    import urllib.request
+    if shutil.which("wrk") is None:
+        raise Failure("wrk is missing; run scripts/ensure-deps.sh")
+    create_database("bench_portal", template="bench_desk")
+    dsar("settings", "set", "mail.smtp_url", "smtp://bench@127.0.0.1:9", database="bench_portal")
+    dsar("demo", "--requests", "20", database="bench_portal")
+    token = hashlib.sha256(os.urandom(32)).hexdigest()
+    psql("INSERT INTO portal_sessions (token_hash, request_id, created_at, expires_at) "
+         f"SELECT '{hashlib.sha256(token.encode()).hexdigest()}', min(id), now(), now() + interval '1 day' FROM requests",
+         "bench_portal")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log_path = os.path.join(BENCH_DIR, "tmp", "portal.log")
+    with open(log_path, "w") as portal_log:
+        portal = subprocess.Popen([DSAR_PORTAL, "--listen", f"127.0.0.1:{port}", "--database-url", database_url("bench_portal")],
+                                  stdout=portal_log, stderr=subprocess.STDOUT)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise Failure(f"dsar-portal did not start; see {log_path}")
+        form, form_p99, status, status_p99, errors = [], [], [], [], 0
+        wrk(base + "/")  # warm-up
+        for _ in range(RUNS):
+            rate, p99, bad = wrk(base + "/")
+            form.append(rate)
+            form_p99.append(p99)
+            rate, p99, bad_status = wrk(base + "/status/view", headers=[f"Cookie: status={token}"])
+            status.append(rate)
+            status_p99.append(p99)
+            errors += bad + bad_status
+    finally:
+        portal.terminate()
+        portal.wait(timeout=10)
+        drop_database("bench_portal")
+    note = f"wrk -t2 -c32 -d{WRK_SECONDS}s on loopback, portal and wrk on the same cores"
+    record("portal GET / (form)", "req/s", form, 3000, "higher", notes=note)
+    record("portal GET / p99 latency", "s", form_p99, 0.020, "lower", notes=note)
+    record("portal status page, valid session", "req/s", status, 1000, "higher",
+           notes=note + "; the session and the request read from PostgreSQL on every page", extra={"p99_seconds": summary(status_p99)})
+    if errors:
+        RESULTS[-1]["met"] = False
+        RESULTS[-1]["notes"] += f"; {errors} responses were not 2xx/3xx"
+
+
 # MARK: Machine and output
 
 
@@ -528,6 +600,8 @@ def main():
             bench_claims()
         if wanted("letters"):
             bench_letters()
+        if wanted("portal"):
+            bench_portal()
     except Failure as failure:
         log(f"bench failed: {failure}")
         return 1

@@ -136,7 +136,7 @@ def main():
         def shot(name, width=1280):
             driver.set_window_size(width, 1000)
             height = driver.execute_script("return document.documentElement.scrollHeight")
-            driver.set_window_size(width, min(max(height, 600), 2600))
+            driver.set_window_size(width, min(max(height + 160, 600), 2800))
             driver.save_screenshot(os.path.join(SHOTS, name))
             driver.set_window_size(1280, 1000)
 
