@@ -268,10 +268,8 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
             let requestID = try await pool.withConnection({ try PortalStore($0).session(token, now: Date()) })
         else { return Visit.redirect("/status") }
         guard limiter.allow("reply:\(PortalSecret.hash(token: token))", rule: configuration.limits.repliesPerSession) else { return visit.tooMany() }
-        let text = (body["message"] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !text.isEmpty, text.count <= RequestForm.detailsLimit,
-            !text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" })
-        else {
+        let text = RequestForm.freeText(body["message"])
+        guard !text.isEmpty, text.count <= RequestForm.detailsLimit, !RequestForm.hasControlCharacters(text) else {
             return try await view(request, problem: pages.word("error.details_long", visit.language), status: .unprocessableContent)
         }
         try await pool.withConnection { try PortalStore($0).reply(requestID: requestID, text: text, now: Date()) }

@@ -66,8 +66,7 @@ public struct PortalStore {
             if expiresAt <= now { return .expired }
             guard let code, PortalSecret.same(PortalSecret.hash(code: code, challenge: challengeHash), codeHash) else {
                 try db.execute("UPDATE portal_submissions SET attempts = attempts + 1 WHERE id = \(id)")
-                let left = Self.attemptLimit - attempts - 1
-                return left > 0 ? .wrong(attemptsLeft: left) : .locked
+                return Self.afterWrongCode(attempts)
             }
             let new = NewRequest(
                 kind: try row.decode(column: 4), requesterName: try row.decode(column: 5), email: try row.decode(column: 6),
@@ -83,6 +82,12 @@ public struct PortalStore {
             try db.execute("DELETE FROM portal_submissions WHERE id = \(id)")
             return .registered(reference: request.reference)
         }
+    }
+
+    /// The answer to a wrong code when `attempts` were made before it: the fifth locks the code.
+    static func afterWrongCode(_ attempts: Int) -> CodeOutcome {
+        let left = attemptLimit - attempts - 1
+        return left > 0 ? .wrong(attemptsLeft: left) : .locked
     }
 
     // MARK: Status look-ups
@@ -123,8 +128,7 @@ public struct PortalStore {
             if expiresAt <= now { return .expired }
             guard let requestID, let code, PortalSecret.same(PortalSecret.hash(code: code, challenge: challengeHash), codeHash) else {
                 try db.execute("UPDATE portal_lookups SET attempts = attempts + 1 WHERE challenge = \(challengeHash)")
-                let left = Self.attemptLimit - attempts - 1
-                return left > 0 ? .wrong(attemptsLeft: left) : .locked
+                return Self.afterWrongCode(attempts)
             }
             try db.execute("DELETE FROM portal_lookups WHERE challenge = \(challengeHash)")
             try db.execute(

@@ -40,10 +40,10 @@ public struct RequestForm: Sendable {
         {
             problems.append(Problem(field: "phone", message: "error.phone"))
         }
-        let details = (body["details"] ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let details = freeText(body["details"])
         if details.count > detailsLimit {
             problems.append(Problem(field: "details", message: "error.details_long"))
-        } else if details.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
+        } else if hasControlCharacters(details) {
             problems.append(Problem(field: "details", message: "error.control"))
         } else if details.isEmpty, kind == .rectification {
             problems.append(Problem(field: "details", message: "error.details_rectification"))
@@ -52,6 +52,16 @@ public struct RequestForm: Sendable {
         }
         let form = RequestForm(kind: kind, name: name, email: email, phone: phone.isEmpty ? nil : phone, details: details.isEmpty ? nil : details)
         return (form, problems)
+    }
+
+    /// Free text as typed in a text box: `\n` line ends, trimmed.
+    public static func freeText(_ value: String?) -> String {
+        (value ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Control characters other than line feed and tab, which the desk does not store.
+    public static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }
     }
 
     /// One line, trimmed, without control characters.
