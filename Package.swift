@@ -52,10 +52,15 @@ let package = Package(
             dependencies: ["DeskCore", "DeskStore", "Postgres", "Letters", "MailTransport"],
             swiftSettings: strict
         ),
+        .target(
+            name: "DeskIntake",
+            dependencies: ["DeskCore", "DeskStore", "Postgres", "MailIntake", "LetterDesk", "MailTransport"],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "dsar",
             dependencies: [
-                "DeskCore", "DeskStore", "Postgres", "MailIntake", "Letters", "LetterDesk", "Reports",
+                "DeskCore", "DeskStore", "Postgres", "MailIntake", "DeskIntake", "Letters", "LetterDesk", "Reports", "MailTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -94,7 +99,9 @@ let package = Package(
         .target(name: "DeskTestSupport", dependencies: ["Postgres", "DeskStore"], path: "Tests/DeskTestSupport", swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "DeskTestSupport"], swiftSettings: strict),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], swiftSettings: strict),
-        .testTarget(name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore", "Postgres", "DeskTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore", "Postgres", "DeskTestSupport", "DeskIntake", "MailIntake"],
+            swiftSettings: strict),
         .testTarget(name: "MailIntakeTests", dependencies: ["MailIntake", "DeskCore"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "LettersTests", dependencies: ["Letters", "DeskCore"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(

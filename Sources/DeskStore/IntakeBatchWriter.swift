@@ -27,16 +27,16 @@ struct IntakeBatchWriter {
         case duplicateInBatch(Int)
         case reply(requestID: Int64, reference: String)
         case create([Right])
-        case triage(String?)
+        case triage(String?, suggested: [RightScore])
         case quarantine(String)
     }
 
-    func write(_ batch: [IntakeStore.Incoming]) throws -> [IntakeStore.Stored] {
+    func write(_ batch: [IntakeStore.Incoming], decide: IntakeStore.Decide) throws -> [IntakeStore.Stored] {
         let lookups = try IntakeStore.Lookups(db, batch)
         let entry = try IntakeStore(db).policies.entry(policy, db: db)
         let timeZone = entry.timeZone
 
-        // 1. Decide every message in order, as `IntakeStore.plan` would with the earlier ones stored.
+        // 1. Decide every message in order, as `IntakeStore.write` would with the earlier ones stored.
         var decisions: [Decision] = []
         var storedIndexByHash: [String: Int] = [:]
         var storedIndexByMessageID: [String: Int] = [:]
@@ -48,21 +48,16 @@ struct IntakeBatchWriter {
             var earlier = storedIndexByHash[incoming.sha256]
             if let messageID, let other = storedIndexByMessageID[messageID] { earlier = min(earlier ?? other, other) }
             var requestNumbers: [Int] = []
+            var facts = lookups.facts(incoming)
+            if facts.duplicateOf == nil, earlier != nil { facts.duplicateOf = 0 }
             let decision: Decision
-            if let existing = lookups.duplicate(incoming) {
-                decision = .duplicate(existing)
-            } else if let earlier {
-                decision = .duplicateInBatch(earlier)
-            } else if let reason = incoming.quarantineReason {
-                decision = .quarantine(reason)
-            } else if let thread = lookups.thread(incoming) {
-                decision = .reply(requestID: thread.id, reference: thread.reference)
-            } else if incoming.kinds.isEmpty || incoming.triageReason != nil {
-                decision = .triage(incoming.triageReason)
-            } else if (incoming.fromEmail ?? "").isEmpty {
-                decision = .triage("The message has no sender address to answer; a person must register it.")
-            } else {
-                decision = .create(incoming.kinds)
+            switch decide(incoming, facts) {
+            case .duplicate(let existing):
+                if let earlier, existing == 0 { decision = .duplicateInBatch(earlier) } else { decision = .duplicate(existing) }
+            case .quarantine(let reason): decision = .quarantine(reason)
+            case .reply(let requestID, let reference): decision = .reply(requestID: requestID, reference: reference)
+            case .triage(let reason, let suggested): decision = .triage(reason, suggested: suggested)
+            case .create(let kinds): decision = .create(kinds)
             }
             switch decision {
             case .duplicate, .duplicateInBatch: break
@@ -180,14 +175,19 @@ struct IntakeBatchWriter {
                 ])
             }
         }
-        try db.copyIn("COPY inbox_items (message_id, status, reason, created_at) FROM STDIN") { out in
+        try db.copyIn(
+            "COPY inbox_items (message_id, status, reason, created_at, suggested_kinds, suggested_probabilities) FROM STDIN"
+        ) { out in
             for (index, decision) in decisions.enumerated() {
                 guard let rowID = rowIDs[index] else { continue }
                 switch decision {
-                case .triage(let reason):
-                    try out.writeRow([String(rowID), "triage", IntakeStore.text(reason, max: 2000), nowText])
+                case .triage(let reason, let suggested):
+                    try out.writeRow([
+                        String(rowID), "triage", IntakeStore.text(reason, max: 2000), nowText,
+                        Self.arrayText(suggested.map(\.right.rawValue)), Self.arrayText(suggested.map { String($0.probability) }),
+                    ])
                 case .quarantine(let reason):
-                    try out.writeRow([String(rowID), "quarantined", IntakeStore.text(reason, max: 2000), nowText])
+                    try out.writeRow([String(rowID), "quarantined", IntakeStore.text(reason, max: 2000), nowText, "{}", "{}"])
                 default: continue
                 }
             }
@@ -326,8 +326,9 @@ struct IntakeBatchWriter {
                 return IntakeStore.Stored(plan: .duplicate(messageRowID: existing), messageRowID: existing, requests: [], receivedAtNote: nil)
             case .reply(let id, let reference):
                 return IntakeStore.Stored(plan: .reply(requestID: id, reference: reference), messageRowID: rowID, requests: [], receivedAtNote: nil)
-            case .triage(let reason):
-                return IntakeStore.Stored(plan: .triage(reason: reason), messageRowID: rowID, requests: [], receivedAtNote: nil)
+            case .triage(let reason, let suggested):
+                return IntakeStore.Stored(
+                    plan: .triage(reason: reason, suggested: suggested), messageRowID: rowID, requests: [], receivedAtNote: nil)
             case .quarantine(let reason):
                 return IntakeStore.Stored(plan: .quarantine(reason: reason), messageRowID: rowID, requests: [], receivedAtNote: nil)
             case .create(let kinds):
@@ -353,6 +354,11 @@ struct IntakeBatchWriter {
     static func text(_ date: Date) -> String {
         if case .text(let text) = date.postgresBinding { return text }
         return AuditEntry.iso8601Milliseconds(date)
+    }
+
+    /// `{a,b}`: an array of plain words or numbers as PostgreSQL reads it.
+    static func arrayText(_ elements: [String]) -> String {
+        "{" + elements.joined(separator: ",") + "}"
     }
 
     static let hexDigits = Array("0123456789abcdef".utf8)

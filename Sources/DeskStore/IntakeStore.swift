@@ -69,6 +69,12 @@ public struct IntakeStore {
         public var references: [String]
         /// The rights asked for, primary first; empty when nothing was recognised.
         public var kinds: [Right]
+        /// The classifier is sure enough of `kinds` for the desk to create requests without a person.
+        public var isConfident: Bool
+        /// The calibrated probability of the primary right.
+        public var confidence: Double
+        /// Every right considered with its probability, best first (kept on a triage item).
+        public var suggested: [RightScore]
         public var consentWithdrawal: Bool
         public var directMarketing: Bool
         /// Set when the message could not be parsed: it goes to quarantine with this reason.
@@ -80,6 +86,7 @@ public struct IntakeStore {
             sha256: String, messageID: String?, raw: [UInt8]?, sizeBytes: UInt64, source: String, fromName: String? = nil,
             fromEmail: String? = nil, subject: String? = nil, sentAt: Date? = nil, language: Language? = nil,
             inReplyTo: String? = nil, threadMessageIDs: [String] = [], references: [String] = [], kinds: [Right] = [],
+            isConfident: Bool = true, confidence: Double = 1, suggested: [RightScore] = [],
             consentWithdrawal: Bool = false, directMarketing: Bool = false, quarantineReason: String? = nil,
             triageReason: String? = nil
         ) {
@@ -97,12 +104,48 @@ public struct IntakeStore {
             self.threadMessageIDs = threadMessageIDs
             self.references = references
             self.kinds = kinds
+            self.isConfident = isConfident
+            self.confidence = confidence
+            self.suggested = suggested
             self.consentWithdrawal = consentWithdrawal
             self.directMarketing = directMarketing
             self.quarantineReason = quarantineReason
             self.triageReason = triageReason
         }
     }
+
+    /// What the desk holds about one message, read in the transaction that stores it: the input
+    /// of the intake decision (`Decide`) besides the message itself.
+    public struct Facts: Sendable, Equatable {
+        /// The stored message this one repeats (same SHA-256 or Message-ID); 0 for one repeated
+        /// earlier in the same batch or run and not stored yet.
+        public var duplicateOf: Int64?
+        /// The request whose letter this message answers (In-Reply-To/References).
+        public var thread: RequestLink?
+        /// The references named in the message that the desk holds, with their requests.
+        public var heldReferences: [String: Int64]
+
+        public init(duplicateOf: Int64? = nil, thread: RequestLink? = nil, heldReferences: [String: Int64] = [:]) {
+            self.duplicateOf = duplicateOf
+            self.thread = thread
+            self.heldReferences = heldReferences
+        }
+    }
+
+    /// A request by its row id and reference.
+    public struct RequestLink: Sendable, Equatable {
+        public let id: Int64
+        public let reference: String
+
+        public init(id: Int64, reference: String) {
+            self.id = id
+            self.reference = reference
+        }
+    }
+
+    /// The intake decision (MailIntake's `IntakeDecision`, given by the caller: DeskStore does not
+    /// read mail): what to do with a message, from the message and what the desk holds about it.
+    public typealias Decide = (Incoming, Facts) -> Plan
 
     /// What the desk does with a message, decided by reading only (the dry run stops here).
     public enum Plan: Sendable, Equatable {
@@ -112,8 +155,8 @@ public struct IntakeStore {
         case reply(requestID: Int64, reference: String)
         /// New requests, one per right, primary first.
         case create([Right])
-        /// Nothing recognisable: a triage item.
-        case triage(reason: String?)
+        /// A person must look at it: a triage item, with the rights the classifier suggests.
+        case triage(reason: String?, suggested: [RightScore])
         /// Unparseable: quarantined, raw bytes kept.
         case quarantine(reason: String)
     }
@@ -182,20 +225,17 @@ public struct IntakeStore {
 
     // MARK: Reading
 
-    /// Decides what to do with `incoming` without writing: duplicate, reply, new requests or inbox.
-    public func plan(_ incoming: Incoming) throws -> Plan {
-        try Self.decide(incoming, duplicate: { try duplicate(of: incoming) }, thread: { try threadedRequest(incoming) })
+    /// What the desk holds about `incoming`, read now (the dry run decides with it).
+    public func facts(_ incoming: Incoming) throws -> Facts {
+        try Lookups(db, [incoming]).facts(incoming)
     }
 
-    /// `plan` for every message of `batch`, reading the desk with three queries in all instead of
-    /// up to three per message (the dry run). The messages of the batch are not stored, so one
-    /// repeated within the batch is not a duplicate here: the caller tracks what it has seen.
-    public func plans(_ batch: [Incoming]) throws -> [Plan] {
-        guard batch.count > 1 else { return try batch.map(plan) }
+    /// `facts` for every message of `batch`, with three queries in all instead of up to three per
+    /// message. The messages of the batch are not stored, so one repeated within the batch is not
+    /// a duplicate here: the caller tracks what it has seen.
+    public func facts(_ batch: [Incoming]) throws -> [Facts] {
         let lookups = try Lookups(db, batch)
-        return batch.map { incoming in
-            Self.decide(incoming, duplicate: { lookups.duplicate(incoming) }, thread: { lookups.thread(incoming) })
-        }
+        return batch.map(lookups.facts)
     }
 
     /// What the desk holds about the messages of a batch, read with three queries: the stored
@@ -256,34 +296,26 @@ public struct IntakeStore {
             return matches.compactMap { $0 }.min()
         }
 
-        /// `IntakeStore.threadedRequest` as of the reading.
-        func thread(_ incoming: Incoming) -> (id: Int64, reference: String)? {
+        /// The newest of our letters the message answers.
+        func thread(_ incoming: Incoming) -> RequestLink? {
             var newest: (id: Int64, reference: String, producedAt: Date)?
             for id in IntakeStore.threadableIDs(incoming) {
                 for key in [id, "<" + id + ">"] {
                     if let letter = letters[key], letter.producedAt > (newest?.producedAt ?? .distantPast) { newest = letter }
                 }
             }
-            if let newest { return (newest.id, newest.reference) }
-            for reference in incoming.references {
-                if let id = requests[reference] { return (id, reference) }
-            }
-            return nil
+            return newest.map { RequestLink(id: $0.id, reference: $0.reference) }
         }
-    }
 
-    /// The decision of `plan`, given how to find a stored duplicate and the request a message answers.
-    static func decide(
-        _ incoming: Incoming, duplicate: () throws -> Int64?, thread: () throws -> (id: Int64, reference: String)?
-    ) rethrows -> Plan {
-        if let existing = try duplicate() { return .duplicate(messageRowID: existing) }
-        if let reason = incoming.quarantineReason { return .quarantine(reason: reason) }
-        if let thread = try thread() { return .reply(requestID: thread.id, reference: thread.reference) }
-        if incoming.kinds.isEmpty || incoming.triageReason != nil { return .triage(reason: incoming.triageReason) }
-        guard let email = incoming.fromEmail, !email.isEmpty else {
-            return .triage(reason: "The message has no sender address to answer; a person must register it.")
+        /// Everything read about `incoming`.
+        func facts(_ incoming: Incoming) -> Facts {
+            guard let duplicate = duplicate(incoming) else {
+                var held: [String: Int64] = [:]
+                for reference in incoming.references { held[reference] = requests[reference] }
+                return Facts(thread: thread(incoming), heldReferences: held)
+            }
+            return Facts(duplicateOf: duplicate)
         }
-        return .create(incoming.kinds)
     }
 
     /// The stored message with the same sha256 or the same Message-ID, if any.
@@ -295,29 +327,6 @@ public struct IntakeStore {
             ORDER BY id LIMIT 1
             """)
         return try rows.first?.decode(column: 0, as: Int64.self)
-    }
-
-    /// The request this message answers: a letter we sent it replies to, else the first desk
-    /// reference in it that exists. A reference the desk does not have threads nothing.
-    public func threadedRequest(_ incoming: Incoming) throws -> (id: Int64, reference: String)? {
-        let ids = Self.threadableIDs(incoming)
-        if !ids.isEmpty {
-            let bracketed = ids.map { "<" + $0 + ">" }
-            let rows = try db.query(
-                """
-                SELECT r.id, r.reference FROM letters l JOIN requests r ON r.id = l.request_id
-                WHERE l.message_id = ANY(\(PostgresTextArray(ids))::text[])
-                   OR l.message_id = ANY(\(PostgresTextArray(bracketed))::text[])
-                ORDER BY l.produced_at DESC LIMIT 1
-                """)
-            if let row = rows.first { return try row.decode((Int64, String).self) }
-        }
-        for reference in incoming.references {
-            if let row = try db.query("SELECT id, reference FROM requests WHERE reference = \(reference)").first {
-                return try row.decode((Int64, String).self)
-            }
-        }
-        return nil
     }
 
     /// The Message-IDs a message answers that can name one of our letters.
@@ -333,9 +342,9 @@ public struct IntakeStore {
     /// A message the database refuses as classified (a constraint, an encoding it cannot hold) is
     /// stored again as quarantined with that reason, so no message is dropped.
     public func store(
-        _ incoming: Incoming, policy: String?, actor: String, now: Date, hooks: Hooks = .none
+        _ incoming: Incoming, policy: String?, actor: String, now: Date, hooks: Hooks = .none, decide: Decide
     ) throws -> Stored {
-        try store(incoming, decided: nil, policy: policy, actor: actor, now: now, hooks: hooks)
+        try store(incoming, decided: nil, policy: policy, actor: actor, now: now, hooks: hooks, decide: decide)
     }
 
     /// Stores the messages of `batch` in order, in ONE transaction (one commit, not one per
@@ -347,16 +356,16 @@ public struct IntakeStore {
     /// gives it. A batch is stored whole or not at all: an import killed midway and run again
     /// finds the committed batches as duplicates and stores the rest.
     public func store(
-        batch: [Incoming], policy: String?, actor: String, now: Date, hooks: Hooks = .none
+        batch: [Incoming], policy: String?, actor: String, now: Date, hooks: Hooks = .none, decide: Decide
     ) throws -> [Stored] {
         guard batch.count > 1 else {
-            return try batch.map { try store($0, policy: policy, actor: actor, now: now, hooks: hooks) }
+            return try batch.map { try store($0, policy: policy, actor: actor, now: now, hooks: hooks, decide: decide) }
         }
         if hooks.producesNothing {
             // In bulk (COPY) when nothing has to happen per request; anything unusual goes below.
             do {
                 return try db.withRetryingTransaction { db in
-                    try IntakeBatchWriter(db: db, policy: policy, actor: actor, now: now).write(batch)
+                    try IntakeBatchWriter(db: db, policy: policy, actor: actor, now: now).write(batch, decide: decide)
                 }
             } catch let error as PostgresError where error.isConnectionProblem {
                 throw error
@@ -368,24 +377,25 @@ public struct IntakeStore {
             return try db.withRetryingTransaction { db in
                 let store = IntakeStore(db, policies: PolicyCache())
                 return try batch.map {
-                    try store.write($0, forcing: nil, policy: policy, actor: actor, now: now, hooks: hooks)
+                    try store.write($0, forcing: nil, policy: policy, actor: actor, now: now, hooks: hooks, decide: decide)
                 }
             }
         } catch let error as PostgresError where error.isConnectionProblem {
             throw error
         } catch {
-            return try batch.map { try store($0, policy: policy, actor: actor, now: now, hooks: hooks) }
+            return try batch.map { try store($0, policy: policy, actor: actor, now: now, hooks: hooks, decide: decide) }
         }
     }
 
     /// `store`, with the plan given instead of read (`decided`): lets a test lose the race to a
     /// concurrent import deterministically.
     func store(
-        _ incoming: Incoming, decided: Plan?, policy: String?, actor: String, now: Date, hooks: Hooks
+        _ incoming: Incoming, decided: Plan?, policy: String?, actor: String, now: Date, hooks: Hooks, decide: Decide
     ) throws -> Stored {
         do {
             return try db.withRetryingTransaction { db in
-                try IntakeStore(db, policies: PolicyCache()).write(incoming, forcing: decided, policy: policy, actor: actor, now: now, hooks: hooks)
+                try IntakeStore(db, policies: PolicyCache()).write(
+                    incoming, forcing: decided, policy: policy, actor: actor, now: now, hooks: hooks, decide: decide)
             }
         } catch let error as PostgresError where error.isUniqueViolation && error.table == "messages" {
             let existing = try duplicate(of: incoming) ?? 0
@@ -394,18 +404,24 @@ public struct IntakeStore {
             // A rule of the desk refused the requests (a policy without a rule for a right): the
             // message waits in the inbox with the reason instead of stopping the import.
             guard case .refused(let reason) = error else { throw error }
-            return try store(incoming, decided: .triage(reason: reason), policy: policy, actor: actor, now: now, hooks: hooks)
+            return try store(
+                incoming, decided: .triage(reason: reason, suggested: incoming.suggested), policy: policy, actor: actor,
+                now: now, hooks: hooks, decide: decide)
         } catch let error as PostgresError where !error.isConnectionProblem && error.code == .server {
             let reason = "storage_failed: The desk could not store the message as read (SQLSTATE \(error.sqlState.map { "\($0)" } ?? "?")); a person must look at it."
             return try db.withRetryingTransaction { db in
-                try IntakeStore(db).write(incoming, forcing: .quarantine(reason: reason), policy: policy, actor: actor, now: now, hooks: hooks)
+                try IntakeStore(db).write(
+                    incoming, forcing: .quarantine(reason: reason), policy: policy, actor: actor, now: now, hooks: hooks,
+                    decide: decide)
             }
         }
     }
 
     /// The body of `store`, inside its transaction.
-    func write(_ incoming: Incoming, forcing: Plan?, policy: String?, actor: String, now: Date, hooks: Hooks) throws -> Stored {
-        let plan = try forcing ?? self.plan(incoming)
+    func write(
+        _ incoming: Incoming, forcing: Plan?, policy: String?, actor: String, now: Date, hooks: Hooks, decide: Decide
+    ) throws -> Stored {
+        let plan = try forcing ?? decide(incoming, facts(incoming))
         if case .duplicate(let existing) = plan {
             return Stored(plan: plan, messageRowID: existing, requests: [], receivedAtNote: nil)
         }
@@ -447,7 +463,16 @@ public struct IntakeStore {
                 requestID: id, occurredAt: now, recordedAt: now, actor: actor, event: "reply_received", from: state, to: state,
                 payload: ["message_id": .int(messageRowID)])
             return Stored(plan: plan, messageRowID: messageRowID, requests: [], receivedAtNote: nil)
-        case .triage(let reason), .quarantine(let reason as String?):
+        case .triage(let reason, let suggested):
+            try db.execute(
+                """
+                INSERT INTO inbox_items (message_id, status, reason, created_at, suggested_kinds, suggested_probabilities)
+                VALUES (\(messageRowID), \(status), \(Self.text(reason, max: 2000)), \(now),
+                        \(PostgresTextArray(suggested.map(\.right.rawValue)))::text[],
+                        \(PostgresTextArray(suggested.map { String($0.probability) }))::float8[])
+                """)
+            return Stored(plan: plan, messageRowID: messageRowID, requests: [], receivedAtNote: nil)
+        case .quarantine(let reason):
             try db.execute(
                 """
                 INSERT INTO inbox_items (message_id, status, reason, created_at)

@@ -29,6 +29,8 @@ public struct QueueQuery {
         public let isOverdue: Bool
         /// A reply from the requester arrived after our newest letter.
         public let replyWaiting: Bool
+        /// A letter to the requester bounced and no letter was sent since (flag B).
+        public let bounced: Bool
     }
 
     /// The rows shown and the counts of everything the filter matched.
@@ -50,6 +52,14 @@ public struct QueueQuery {
                 WHERE m.request_id = r.id AND m.direction = 'inbound' AND m.status = 'reply'
                   AND coalesce(m.sent_at, m.imported_at) >
                       coalesce((SELECT max(l.produced_at) FROM letters l WHERE l.request_id = r.id), '-infinity'))
+        """
+
+    /// A bounced letter with no letter sent after the bounce (SPEC §6, flag B).
+    static let bounced: Query = """
+        EXISTS (SELECT 1 FROM outbox b
+                WHERE b.request_id = r.id AND b.status = 'bounced'
+                  AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.request_id = r.id AND s.status = 'sent'
+                                  AND s.sent_at > b.bounced_at))
         """
 
     /// The WHERE conditions for `filter`, given today under each policy.
@@ -113,7 +123,7 @@ public struct QueueQuery {
             "(SELECT r.*, \(band) AS band FROM requests r WHERE " + base + " AND " + condition + rank
         }
         let bands = Query.joined(parts, separator: " UNION ALL ")
-        return selectItem + " " + replyWaiting + " AS reply_waiting FROM (SELECT * FROM (" + bands
+        return selectItem + " " + replyWaiting + " AS reply_waiting, " + bounced + " AS bounced FROM (SELECT * FROM (" + bands
             + ") b ORDER BY b.band, b.due_on, b.received_at, b.id LIMIT \(limit)"
             + ") r JOIN requesters q ON q.id = r.requester_id ORDER BY r.band, r.due_on, r.received_at, r.id"
     }
@@ -200,8 +210,8 @@ public struct QueueQuery {
 
     /// One request as a queue row.
     func item(id: Int64, days: [PolicyDay]) throws -> Item {
-        let query = Self.selectItem + " " + Self.replyWaiting
-            + " AS reply_waiting FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.id = \(id)"
+        let query = Self.selectItem + " " + Self.replyWaiting + " AS reply_waiting, " + Self.bounced
+            + " AS bounced FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.id = \(id)"
         guard let row = try db.query(query).first else { throw StoreError.notFound("There is no request with id \(id).") }
         return try Self.item(row, days: days)
     }
@@ -209,9 +219,10 @@ public struct QueueQuery {
     static func item(_ row: Row, days: [PolicyDay]) throws -> Item {
         let request = try RequestStore.request(row)
         let replyWaiting: Bool = try row.decode(column: 28)
+        let bounced: Bool = try row.decode(column: 29)
         let day = days.first { $0.policy == request.policy }
         let daysLeft = day?.workingDaysLeft(until: request.dueOn) ?? 0
         let isOverdue = !request.state.isClosed && day.map { request.dueOn < $0.today } == true
-        return Item(request: request, daysLeft: daysLeft, isOverdue: isOverdue, replyWaiting: replyWaiting)
+        return Item(request: request, daysLeft: daysLeft, isOverdue: isOverdue, replyWaiting: replyWaiting, bounced: bounced)
     }
 }

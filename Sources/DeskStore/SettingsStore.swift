@@ -14,7 +14,7 @@ public struct SettingsStore {
         let check: Check
 
         enum Check: Sendable, Hashable {
-            case text, email, domain, positiveInteger, timeZone
+            case text, email, domain, positiveInteger, timeZone, smtpURL, onOff, path
         }
     }
 
@@ -34,6 +34,9 @@ public struct SettingsStore {
         Key(name: "dpo.email", meaning: "the DPO's e-mail address, the sender of .eml letters", check: .email),
         Key(name: "dpo.phone", meaning: "the DPO's telephone number (optional)", check: .text),
         Key(name: "mail.domain", meaning: "the domain of Message-IDs of letters sent (else the DPO's e-mail domain)", check: .domain),
+        Key(name: "mail.smtp_url", meaning: "the SMTP server letters are sent through, e.g. smtps://dpo@mail.example.uz (password: DSAR_SMTP_PASSWORD or ~/.netrc)", check: .smtpURL),
+        Key(name: "mail.auto_send", meaning: "on: letters of identity requests, clarifications, extensions and acknowledgements go to the outbox by themselves", check: .onOff),
+        Key(name: "mail.ca_file", meaning: "a PEM file of CA certificates to trust for IMAP and SMTP instead of the system's", check: .path),
         Key(name: "desk.time_zone", meaning: "the desk's time zone", check: .timeZone),
         Key(name: "retention.years", meaning: "years requester data is kept after closing", check: .positiveInteger),
         Key(name: "mail.smtp_url", meaning: "the SMTP server letters and the portal's codes are sent through, smtp://user@host:587 (no password)", check: .text),
@@ -106,8 +109,29 @@ public struct SettingsStore {
             guard TimeZone(identifier: trimmed) != nil else {
                 throw StoreError.invalidInput("\(key.name) must be a time zone name such as Asia/Tashkent.")
             }
+        case .smtpURL:
+            let lower = trimmed.lowercased()
+            guard lower.hasPrefix("smtp://") || lower.hasPrefix("smtps://"), !trimmed.contains(where: \.isWhitespace) else {
+                throw StoreError.invalidInput("\(key.name) must be an SMTP URL such as smtps://dpo@mail.example.uz or smtp://dpo@mail.example.uz:587.")
+            }
+            if let at = trimmed.firstIndex(of: "@"), trimmed[..<at].dropFirst(lower.hasPrefix("smtps") ? 8 : 7).contains(":") {
+                throw StoreError.invalidInput("\(key.name) must not hold a password; give it in DSAR_SMTP_PASSWORD, --password-file or ~/.netrc.")
+            }
+        case .onOff:
+            guard ["on", "off"].contains(lower(trimmed)) else {
+                throw StoreError.invalidInput("\(key.name) must be on or off.")
+            }
+        case .path:
+            guard trimmed.hasPrefix("/") else {
+                throw StoreError.invalidInput("\(key.name) must be an absolute path such as /etc/ssl/certs/ca-certificates.crt.")
+            }
         }
     }
+
+    private static func lower(_ text: String) -> String { text.lowercased() }
+
+    /// Whether an on/off setting's value is on.
+    public static func isOn(_ value: String?) -> Bool { value?.lowercased() == "on" }
 
     static func isDomain(_ text: String) -> Bool {
         let labels = text.split(separator: ".", omittingEmptySubsequences: false)

@@ -12,6 +12,8 @@ public struct ProducedLetter: Sendable {
     public let format: LetterFormat
     /// What to print or write: the text, the HTML page, or the `.eml` (CRLF line endings).
     public let content: String
+    /// The outbox row, when the letter was queued for sending.
+    public internal(set) var outboxID: Int64? = nil
 }
 
 /// Produces a letter for a stored request (SPEC §6): builds its context from the database,
@@ -143,7 +145,7 @@ public struct LetterProducer {
     /// not recorded, so the desk never lists a letter that nobody received.
     public func produceInTransaction(
         named name: String, for reference: String, language: Language?, format: LetterFormat, recipientName: String?,
-        actor: String, now: Date, deliver: (ProducedLetter) throws -> Void = { _ in }
+        actor: String, now: Date, queue: Bool = false, deliver: (ProducedLetter) throws -> Void = { _ in }
     ) throws -> ProducedLetter {
         // Two desks producing the same text at the same moment may pick the same free code;
         // the loser's insert hits the unique index and simply tries again with the next code.
@@ -151,9 +153,13 @@ public struct LetterProducer {
         while true {
             do {
                 return try db.withRetryingTransaction { db in
-                    let produced = try LetterProducer(db: db, renderer: renderer).produce(
-                        named: name, for: reference, language: language, format: format, recipientName: recipientName,
-                        actor: actor, now: now)
+                    var produced = try LetterProducer(db: db, renderer: renderer).produce(
+                        named: name, for: reference, language: language, format: queue ? .eml : format,
+                        recipientName: recipientName, actor: actor, now: now)
+                    if queue {
+                        produced.outboxID = try OutboxStore(db).queue(
+                            letterID: produced.letter.id, message: Array(produced.content.utf8), actor: actor, now: now)
+                    }
                     try deliver(produced)
                     return produced
                 }

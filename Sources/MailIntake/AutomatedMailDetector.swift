@@ -13,6 +13,9 @@ public enum AutomatedMailDetector {
     static let systemSenders = ["mailer-daemon", "postmaster", "noreply", "no-reply", "donotreply", "do-not-reply",
                                 "newsletter", "news", "bounce", "notifications"]
 
+    /// The reason given for a `multipart/report` (a delivery status notification).
+    public static let deliveryReportReason = "delivery report"
+
     /// The reason `message` looks automated, or nil when a person seems to have written it.
     public static func reason(for message: ParsedMessage) -> String? {
         let headers = message.headers
@@ -26,7 +29,7 @@ public enum AutomatedMailDetector {
         if headers.value(of: "List-Unsubscribe") != nil { return "List-Unsubscribe header" }
         if headers.value(of: "List-Id") != nil { return "List-Id header" }
         if headers.value(of: "X-Autoreply") != nil || headers.value(of: "X-Autorespond") != nil { return "auto-reply header" }
-        if message.contentType == "multipart/report" { return "delivery report" }
+        if message.contentType == "multipart/report" { return deliveryReportReason }
         let subject = message.subject.lowercased()
         if let prefix = subjectPrefixes.first(where: { subject.hasPrefix($0) }) { return "subject: \(prefix)" }
         if let email = message.from?.email.lowercased(), let at = email.firstIndex(of: "@") {

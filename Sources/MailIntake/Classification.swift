@@ -12,10 +12,29 @@ public struct Classification: Sendable, Hashable {
     public let directMarketing: Bool
     /// Score of each right found (higher is stronger); for explaining a decision.
     public let scores: [Right: Double]
-    /// 0…1: how clearly the primary right stands out (1 = only one right, strongly worded).
+    /// 0…1: how likely the primary right is right.
     public let confidence: Double
     /// Why the message was treated as automated mail (newsletter, auto-reply, bounce), if it was.
     public let automatedReason: String?
+    /// Every right considered with its probability, best first: what a triage item suggests.
+    public let suggested: [RightScore]
+    /// The classifier is sure enough for the desk to create requests without a person.
+    public let isConfident: Bool
+
+    public init(
+        language: Language?, rights: [Right], consentWithdrawal: Bool, directMarketing: Bool, scores: [Right: Double],
+        confidence: Double, automatedReason: String?, suggested: [RightScore], isConfident: Bool
+    ) {
+        self.language = language
+        self.rights = rights
+        self.consentWithdrawal = consentWithdrawal
+        self.directMarketing = directMarketing
+        self.scores = scores
+        self.confidence = confidence
+        self.automatedReason = automatedReason
+        self.suggested = suggested
+        self.isConfident = isConfident
+    }
 
     /// The primary right, if any.
     public var primaryRight: Right? { rights.first }

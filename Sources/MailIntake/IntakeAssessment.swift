@@ -2,20 +2,11 @@ import DeskCore
 
 /// What the intake makes of one raw message before anything is stored.
 ///
-/// `duplicate` and threading by In-Reply-To/References need the store and are decided by the
-/// caller; this type covers what the message itself says.
+/// `duplicate` and threading by In-Reply-To/References need the store: `status` is the
+/// `IntakeDecision` of the message on its own, and the importer decides again with what the desk knows.
 public struct IntakeAssessment: Sendable {
-    /// The intake status the message itself supports.
-    public enum Status: String, Sendable, Hashable, Codable {
-        /// A new request: classification found at least one right.
-        case new
-        /// A reply: it carries a desk reference.
-        case reply
-        /// Nothing recognisable (or automated mail): a triage item for the inbox.
-        case triage
-        /// Unparseable: kept raw with the reason.
-        case quarantined
-    }
+    /// The intake statuses (`duplicate` is only ever known with the store).
+    public typealias Status = IntakeStatus
 
     /// The status.
     public let status: Status
@@ -63,16 +54,23 @@ public struct IntakeAssessment: Sendable {
         for reference in ReferenceScanner.references(in: message.textBody) where !references.contains(reference) {
             references.append(reference)
         }
-        let status: Status
-        if !references.isEmpty {
-            status = .reply
-        } else if classification.rights.isEmpty {
-            status = .triage
-        } else {
-            status = .new
-        }
-        return IntakeAssessment(status: status, message: message, classification: classification,
-                                reference: references.first, references: references,
+        let evidence = Self.evidence(classification, message: message, references: references)
+        return IntakeAssessment(status: IntakeDecision.decide(evidence, knowing: .nothing).status, message: message,
+                                classification: classification, reference: references.first, references: references,
                                 reason: classification.automatedReason, error: nil)
+    }
+
+    /// What the intake decision needs from this assessment.
+    public var evidence: IntakeEvidence {
+        guard let classification else { return IntakeEvidence(quarantineReason: reason ?? "unparseable") }
+        return Self.evidence(classification, message: message, references: references)
+    }
+
+    static func evidence(_ classification: Classification, message: ParsedMessage?, references: [String]) -> IntakeEvidence {
+        IntakeEvidence(
+            automatedReason: classification.automatedReason, rights: classification.rights,
+            isConfident: classification.isConfident, confidence: classification.confidence,
+            suggested: classification.suggested, hasSenderAddress: !(message?.requester?.email ?? "").isEmpty,
+            references: references)
     }
 }

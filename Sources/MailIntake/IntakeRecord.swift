@@ -32,11 +32,22 @@ public struct IntakeRecord: Codable, Sendable, Hashable {
     public var consentWithdrawal: Bool
     /// The objection is to direct marketing.
     public var directMarketing: Bool
+    /// The calibrated probability of the primary right; nil when the message was not classified.
+    public var confidence: Double?
+    /// For a triage item: the rights a person might choose, best first; nil otherwise.
+    public var suggested: [RightScore]?
+
+    /// One suggested right as the JSON line has it.
+    struct Suggestion: Codable {
+        let kind: String
+        let probability: Double
+    }
 
     enum CodingKeys: String, CodingKey {
         case source, subject, date, language, kinds, status, reference, reason
         case messageID = "message_id", fromName = "from_name", fromEmail = "from_email"
         case consentWithdrawal = "consent_withdrawal", directMarketing = "direct_marketing"
+        case confidence, suggested
     }
 
     /// The record of an assessed message.
@@ -56,6 +67,8 @@ public struct IntakeRecord: Codable, Sendable, Hashable {
         self.reason = assessment.reason
         self.consentWithdrawal = assessment.classification?.consentWithdrawal ?? false
         self.directMarketing = assessment.classification?.directMarketing ?? false
+        self.confidence = assessment.classification?.confidence
+        self.suggested = assessment.status == .triage ? assessment.classification?.suggested : nil
     }
 
     /// Reads a line back; the two flags are not part of the line and default to false.
@@ -87,9 +100,14 @@ public struct IntakeRecord: Codable, Sendable, Hashable {
         reason = try container.decodeIfPresent(String.self, forKey: .reason)
         consentWithdrawal = try container.decodeIfPresent(Bool.self, forKey: .consentWithdrawal) ?? false
         directMarketing = try container.decodeIfPresent(Bool.self, forKey: .directMarketing) ?? false
+        confidence = try container.decodeIfPresent(Double.self, forKey: .confidence)
+        suggested = try container.decodeIfPresent([Suggestion].self, forKey: .suggested)?.compactMap { suggestion in
+            Right(rawValue: suggestion.kind).map { RightScore(right: $0, probability: suggestion.probability) }
+        }
     }
 
-    /// Writes exactly the SPEC §5 keys, `null` included, so each JSON line has the same shape.
+    /// Writes exactly the SPEC §5 keys, `null` included, so each JSON line has the same shape, then
+    /// `confidence` (issue 13) and, on a triage line only, `suggested` (`[{kind, probability}]`).
     ///
     /// The objection flags are kept on the value for the importer but are not part of the line:
     /// SPEC §5 fixes the keys, and programs read them from the request (`dsar show --json`).
@@ -106,6 +124,10 @@ public struct IntakeRecord: Codable, Sendable, Hashable {
         try container.encode(status, forKey: .status)
         try container.encode(reference, forKey: .reference)
         try container.encode(reason, forKey: .reason)
+        try container.encode(confidence, forKey: .confidence)
+        if let suggested {
+            try container.encode(suggested.map { Suggestion(kind: $0.right.rawValue, probability: $0.probability) }, forKey: .suggested)
+        }
     }
 
     /// A copy with the status (and reference) the store decided, e.g. `duplicate`.

@@ -70,7 +70,7 @@ public struct RightClassifier: Sendable {
         if let reason = AutomatedMailDetector.reason(for: message) {
             return Classification(language: detectLanguage(message.subject + "\n" + body), rights: [],
                                   consentWithdrawal: false, directMarketing: false, scores: [:],
-                                  confidence: 0, automatedReason: reason)
+                                  confidence: 0, automatedReason: reason, suggested: [], isConfident: false)
         }
         return classify(subject: message.subject, body: body)
     }
@@ -142,8 +142,25 @@ public struct RightClassifier: Sendable {
             directMarketing: marketing && isObjection,
             scores: scores,
             confidence: confidence,
-            automatedReason: nil
+            automatedReason: nil,
+            suggested: Self.suggestions(scores),
+            isConfident: !rights.isEmpty
         )
+    }
+
+    /// Each right's share of all the scores, best first (equal shares in `Right` order).
+    static func suggestions(_ scores: [Right: Double]) -> [RightScore] {
+        let total = scores.values.reduce(0, +)
+        guard total > 0 else { return [] }
+        var found: [(order: Int, score: RightScore)] = []
+        for (order, right) in Right.allCases.enumerated() {
+            guard let score = scores[right], score > 0 else { continue }
+            found.append((order, RightScore(right: right, probability: score / total)))
+        }
+        found.sort { lhs, rhs in
+            lhs.score.probability != rhs.score.probability ? lhs.score.probability > rhs.score.probability : lhs.order < rhs.order
+        }
+        return found.map(\.score)
     }
 
     /// Uzbek Cyrillic vs Russian by ў қ ғ ҳ and marker words; Uzbek Latin vs English by marker words.

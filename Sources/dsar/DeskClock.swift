@@ -12,3 +12,9 @@ enum DeskClock {
         return date
     }
 }
+
+extension DeskClock {
+    /// The clock for long-running work (retry times, polling): `DSAR_NOW` when it is set and
+    /// valid, else the real time.
+    static let live: @Sendable () -> Date = { (try? DeskClock.now()) ?? Date() }
+}

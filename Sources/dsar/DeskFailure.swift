@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeskStore
 import Foundation
+import MailTransport
 import Postgres
 
 /// A failure as the user sees it: one sentence and the exit code of SPEC §8.
@@ -53,6 +54,12 @@ struct DeskFailure: Error {
             if ProcessInfo.processInfo.environment["DSAR_DEBUG"] == "1" {
                 FileHandle.standardError.write(Data((database.debugDescription + "\n").utf8))
             }
+        case let mail as MailTransportError:
+            self.init(mail: mail)
+        case let account as MailAccountError:
+            self.init(message: account.description, exitCode: Self.badInput)
+        case let password as MailPasswordError:
+            self.init(message: password.description, exitCode: Self.badInput)
         case let validation as ValidationError:
             self.init(message: validation.message, exitCode: Self.badInput)
         default:

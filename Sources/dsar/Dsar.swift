@@ -18,7 +18,7 @@ struct Dsar: ParsableCommand {
             """,
         subcommands: [
             Queue.self, Show.self, New.self, Claim.self, Assign.self, Start.self, Identity.self, Clarify.self,
-            Resume.self, Extend.self, Record.self, Close.self, Withdraw.self, Lift.self, Letter.self, Intake.self,
+            Resume.self, Extend.self, Record.self, Close.self, Withdraw.self, Lift.self, Letter.self, Outbox.self, Intake.self,
             Inbox.self, Report.self, Policy.self, Calendar.self, Settings.self, Audit.self, Purge.self, Db.self, Demo.self,
         ]
     )

@@ -1,8 +1,9 @@
+import DeskIntake
 import Foundation
 
 /// A one-line progress bar on standard error for long imports: share of the input bytes read,
 /// messages and messages per second. Used only when standard error is a terminal.
-final class IntakeProgress {
+final class IntakeProgress: IntakeProgressReporting {
     private let totalBytes: UInt64
     private var doneBytes: UInt64 = 0
     private var messages = 0

@@ -15,7 +15,7 @@ enum LifecycleCommand {
             action, to: reference, actor: session.actor, occurredAt: try session.occurredAt(at), now: session.now
         ) { db, applied in
             guard let letterKind, let producer else { return }
-            letter = try producer.inTransaction(db).produce(
+            letter = try producer.inTransaction(db).produceForStep(
                 letterKind, for: applied.request.reference, actor: session.actor, now: session.now)
         }
         let request = applied.request
@@ -28,7 +28,9 @@ enum LifecycleCommand {
             if let extended = request.extendedBy { line += ", extended by \(extended)" }
         }
         print(line)
-        if let letter {
+        if let letter, let outbox = letter.outboxID {
+            print("Letter \(letter.letter.kind) recorded, verification code \(letter.letter.verificationCode); queued for sending as outbox letter \(outbox) (`dsar outbox send --all`).")
+        } else if let letter {
             print("Letter \(letter.letter.kind) recorded, verification code \(letter.letter.verificationCode):\n")
             print(letter.content)
         }

@@ -9,6 +9,7 @@ struct QueueItemJSON: Encodable {
     let extendedBy: String?
     let overdue: Bool
     let replyWaiting: Bool
+    let bounced: Bool
 
     init(_ item: QueueQuery.Item) {
         base = RequestJSON(item.request, daysLeft: item.daysLeft)
@@ -16,11 +17,12 @@ struct QueueItemJSON: Encodable {
         extendedBy = item.request.extendedBy?.description
         overdue = item.isOverdue
         replyWaiting = item.replyWaiting
+        bounced = item.bounced
     }
 
     enum CodingKeys: String, CodingKey {
         case overdue
-        case originalDueOn = "original_due_on", extendedBy = "extended_by", replyWaiting = "reply_waiting"
+        case originalDueOn = "original_due_on", extendedBy = "extended_by", replyWaiting = "reply_waiting", bounced
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -30,5 +32,6 @@ struct QueueItemJSON: Encodable {
         try container.encode(extendedBy, forKey: .extendedBy)
         try container.encode(overdue, forKey: .overdue)
         try container.encode(replyWaiting, forKey: .replyWaiting)
+        try container.encode(bounced, forKey: .bounced)
     }
 }

@@ -19,7 +19,7 @@ enum QueueTable {
     static let languageLabels: [Language: String] = [.uzbekLatin: "uz", .uzbekCyrillic: "uz-C", .russian: "ru", .english: "en"]
 
     /// What the one-letter flags mean, for the footer.
-    static let flagLegend = "flags: R reply waiting, P paused, E extended"
+    static let flagLegend = "flags: R reply waiting, P paused, E extended, B letter bounced"
 
     /// Renders the rows; `width` is the terminal's, or `nil` through a pipe (nothing is dropped).
     static func render(_ items: [QueueQuery.Item], today: LocalDate, width: Int?) -> String {
@@ -66,6 +66,7 @@ enum QueueTable {
         if item.replyWaiting { flags += "R" }
         if request.isPaused { flags += "P" }
         if request.isExtended { flags += "E" }
+        if item.bounced { flags += "B" }
         return [
             request.reference, rightLabels[request.kind] ?? request.kind.rawValue,
             stateLabels[request.state] ?? request.state.rawValue, languageLabels[request.requester.language] ?? "",
@@ -83,7 +84,7 @@ enum QueueTable {
     static func footer(_ listing: QueueQuery.Listing) -> String {
         var line = "\(listing.openCount) open, \(listing.overdueCount) overdue, \(listing.dueThisWeekCount) due within 7 days"
         if listing.items.count < listing.openCount { line += " (showing \(listing.items.count); --limit for more)" }
-        let flagged = listing.items.contains { $0.replyWaiting || $0.request.isPaused || $0.request.isExtended }
+        let flagged = listing.items.contains { $0.replyWaiting || $0.request.isPaused || $0.request.isExtended || $0.bounced }
         return flagged ? line + "\n" + flagLegend : line
     }
 }

@@ -1,4 +1,5 @@
 import DeskCore
+import DeskIntake
 import DeskTestSupport
 import Foundation
 import Postgres
@@ -73,7 +74,7 @@ struct IntakeStoreTests {
             // As if another import had stored it between our check and our insert.
             let second = try store.store(
                 Self.incoming("delete", messageID: "race@x"), decided: .create([.erasure]), policy: nil, actor: "t", now: now,
-                hooks: .none)
+                hooks: .none, decide: IntakeDecider.decide)
             #expect(second.plan == .duplicate(messageRowID: first.messageRowID))
             #expect(try database.connection.query("SELECT count(*)::bigint FROM requests").first?.decode(column: 0, as: Int.self) == 1)
         }
@@ -102,7 +103,7 @@ struct IntakeStoreTests {
             let stored = try IntakeStore(database.connection).store(
                 Self.incoming("export", messageID: "m4@x", kinds: [.portability]), policy: "uz", actor: "t",
                 now: Date(timeIntervalSince1970: 1_775_000_000))
-            guard case .triage(let reason) = stored.plan else { Issue.record("expected triage, got \(stored.plan)"); return }
+            guard case .triage(let reason, _) = stored.plan else { Issue.record("expected triage, got \(stored.plan)"); return }
             #expect(reason?.contains("portability") == true)
             #expect(try database.connection.query("SELECT count(*)::bigint FROM requests").first?.decode(column: 0, as: Int.self) == 0)
         }
@@ -145,13 +146,15 @@ struct IntakeBatchTests {
 
     static func message(
         _ body: String, id: String?, kinds: [Right] = [.erasure], email: String? = "ali@example.uz",
-        references: [String] = [], quarantine: String? = nil, triage: String? = nil
+        references: [String] = [], quarantine: String? = nil, triage: String? = nil, confident: Bool = true,
+        suggested: [RightScore] = []
     ) -> IntakeStore.Incoming {
         let raw = Array("Subject: test\n\n\(body)\n".utf8)
         return IntakeStore.Incoming(
             sha256: SHA256.hex(raw), messageID: id, raw: raw, sizeBytes: UInt64(raw.count), source: "batch.mbox",
             fromName: "Ali\tValiyev\\", fromEmail: email, subject: "test", sentAt: Date(timeIntervalSince1970: 1_772_000_000),
-            language: .uzbekLatin, references: references, kinds: kinds, directMarketing: true,
+            language: .uzbekLatin, references: references, kinds: kinds, isConfident: confident, suggested: suggested,
+            directMarketing: true,
             quarantineReason: quarantine, triageReason: triage)
     }
 
@@ -167,7 +170,12 @@ struct IntakeBatchTests {
             message("\u{1}\u{2}", id: "e@x", quarantine: "binary: junk"),
             message("auto", id: "f@x", triage: "Auto-Submitted: auto-replied"),
             message("about DSAR-2026-000001", id: "g@x", kinds: [.access], references: ["DSAR-2026-000001"]),
-            message("unknown DSAR-2026-009999", id: "h@x", kinds: [.rectification], references: ["DSAR-2026-009999"]),
+            message(
+                "unknown DSAR-2026-009999", id: "h@x", kinds: [.rectification], references: ["DSAR-2026-009999"],
+                suggested: [RightScore(right: .rectification, probability: 0.75), RightScore(right: .access, probability: 0.25)]),
+            message(
+                "not sure", id: "j@x", kinds: [.erasure], confident: false,
+                suggested: [RightScore(right: .erasure, probability: 0.5), RightScore(right: .objection, probability: 0.3)]),
         ] + extra
     }
 
@@ -177,7 +185,7 @@ struct IntakeBatchTests {
             "SELECT concat_ws('|', id, sha256, message_id, md5(raw), size_bytes, source, from_name, from_email, subject, sent_at, imported_at, status, language, in_reply_to, request_id) FROM messages ORDER BY id",
             "SELECT concat_ws('|', id, reference, case_id, kind, state, policy, requester_id, channel, details, direct_marketing, consent_withdrawal, message_id, received_at, due_on, original_due_on, version, updated_at, updated_by) FROM requests ORDER BY id",
             "SELECT concat_ws('|', id, name, email, language, created_at) FROM requesters ORDER BY id",
-            "SELECT concat_ws('|', message_id, status, reason, created_at) FROM inbox_items ORDER BY id",
+            "SELECT concat_ws('|', message_id, status, reason, created_at, suggested_kinds, suggested_probabilities) FROM inbox_items ORDER BY id",
             "SELECT concat_ws('|', seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state, payload, prev_hash, hash) FROM events ORDER BY seq",
             "SELECT concat_ws('|', year, last_value) FROM reference_counters ORDER BY year",
         ]
@@ -218,6 +226,18 @@ struct IntakeBatchTests {
         #expect(rows == expectedRows)
         #expect(expectedPlans[1] == .duplicate(messageRowID: 2) && expectedPlans[2] == .duplicate(messageRowID: 2))
         #expect(expectedPlans[8] == .reply(requestID: 1, reference: "DSAR-2026-000001"))
+        guard case .triage(let reason, let suggested) = expectedPlans[9] else {
+            Issue.record("a reference the desk does not hold: expected triage, got \(expectedPlans[9])")
+            return
+        }
+        #expect(reason?.contains("DSAR-2026-009999") == true)
+        #expect(suggested == [RightScore(right: .rectification, probability: 0.75), RightScore(right: .access, probability: 0.25)])
+        #expect(rows.contains { $0.contains("|triage|") && $0.hasSuffix("|{rectification,access}|{0.75,0.25}") })
+        if case .triage(_, let lowSuggested) = plans[10] {
+            #expect(lowSuggested.first?.right == .erasure)
+        } else {
+            Issue.record("a classification below the threshold: expected triage, got \(plans[10])")
+        }
     }
 
     @Test func aReplyToARequestOfTheSameBatchIsStillAReply() throws {
@@ -243,7 +263,18 @@ struct IntakeBatchTests {
             try Self.prepare(database.connection)
             let store = IntakeStore(database.connection)
             let mailbox = Self.mailbox() + [Self.message("first", id: "new@x")]
-            #expect(try store.plans(mailbox) == mailbox.map { try store.plan($0) })
+            #expect(try store.facts(mailbox) == mailbox.map { try store.facts($0) })
         }
+    }
+}
+
+/// The store as the importer uses it: with the one intake decision.
+extension IntakeStore {
+    func store(_ incoming: Incoming, policy: String?, actor: String, now: Date, hooks: Hooks = .none) throws -> Stored {
+        try store(incoming, policy: policy, actor: actor, now: now, hooks: hooks, decide: IntakeDecider.decide)
+    }
+
+    func store(batch: [Incoming], policy: String?, actor: String, now: Date, hooks: Hooks = .none) throws -> [Stored] {
+        try store(batch: batch, policy: policy, actor: actor, now: now, hooks: hooks, decide: IntakeDecider.decide)
     }
 }

@@ -13,7 +13,7 @@ extension Dsar {
                 Example:
                   dsar intake import ~/Mail/dpo.mbox ~/Maildir/dpo --dry-run --json
                 """,
-            subcommands: [Import.self]
+            subcommands: [Import.self, Fetch.self]
         )
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
+import DeskIntake
 import DeskStore
 import Foundation
-import LetterDesk
 import MailIntake
 
 extension Dsar.Intake {
@@ -63,9 +63,12 @@ extension Dsar.Intake {
             } else {
                 let session = try DeskSession.open(global)
                 try checkPolicy(session)
-                mode = .store(
-                    IntakeStore(session.db), actor: session.actor, now: session.now,
-                    hooks: try .acknowledgement(session))
+                let acknowledgements = try IntakeAcknowledgements(db: session.db, actor: session.actor, now: session.now)
+                if !acknowledgements.missingSettings.isEmpty {
+                    FileHandleOutput.note(
+                        "No acknowledgement letters are produced until these settings are set: \(acknowledgements.missingSettings.joined(separator: ", ")) (`dsar settings set KEY VALUE`).")
+                }
+                mode = .store(IntakeStore(session.db), actor: session.actor, now: session.now, hooks: acknowledgements.hooks)
             }
             let importer = IntakeImporter(mode: mode, policy: policy, now: now)
             let encoder = JSONEncoder()
@@ -99,27 +102,6 @@ extension Dsar.Intake {
                 text += "\n\(summary.datesReplaced) message(s) had no usable Date; their requests count from the import time."
             }
             return text
-        }
-    }
-}
-
-extension IntakeStore.Hooks {
-    /// Records the acknowledgement letter (SPEC §6) for every request the intake creates, in the
-    /// transaction that stores the message. Until the organisation's settings needed for letters are filled
-    /// in, requests are still created and the desk is told, once, why no acknowledgement was made.
-    static func acknowledgement(_ session: DeskSession) throws -> IntakeStore.Hooks {
-        let settings = try SettingsStore(session.db).values()
-        let missing = SettingsStore.requiredForLetters.filter { (settings[$0] ?? "").isEmpty }
-        guard missing.isEmpty else {
-            FileHandleOutput.note(
-                "No acknowledgement letters are produced until these settings are set: \(missing.joined(separator: ", ")) (`dsar settings set KEY VALUE`).")
-            return .none
-        }
-        let producer = try LetterProducer(db: session.db)
-        return IntakeStore.Hooks { request, db in
-            _ = try producer.inTransaction(db).produce(
-                .acknowledgement, for: request.reference, format: request.requester.email == nil ? .text : .eml,
-                actor: session.actor, now: session.now)
         }
     }
 }

@@ -3,6 +3,7 @@ import DeskCore
 import DeskStore
 import Foundation
 import LetterDesk
+import MailTransport
 
 extension Dsar {
     /// `dsar letter …`: produce letters (the default) and verify them.
@@ -38,6 +39,7 @@ extension Dsar.Letter {
                 Example:
                   dsar letter DSAR-2026-000123 extension_notice --format eml --out notice.eml
                   dsar letter DSAR-2026-000123 fulfilled --lang ru --format html --out answer.html
+                  dsar letter DSAR-2026-000123 fulfilled --send      # as .eml, through the outbox, now
                 """
         )
 
@@ -61,6 +63,12 @@ extension Dsar.Letter {
         @Option(help: "The third party a recipient_notification is addressed to.")
         var recipient: String?
 
+        @Flag(help: "Produce the letter as .eml, queue it in the outbox and send it now over mail.smtp_url.")
+        var send = false
+
+        @Option(help: "With --send: a file (mode 0600) holding the SMTP password (else DSAR_SMTP_PASSWORD or ~/.netrc).")
+        var passwordFile: String?
+
         var language: Language? { lang.flatMap(Self.language) }
 
         static func language(_ text: String) -> Language? {
@@ -75,6 +83,9 @@ extension Dsar.Letter {
                 throw ValidationError("--format \(format.prefix(20)) is not a letter format; use text, html or eml.")
             }
             if let recipient { try InputRules.checkName(recipient, option: "--recipient") }
+            if send && !(format == "text" || format == "eml") {
+                throw ValidationError("--send sends the letter as .eml; leave out --format \(format.prefix(20)).")
+            }
             if let out {
                 let directory = URL(fileURLWithPath: out).deletingLastPathComponent().path
                 var isDirectory: ObjCBool = false
@@ -88,12 +99,28 @@ extension Dsar.Letter {
             do {
                 let session = try DeskSession.open(global)
                 let producer = try LetterProducer(db: session.db)
+                // The SMTP set-up is checked before anything is recorded.
+                let sender = try send ? OutboxService(db: session.db).sender(
+                    password: try MailPassword.resolve(variable: "DSAR_SMTP_PASSWORD", file: passwordFile),
+                    actor: session.actor, clock: DeskClock.live) : nil
                 let produced = try producer.produceInTransaction(
                     named: letter, for: reference, language: language, format: LetterFormat(rawValue: format) ?? .text,
-                    recipientName: recipient, actor: session.actor, now: session.now,
+                    recipientName: recipient, actor: session.actor, now: session.now, queue: send,
                     deliver: { produced in if let out { try write(produced.content, to: out) } })
-                if let out {
-                    let stored = produced.letter
+                let stored = produced.letter
+                if let sender, let outboxID = produced.outboxID {
+                    print("\(stored.reference): \(stored.kind) (\(stored.language.rawValue), eml) recorded, verification code \(stored.verificationCode); queued as outbox letter \(outboxID).")
+                    do {
+                        if let outcome = try sender.send([outboxID]).first {
+                            print("Outbox letter \(outboxID): \(outcome.status.rawValue) — \(outcome.detail.prefix(160))")
+                        }
+                    } catch let error as MailTransportError {
+                        let failure = DeskFailure(mail: error)
+                        throw DeskFailure(
+                            message: failure.message + " The letter stays queued; `dsar outbox send \(outboxID)` sends it.",
+                            exitCode: failure.exitCode)
+                    }
+                } else if let out {
                     print("\(stored.reference): \(stored.kind) (\(stored.language.rawValue), \(stored.format)) written to \(out); verification code \(stored.verificationCode).")
                 } else {
                     FileHandle.standardOutput.write(Data(produced.content.utf8))

@@ -9,38 +9,60 @@ import MailIntake
 /// Memory stays flat: one message is in memory at a time. The dry run remembers the hashes and
 /// Message-IDs it has seen so that a message repeated within the run is reported `duplicate`,
 /// as the real import would.
-struct IntakeImporter {
+public struct IntakeImporter {
     /// Where decisions come from.
-    enum Mode {
+    public enum Mode {
         /// Store every message (one transaction per batch of messages).
         case store(IntakeStore, actor: String, now: Date, hooks: IntakeStore.Hooks)
         /// Read the desk to detect duplicates and replies, write nothing.
         case dryRun(IntakeStore)
         /// No database reachable: the parser's own statuses only.
         case offline
+
+        /// The store mode: messages are written.
+        var writes: Bool {
+            if case .store = self { return true }
+            return false
+        }
     }
 
     /// What one import did, for the summary line.
-    struct Summary: Sendable {
-        var messages = 0
-        var new = 0
-        var replies = 0
-        var duplicates = 0
-        var triage = 0
-        var quarantined = 0
-        var requests = 0
-        var datesReplaced = 0
+    public struct Summary: Sendable {
+        public var messages = 0
+        public var new = 0
+        public var replies = 0
+        public var duplicates = 0
+        public var triage = 0
+        public var quarantined = 0
+        public var requests = 0
+        public var datesReplaced = 0
+
+        /// Adds the counts of another run (the batches of `dsar intake fetch`).
+        public mutating func add(_ other: Summary) {
+            messages += other.messages
+            new += other.new
+            replies += other.replies
+            duplicates += other.duplicates
+            triage += other.triage
+            quarantined += other.quarantined
+            requests += other.requests
+            datesReplaced += other.datesReplaced
+        }
     }
 
-    let mode: Mode
-    let policy: String?
-    let now: Date
-    var limits: IntakeLimits = .standard
-    let classifier = RightClassifier()
+    public let mode: Mode
+    public let policy: String?
+    public let now: Date
+    public var limits: IntakeLimits = .standard
+    public let classifier = RightClassifier()
+
+    /// Called after a batch is stored for each delivery report naming letters the desk sent
+    /// (the outbox marks them bounced); nil in a dry run.
+    public var onDeliveryReport: ((DeliveryReport) throws -> Void)? = nil
 
     /// Messages decided together: one transaction for a stored batch, three queries for a dry one.
     /// Small enough that a batch holds the audit chain's head only briefly and memory stays flat.
-    var batchSize = 200
+    public var batchSize = 200
 
     /// One message read and assessed, waiting for its batch to be decided.
     struct Pending: Sendable {
@@ -49,16 +71,54 @@ struct IntakeImporter {
         let incoming: IntakeStore.Incoming
     }
 
+    public init(mode: Mode, policy: String?, now: Date) {
+        self.mode = mode
+        self.policy = policy
+        self.now = now
+    }
+
     /// Imports `paths` in order, calling `emit` with the record of every message.
     ///
     /// Messages are read and assessed one by one and decided (stored) in batches of `batchSize`;
     /// `emit` sees a message once its batch is committed, in the order of the sources.
-    func run(_ paths: [String], progress: IntakeProgress?, emit: (IntakeRecord) throws -> Void) throws -> Summary {
+    public func run(
+        _ paths: [String], progress: (any IntakeProgressReporting)?, emit: (IntakeRecord) throws -> Void
+    ) throws -> Summary {
+        let sources = paths.map { path in
+            Source(name: path) { () throws(MailIntakeError) -> any MessageStream in try MailSource.open(path: path, limits: limits) }
+        }
+        return try run(sources: sources, progress: progress, emit: emit)
+    }
+
+    /// A source of messages: a name (a path, a folder URL) and how to open it.
+    public struct Source {
+        public let name: String
+        public let open: () throws(MailIntakeError) -> any MessageStream
+
+        public init(name: String, open: @escaping () throws(MailIntakeError) -> any MessageStream) {
+            self.name = name
+            self.open = open
+        }
+    }
+
+    /// `run` over sources of any kind: files, or messages fetched over IMAP.
+    public func run(
+        sources: [Source], progress: (any IntakeProgressReporting)?, emit: (IntakeRecord) throws -> Void
+    ) throws -> Summary {
         var summary = Summary()
         var seenHashes = Set<String>()
         var seenMessageIDs = Set<String>()
         var pending: [Pending] = []
         pending.reserveCapacity(batchSize)
+
+        /// A message repeated within this run is a duplicate, as the real import would find it.
+        func repeatedInRun(_ incoming: IntakeStore.Incoming) -> Bool {
+            let repeated = seenHashes.contains(incoming.sha256)
+                || (incoming.messageID.map { seenMessageIDs.contains($0) } ?? false)
+            seenHashes.insert(incoming.sha256)
+            if let id = incoming.messageID { seenMessageIDs.insert(id) }
+            return repeated
+        }
 
         func flush() throws {
             guard !pending.isEmpty else { return }
@@ -66,30 +126,44 @@ struct IntakeImporter {
             var plans: [IntakeStore.Plan]
             var created: [[StoredRequest]] = Array(repeating: [], count: pending.count)
             var dateNotes: [String?] = Array(repeating: nil, count: pending.count)
+            // The decision's reason where the plan carries none (a reply the desk could not check).
+            var replyNotes: [String?] = Array(repeating: nil, count: pending.count)
             switch mode {
             case .store(let store, let actor, let now, let hooks):
-                let stored = try store.store(batch: incomings, policy: policy, actor: actor, now: now, hooks: hooks)
+                let stored = try store.store(
+                    batch: incomings, policy: policy, actor: actor, now: now, hooks: hooks, decide: IntakeDecider.decide)
                 plans = stored.map(\.plan)
                 created = stored.map(\.requests)
                 dateNotes = stored.map(\.receivedAtNote)
+                if let onDeliveryReport {
+                    for item in pending {
+                        guard let raw = item.incoming.raw, let message = item.assessment.message,
+                              let report = DeliveryReport.find(in: raw, message: message) else { continue }
+                        try onDeliveryReport(report)
+                    }
+                }
             case .dryRun(let store):
-                plans = try store.plans(incomings)
+                plans = try zip(incomings, store.facts(incomings)).map { incoming, read in
+                    var facts = read
+                    if repeatedInRun(incoming), facts.duplicateOf == nil { facts.duplicateOf = 0 }
+                    return IntakeDecider.decide(incoming, facts)
+                }
             case .offline:
-                plans = zip(incomings, pending).map { Self.offlinePlan($0, assessment: $1.assessment) }
+                plans = incomings.enumerated().map { index, incoming in
+                    let knowledge = IntakeKnowledge(isDuplicate: repeatedInRun(incoming), heldReferences: nil)
+                    let decision = IntakeDecision.decide(IntakeDecider.evidence(incoming), knowing: knowledge)
+                    replyNotes[index] = decision.status == .reply ? decision.reason : nil
+                    return IntakeDecider.plan(decision, facts: IntakeStore.Facts())
+                }
             }
             for (index, item) in pending.enumerated() {
                 let incoming = item.incoming
-                var plan = plans[index]
-                if case .store = mode {} else {
-                    if case .create = plan { dateNotes[index] = IntakeStore.receivedAt(sentAt: incoming.sentAt, now: now).note }
-                    let repeated = seenHashes.contains(incoming.sha256)
-                        || (incoming.messageID.map { seenMessageIDs.contains($0) } ?? false)
-                    if repeated { plan = .duplicate(messageRowID: 0) }
-                    seenHashes.insert(incoming.sha256)
-                    if let id = incoming.messageID { seenMessageIDs.insert(id) }
+                let plan = plans[index]
+                if case .create = plan, !mode.writes {
+                    dateNotes[index] = IntakeStore.receivedAt(sentAt: incoming.sentAt, now: now).note
                 }
                 var record = IntakeRecord(source: item.source, assessment: item.assessment)
-                Self.apply(plan, created: created[index], dateNote: dateNotes[index], incoming: incoming, to: &record)
+                Self.apply(plan, created: created[index], note: dateNotes[index] ?? replyNotes[index], to: &record)
                 Self.count(plan, created: created[index], dateNote: dateNotes[index], into: &summary)
                 try emit(record)
                 progress?.advance(bytes: incoming.sizeBytes)
@@ -97,15 +171,15 @@ struct IntakeImporter {
             pending.removeAll(keepingCapacity: true)
         }
 
-        for path in paths {
+        for source in sources {
+            let path = source.name
             let stream: any MessageStream
             do {
-                stream = try MailSource.open(path: path, limits: limits)
+                stream = try source.open()
             } catch {
                 try flush()
-                throw DeskFailure(
-                    message: "\(path) cannot be read (\(error.detail)); check the path — messages before it were imported.",
-                    exitCode: DeskFailure.badInput)
+                throw StoreError.invalidInput(
+                    "\(path) cannot be read (\(error.detail)); check the path — messages before it were imported.")
             }
             progress?.startSource(path)
             // The next batches are read and assessed while this one is stored.
@@ -118,70 +192,6 @@ struct IntakeImporter {
         }
         progress?.finish()
         return summary
-    }
-
-    /// The batches of one source, read and assessed on a thread of their own at most two batches
-    /// ahead of the caller (so memory stays bounded), in order.
-    final class AssessedBatches: @unchecked Sendable {
-        private let condition = NSCondition()
-        private var ready: [[Pending]] = []
-        private var finished = false
-        private var abandoned = false  // set by cancel()
-        private static let ahead = 2
-
-        /// A value handed to the reading thread, which alone uses it from then on.
-        private struct Handed<Value>: @unchecked Sendable { let value: Value }
-
-        init(stream: any MessageStream, batchSize: Int, classifier: RightClassifier, limits: IntakeLimits) {
-            let handed = Handed(value: stream)
-            let thread = Thread { [self] in
-                var items: [MailItem] = []
-                items.reserveCapacity(batchSize)
-                for item in MessageSequence(handed.value) {
-                    items.append(item)
-                    if items.count >= batchSize {
-                        guard push(IntakeImporter.readAll(items, classifier: classifier, limits: limits)) else { return }
-                        items.removeAll(keepingCapacity: true)
-                    }
-                }
-                if !items.isEmpty { _ = push(IntakeImporter.readAll(items, classifier: classifier, limits: limits)) }
-                condition.lock()
-                finished = true
-                condition.broadcast()
-                condition.unlock()
-            }
-            thread.start()
-        }
-
-        /// Stops the reading thread (the caller stopped early, on an error).
-        func cancel() {
-            condition.lock()
-            abandoned = true
-            condition.broadcast()
-            condition.unlock()
-        }
-
-        /// Hands a batch over, waiting while the caller is `ahead` batches behind; false once abandoned.
-        private func push(_ batch: [Pending]) -> Bool {
-            condition.lock()
-            defer { condition.unlock() }
-            while ready.count >= Self.ahead && !abandoned { condition.wait() }
-            guard !abandoned else { return false }
-            ready.append(batch)
-            condition.broadcast()
-            return true
-        }
-
-        /// The next batch, or nil when the source is exhausted.
-        func next() -> [Pending]? {
-            condition.lock()
-            defer { condition.unlock() }
-            while ready.isEmpty && !finished { condition.wait() }
-            guard !ready.isEmpty else { return nil }
-            let batch = ready.removeFirst()
-            condition.broadcast()
-            return batch
-        }
     }
 
     /// `read` for every item, in order, on every core: messages are assessed independently of
@@ -225,6 +235,9 @@ struct IntakeImporter {
                 language: assessment.classification?.language, inReplyTo: message?.inReplyTo,
                 threadMessageIDs: message?.threadMessageIDs ?? [], references: assessment.references,
                 kinds: assessment.classification?.rights ?? [],
+                isConfident: assessment.classification?.isConfident ?? false,
+                confidence: assessment.classification?.confidence ?? 0,
+                suggested: assessment.classification?.suggested ?? [],
                 consentWithdrawal: assessment.classification?.consentWithdrawal ?? false,
                 directMarketing: assessment.classification?.directMarketing ?? false,
                 quarantineReason: quarantined ? (assessment.reason ?? "unparseable") : nil,
@@ -241,39 +254,28 @@ struct IntakeImporter {
         }
     }
 
-    /// The plan without a database: what the message itself says (no duplicate check against the desk).
-    static func offlinePlan(_ incoming: IntakeStore.Incoming, assessment: IntakeAssessment) -> IntakeStore.Plan {
-        if let reason = incoming.quarantineReason { return .quarantine(reason: reason) }
-        if let reference = assessment.reference { return .reply(requestID: 0, reference: reference) }
-        if incoming.kinds.isEmpty || incoming.triageReason != nil { return .triage(reason: incoming.triageReason) }
-        if (incoming.fromEmail ?? "").isEmpty { return .triage(reason: "The message has no sender address to answer; a person must register it.") }
-        return .create(incoming.kinds)
-    }
-
-    /// Writes the decision into the record: status, the request reference(s), the reason.
-    static func apply(
-        _ plan: IntakeStore.Plan, created: [StoredRequest], dateNote: String?, incoming: IntakeStore.Incoming,
-        to record: inout IntakeRecord
-    ) {
-        let unknownReference = record.reference.map {
-            "The message mentions \($0), which the desk does not have; it was read as a new message."
-        }
+    /// Writes the decision into the record: status, the request reference(s), the reason, and for
+    /// triage the suggested rights. `note` is the date note of new requests or the remark on a reply.
+    static func apply(_ plan: IntakeStore.Plan, created: [StoredRequest], note: String?, to record: inout IntakeRecord) {
+        record.suggested = nil
         switch plan {
         case .duplicate:
-            record.status = "duplicate"
+            record.status = IntakeStatus.duplicate.rawValue
         case .reply(_, let reference):
-            record.status = "reply"
+            record.status = IntakeStatus.reply.rawValue
             record.reference = reference
+            record.reason = note ?? record.reason
         case .create:
-            record.status = "new"
+            record.status = IntakeStatus.new.rawValue
             record.reference = created.isEmpty ? nil : created.map(\.reference).joined(separator: ",")
-            record.reason = [unknownReference, dateNote].compactMap { $0 }.joined(separator: " ").nilIfEmpty
-        case .triage(let reason):
-            record.status = "triage"
+            record.reason = note
+        case .triage(let reason, let suggested):
+            record.status = IntakeStatus.triage.rawValue
             record.reference = nil
-            record.reason = [reason ?? record.reason, unknownReference].compactMap { $0 }.joined(separator: " ").nilIfEmpty
+            record.reason = reason
+            record.suggested = suggested
         case .quarantine(let reason):
-            record.status = "quarantined"
+            record.status = IntakeStatus.quarantined.rawValue
             record.reference = nil
             record.reason = reason
         }
@@ -292,8 +294,4 @@ struct IntakeImporter {
         case .quarantine: summary.quarantined += 1
         }
     }
-}
-
-extension String {
-    fileprivate var nilIfEmpty: String? { isEmpty ? nil : self }
 }

@@ -1,0 +1,35 @@
+import DeskStore
+import Foundation
+import LetterDesk
+import Postgres
+
+/// The acknowledgement letter (SPEC §6) for every request the intake creates, recorded in the
+/// transaction that stores the message.
+public struct IntakeAcknowledgements {
+    /// What the intake does for each new request.
+    public let hooks: IntakeStore.Hooks
+    /// The letter settings that are still empty; while any is, no letter is produced (requests
+    /// are still created) and the caller tells the desk, once, why.
+    public let missingSettings: [String]
+
+    /// Reads the desk's settings and prepares the letter producer.
+    public init(db: Connection, actor: String, now: Date) throws {
+        let settings = try SettingsStore(db).values()
+        missingSettings = SettingsStore.requiredForLetters.filter { (settings[$0] ?? "").isEmpty }
+        guard missingSettings.isEmpty else {
+            hooks = .none
+            return
+        }
+        let producer = try LetterProducer(db: db)
+        // With mail.auto_send on, the acknowledgement also enters the outbox (SPEC §6).
+        let queue = SettingsStore.isOn(settings["mail.auto_send"])
+        hooks = IntakeStore.Hooks { request, db in
+            let produced = try producer.inTransaction(db).produce(
+                .acknowledgement, for: request.reference, format: request.requester.email == nil ? .text : .eml,
+                actor: actor, now: now)
+            if queue, produced.format == .eml {
+                try OutboxStore(db).queue(letterID: produced.letter.id, message: Array(produced.content.utf8), actor: actor, now: now)
+            }
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import DeskStore
+import MailIntake
+
+/// The store's view of the one intake decision (`IntakeDecision`): what the store read becomes
+/// `IntakeKnowledge`, the message becomes `IntakeEvidence`, the decision becomes the store's `Plan`.
+public enum IntakeDecider {
+    /// The decision the store applies wherever it writes a message.
+    public static func decide(_ incoming: IntakeStore.Incoming, _ facts: IntakeStore.Facts) -> IntakeStore.Plan {
+        plan(IntakeDecision.decide(evidence(incoming), knowing: knowledge(facts)), facts: facts)
+    }
+
+    /// What the message says, as the importer put it into `incoming`.
+    public static func evidence(_ incoming: IntakeStore.Incoming) -> IntakeEvidence {
+        IntakeEvidence(
+            quarantineReason: incoming.quarantineReason, automatedReason: incoming.triageReason, rights: incoming.kinds,
+            isConfident: incoming.isConfident, confidence: incoming.confidence, suggested: incoming.suggested,
+            hasSenderAddress: !(incoming.fromEmail ?? "").isEmpty, references: incoming.references)
+    }
+
+    /// What the store read, for the decision.
+    public static func knowledge(_ facts: IntakeStore.Facts) -> IntakeKnowledge {
+        IntakeKnowledge(
+            isDuplicate: facts.duplicateOf != nil, threadReference: facts.thread?.reference,
+            heldReferences: Set(facts.heldReferences.keys))
+    }
+
+    /// The decision in the store's terms (row ids from `facts`; 0 where the desk was not read).
+    public static func plan(_ decision: IntakeDecision, facts: IntakeStore.Facts) -> IntakeStore.Plan {
+        switch decision.status {
+        case .duplicate:
+            return .duplicate(messageRowID: facts.duplicateOf ?? 0)
+        case .quarantined:
+            return .quarantine(reason: decision.reason ?? "unparseable")
+        case .reply:
+            let reference = decision.reference ?? ""
+            let id = facts.thread.flatMap { $0.reference == reference ? $0.id : nil } ?? facts.heldReferences[reference] ?? 0
+            return .reply(requestID: id, reference: reference)
+        case .triage:
+            return .triage(reason: decision.reason, suggested: decision.suggested)
+        case .new:
+            return .create(decision.rights)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import DeskStore
+import Foundation
+import LetterDesk
+import MailIntake
+import MailTransport
+import Postgres
+
+/// One `dsar intake fetch` pass on the desk: the folder's new mail through the intake (with
+/// acknowledgements and triage as for `intake import`), delivery reports marking letters
+/// bounced, and — with `mail.auto_send` on and an SMTP server set — the outbox sent afterwards.
+public struct MailboxFetchJob {
+    public struct Configuration {
+        public var account: MailAccount
+        public var options: MailConnectionOptions
+        public var after: MailboxFetcher.AfterStore
+        public var dryRun: Bool
+        public var policy: String?
+        /// The SMTP password for the outbox (nil: ~/.netrc).
+        public var smtpPassword: String?
+
+        public init(account: MailAccount, options: MailConnectionOptions, after: MailboxFetcher.AfterStore, dryRun: Bool,
+                    policy: String?, smtpPassword: String?) {
+            self.account = account
+            self.options = options
+            self.after = after
+            self.dryRun = dryRun
+            self.policy = policy
+            self.smtpPassword = smtpPassword
+        }
+    }
+
+    /// What a pass did.
+    public struct Report {
+        public let pass: MailboxFetcher.Pass
+        /// Letters marked bounced by delivery reports, by request reference.
+        public let bounced: [String]
+        /// What the outbox did afterwards (auto_send).
+        public let sent: [OutboxSender.Outcome]
+        /// Things the desk should be told once (missing letter settings, the outbox not sent).
+        public let notes: [String]
+    }
+
+    let db: Connection
+    let actor: String
+    let configuration: Configuration
+    let client: IMAPClient
+
+    public init(db: Connection, actor: String, configuration: Configuration) throws {
+        self.db = db
+        self.actor = actor
+        self.configuration = configuration
+        client = try IMAPClient(account: configuration.account, options: configuration.options)
+    }
+
+    /// Checks the login and the folders before anything is written.
+    public func check() throws { _ = try fetcher(importer: IntakeImporter(mode: .dryRun(IntakeStore(db)), policy: nil, now: Date())).check() }
+
+    /// One pass at `now`.
+    public func pass(
+        now: Date, clock: @escaping @Sendable () -> Date, shouldStop: () -> Bool, progress: ((Int, Int) -> Void)?,
+        emit: (IntakeRecord) throws -> Void
+    ) throws -> Report {
+        if let policy = configuration.policy { _ = try PolicyCatalog(db).load(policy) }
+        var notes: [String] = []
+        var bounced: [String] = []
+        var importer: IntakeImporter
+        if configuration.dryRun {
+            importer = IntakeImporter(mode: .dryRun(IntakeStore(db)), policy: configuration.policy, now: now)
+        } else {
+            let acknowledgements = try IntakeAcknowledgements(db: db, actor: actor, now: now)
+            if !acknowledgements.missingSettings.isEmpty {
+                notes.append("No acknowledgement letters are produced until these settings are set: \(acknowledgements.missingSettings.joined(separator: ", ")) (`dsar settings set KEY VALUE`).")
+            }
+            importer = IntakeImporter(
+                mode: .store(IntakeStore(db), actor: actor, now: now, hooks: acknowledgements.hooks),
+                policy: configuration.policy, now: now)
+            let outbox = OutboxStore(db)
+            let actor = self.actor
+            importer.onDeliveryReport = { report in
+                bounced += try outbox.markBounced(messageIDs: report.messageIDs, reason: report.reason, actor: actor, now: now)
+            }
+        }
+        let pass = try fetcher(importer: importer).run(progress: progress, shouldStop: shouldStop, emit: emit)
+        var sent: [OutboxSender.Outcome] = []
+        let service = OutboxService(db: db)
+        if !configuration.dryRun, try service.autoSend() {
+            do {
+                let sender = try service.sender(password: configuration.smtpPassword, actor: actor, clock: clock)
+                let due = try sender.dueLetters()
+                if !due.isEmpty { sent = try sender.send(due) }
+            } catch let error as StoreError {
+                notes.append("The outbox was not sent: \(error.message)")
+            } catch let error as MailTransportError {
+                notes.append("The outbox was not sent: \(error.description); `dsar outbox send --all` tries again.")
+            }
+        }
+        return Report(pass: pass, bounced: bounced, sent: sent, notes: notes)
+    }
+
+    private func fetcher(importer: IntakeImporter) -> MailboxFetcher {
+        MailboxFetcher(
+            client: client, importer: importer, folders: configuration.dryRun ? nil : MailFolderStore(db),
+            after: configuration.dryRun ? .leave : configuration.after, clock: { Date() })
+    }
+}
