@@ -17,24 +17,26 @@ public protocol CodeMailer: Sendable {
 public final class SMTPCodeMailer: CodeMailer, @unchecked Sendable {
     let account: MailAccount
     let options: MailConnectionOptions
+    let heloDomain: String?
     let logger: Logger
     private let queue = DispatchQueue(label: "dsar.portal.smtp")
 
-    public init(url: String, options: MailConnectionOptions, logger: Logger) throws {
+    public init(url: String, options: MailConnectionOptions, heloDomain: String?, logger: Logger) throws {
         do {
             account = try MailAccount(parsing: url)
         } catch {
             throw PortalError.configuration("mail.smtp_url is not an SMTP URL such as smtp://user@mail.example.uz:587; \(error.description)")
         }
         self.options = options
+        self.heloDomain = heloDomain
         self.logger = logger
     }
 
     public func send(_ message: ComposedEmail, from sender: String, to recipient: String) {
         let bytes = Array(message.eml.utf8)
-        queue.async { [account, options, logger] in
+        queue.async { [account, options, heloDomain, logger] in
             do throws(MailTransportError) {
-                let client = try SMTPClient(account: account, options: options)
+                let client = try SMTPClient(account: account, options: options, heloDomain: heloDomain)
                 _ = try client.send(bytes, from: sender, to: [recipient])
             } catch {
                 logger.error("a one-time code could not be sent over SMTP (\(error.kind), reply code \(error.replyCode ?? 0))")

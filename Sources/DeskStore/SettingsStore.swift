@@ -39,7 +39,6 @@ public struct SettingsStore {
         Key(name: "mail.ca_file", meaning: "a PEM file of CA certificates to trust for IMAP and SMTP instead of the system's", check: .path),
         Key(name: "desk.time_zone", meaning: "the desk's time zone", check: .timeZone),
         Key(name: "retention.years", meaning: "years requester data is kept after closing", check: .positiveInteger),
-        Key(name: "mail.smtp_url", meaning: "the SMTP server letters and the portal's codes are sent through, smtp://user@host:587 (no password)", check: .text),
         Key(name: "portal.public_url", meaning: "the portal's public address, printed on letters for verification (https://privacy.example.uz)", check: .text),
     ] + Language.allCases.map { language in
         Key(name: authorityKey(language), meaning: "the supervisory authority's name in \(language.rawValue) letters (overrides the policy's)", check: .text)

@@ -17,8 +17,8 @@ struct PortalCommand: AsyncParsableCommand {
             The portal uses the same database as `dsar` (--database-url, DSAR_DATABASE_URL, PG* variables, \
             or the local database) and the desk's settings: organisation.name, dpo.email (the sender of \
             codes), portal.public_url (https: cookies are marked Secure) and mail.smtp_url (where the \
-            one-time codes are sent). The SMTP password comes from DSAR_SMTP_PASSWORD or --smtp-password-file, \
-            never from the database or the command line. Put nginx with TLS in front (README, "Portal").
+            one-time codes are sent; mail.ca_file). The SMTP password comes from DSAR_SMTP_PASSWORD, \
+            --smtp-password-file or ~/.netrc, never from the database or the command line. Put nginx with TLS in front (README, "Portal").
 
             Example:
               DSAR_SMTP_PASSWORD=… dsar-portal --listen 127.0.0.1:8080 --trust-proxy
@@ -36,7 +36,7 @@ struct PortalCommand: AsyncParsableCommand {
     @Option(help: "A file holding the SMTP password (else DSAR_SMTP_PASSWORD).")
     var smtpPasswordFile: String?
 
-    @Option(help: "A PEM file of CA certificates the SMTP server's certificate is checked against (else the system's).")
+    @Option(help: "A PEM file of CA certificates the SMTP server's certificate is checked against (else mail.ca_file, else the system's).")
     var smtpCaFile: String?
 
     @Option(help: "Database connections to keep (1-32).")
@@ -58,7 +58,8 @@ struct PortalCommand: AsyncParsableCommand {
             let pool = ConnectionPool(target: target, size: connections)
             let mailer = try SMTPCodeMailer(
                 url: try required(settings["mail.smtp_url"], "mail.smtp_url"),
-                options: MailConnectionOptions(password: try password(), useNetrc: false, caFile: smtpCaFile ?? ProcessInfo.processInfo.environment["DSAR_SMTP_CA_FILE"]),
+                options: MailConnectionOptions(password: try password(), caFile: smtpCaFile ?? settings["mail.ca_file"]),
+                heloDomain: settings["mail.domain"] ?? settings["dpo.email"].flatMap { $0.split(separator: "@").last.map(String.init) },
                 logger: logger)
             let server = try PortalServer(
                 configuration: PortalConfiguration(host: host, port: port, publicURL: settings["portal.public_url"], trustProxy: trustProxy),

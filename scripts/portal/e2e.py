@@ -104,14 +104,15 @@ def main():
     dsar(url, "db", "migrate")
     for key, value in [("organisation.name", "IT-Park"), ("organisation.address", "Toshkent, Mirzo Ulugʻbek tumani"),
                        ("dpo.name", "Dilnoza Karimova"), ("dpo.email", os.environ.get("DSAR_MAIL_DPO", "dpo@desk.test")),
-                       ("mail.smtp_url", f"smtp://dpo%40desk.test@localhost:{smtp_port}"), ("portal.public_url", base)]:
+                       ("mail.smtp_url", f"smtp://dpo%40desk.test@localhost:{smtp_port}"), ("mail.ca_file", require_env("DSAR_MAIL_CA")),
+                       ("portal.public_url", base)]:
         dsar(url, "settings", "set", key, value)
     step("desk set up (database, settings with mail.smtp_url and portal.public_url)")
 
     env = dict(os.environ, DSAR_SMTP_PASSWORD=require_env("DSAR_MAIL_PASSWORD"))
     log = open(os.path.join(os.environ.get("TMPDIR", "/tmp"), f"dsar-portal-e2e-{os.getpid()}.log"), "w")
-    portal = subprocess.Popen([os.path.join(BUILD, "dsar-portal"), "--listen", f"127.0.0.1:{port}", "--database-url", url,
-                               "--smtp-ca-file", require_env("DSAR_MAIL_CA")], env=env, stdout=log, stderr=subprocess.STDOUT)
+    portal = subprocess.Popen([os.path.join(BUILD, "dsar-portal"), "--listen", f"127.0.0.1:{port}", "--database-url", url],
+                              env=env, stdout=log, stderr=subprocess.STDOUT)
     driver = None
     try:
         for _ in range(300):
