@@ -6,7 +6,17 @@ public enum PortalSecret {
     /// 32 random bytes as 64 hex digits: confirmation URLs, session and CSRF cookies.
     public static func token() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for _ in 0..<4 {
+            var word = generator.next()
+            for _ in 0..<16 {
+                hex.append(digits[Int(word & 0xF)])
+                word >>= 4
+            }
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// A six-digit code for an e-mail, uniformly drawn.

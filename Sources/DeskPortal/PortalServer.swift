@@ -22,6 +22,9 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
     let limiter = RateLimiter()
     let facts: DeskFactsCache
     let logger: Logger
+    /// The empty form by language, organisation and policy, with `csrfMarker` for the token.
+    let emptyForms = LockedPages()
+    static let csrfMarker = "CSRF-TOKEN-MARKER"
 
     public init(configuration: PortalConfiguration, pool: ConnectionPool, templatesDirectory: URL, mailer: any CodeMailer, logger: Logger) throws {
         self.configuration = configuration
@@ -106,6 +109,14 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
     func form(_ request: Request, form: RequestForm? = nil, problems: [RequestForm.Problem] = [], status: HTTPResponse.Status = .ok) async throws -> Response {
         let visit = Visit(request, server: self)
         let desk = await facts.current()
+        // The empty form is the same for every visitor of a language but for its CSRF token:
+        // rendered once, with a marker the token replaces.
+        let key = "\(visit.language.rawValue)|\(desk.organisation ?? "")|\(desk.policyName ?? "")"
+        if form == nil, problems.isEmpty {
+            if let cached = emptyForms[key] {
+                return visit.respond(html: cached.replacingOccurrences(of: Self.csrfMarker, with: visit.csrf))
+            }
+        }
         var errors: [String: String] = [:]
         for problem in problems where errors[problem.field] == nil { errors[problem.field] = pages.word(problem.message, visit.language) }
         let kinds = Right.allCases.map { right -> [String: Any] in
@@ -117,6 +128,11 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
             "values": ["name": form?.name ?? "", "email": form?.email ?? "", "phone": form?.phone ?? "", "details": form?.details ?? ""],
         ]
         if let policy = desk.policyName { values["policy_line"] = pages.word("form.policy", visit.language, ["policy": policy]) }
+        if form == nil, problems.isEmpty {
+            let html = visit.render("form", values: values, csrf: Self.csrfMarker)
+            emptyForms[key] = html
+            return visit.respond(html: html.replacingOccurrences(of: Self.csrfMarker, with: visit.csrf))
+        }
         return visit.page("form", values: values, status: status)
     }
 
@@ -318,5 +334,16 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
             code: code, purpose: purpose, language: language, text: pages.text, sender: sender, recipient: recipient,
             domain: desk.domain, now: Date())
         mailer.send(message, from: sender, to: recipient)
+    }
+}
+
+/// Rendered pages by key, behind a lock (the empty form of each language).
+final class LockedPages: @unchecked Sendable {
+    private let lock = NSLock()
+    private var pages: [String: String] = [:]
+
+    subscript(key: String) -> String? {
+        get { lock.withLock { pages[key] } }
+        set { lock.withLock { pages[key] = newValue } }
     }
 }

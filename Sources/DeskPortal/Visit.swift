@@ -39,10 +39,18 @@ struct Visit {
     }
 
     func page(_ name: String, values: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
+        respond(html: render(name, values: values, csrf: csrf), status: status)
+    }
+
+    /// The page as HTML; `csrf` is the token its forms carry.
+    func render(_ name: String, values: [String: Any], csrf: String) -> String {
         var values = values
         values["csrf"] = csrf
         if let organisation = server.facts.cachedOrganisation { values["organisation"] = organisation }
-        let html = server.pages.render(name, language: language, values: values)
+        return server.pages.render(name, language: language, values: values)
+    }
+
+    func respond(html: String, status: HTTPResponse.Status = .ok) -> Response {
         var response = Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
             body: .init(byteBuffer: ByteBuffer(string: html)))

@@ -41,6 +41,12 @@ struct PortalRouteTests {
             #expect(!String(buffer: page.body).contains("<script"))
             let cookie = page.headers[values: .setCookie].first { $0.hasPrefix("csrf=") } ?? ""
             #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict") && !cookie.contains("Secure"))
+            // The form is rendered once per language; each visitor's page carries its own token.
+            let first = Visitor(client), second = Visitor(client)
+            let firstPage = try await first.get("/").text, secondPage = try await second.get("/").text
+            #expect(first.csrf != second.csrf)
+            #expect(firstPage.contains("name=\"csrf\" value=\"\(first.csrf)\"") && secondPage.contains("value=\"\(second.csrf)\""))
+            #expect(!firstPage.contains("CSRF-TOKEN-MARKER"))
         }
     }
 
