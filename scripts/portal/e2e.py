@@ -95,6 +95,8 @@ def main():
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
 
     name = f"dsar_e2e_{os.getpid()}"
     subprocess.run(["psql", "-q", "-X", server_url, "-c", f"CREATE DATABASE {name}"], check=True, capture_output=True)
@@ -133,6 +135,13 @@ def main():
         options.add_experimental_option("prefs", {"intl.accept_languages": "uz,ru;q=0.8"})
         driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
         driver.set_page_load_timeout(30)
+        driver.implicitly_wait(10)
+
+        def navigating(action):
+            """Runs an action that loads a new page and waits until the old one is gone."""
+            old = driver.find_element(By.TAG_NAME, "html")
+            action()
+            WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
 
         def shot(name, width=1280):
             driver.set_window_size(width, 1000)
@@ -152,12 +161,12 @@ def main():
         driver.find_element(By.ID, "email").send_keys(requester)
         driver.find_element(By.ID, "details").send_keys("Menga saqlangan shaxsga doir maʼlumotlarim nusxasini yuboring.")
         seen = len(mails(maildir))
-        driver.find_element(By.ID, "details").send_keys(Keys.TAB, Keys.ENTER)  # the submit button, by keyboard
+        navigating(lambda: driver.find_element(By.ID, "details").send_keys(Keys.TAB, Keys.ENTER))  # the button, by keyboard
         step("form filled in Uzbek by keyboard and sent")
 
         # 2. The code from the requester's Maildir.
         code, seen = wait_for_code(maildir, seen)
-        driver.find_element(By.ID, "code").send_keys(code, Keys.ENTER)
+        navigating(lambda: driver.find_element(By.ID, "code").send_keys(code, Keys.ENTER))
         page = driver.find_element(By.TAG_NAME, "main").text
         match = re.search(r"DSAR-\d{4}-\d{6}", page)
         if not match:
@@ -174,9 +183,9 @@ def main():
         # 4. The status page.
         driver.get(base + "/status")
         driver.find_element(By.ID, "reference").send_keys(reference)
-        driver.find_element(By.ID, "email").send_keys(requester, Keys.ENTER)
+        navigating(lambda: driver.find_element(By.ID, "email").send_keys(requester, Keys.ENTER))
         code, seen = wait_for_code(maildir, seen)
-        driver.find_element(By.ID, "code").send_keys(code, Keys.ENTER)
+        navigating(lambda: driver.find_element(By.ID, "code").send_keys(code, Keys.ENTER))
         main = driver.find_element(By.TAG_NAME, "main").text
         if reference not in main or "Qabul qilindi" not in main:
             fail(f"the status page does not show the request: {main[:300]}")
@@ -190,7 +199,7 @@ def main():
 
         # 5. A reply, which lands on the request (flag R).
         driver.find_element(By.ID, "message").send_keys("Pasport nusxasini ilova qilaman.")
-        driver.find_element(By.CSS_SELECTOR, "form[action='/status/reply'] button").click()
+        navigating(lambda: driver.find_element(By.CSS_SELECTOR, "form[action='/status/reply'] button").click())
         if "Rahmat" not in driver.find_element(By.TAG_NAME, "main").text:
             fail("the reply was not confirmed")
         rows = [line for line in dsar(url, "queue").splitlines() if reference in line]
