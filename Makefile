@@ -31,7 +31,7 @@ test: deps build
 # .bench/). Smaller runs: BENCH_RUNS=2 BENCH_REQUESTS=20000 BENCH_MESSAGES=5000 make bench
 bench: deps bench-data
 	$(SWIFT) build -c release
-	scripts/bench/cluster.sh python3 scripts/bench/run.py
+	scripts/mail/servers.sh scripts/bench/cluster.sh python3 scripts/bench/run.py
 
 # The long reliability runs of issue 9, on the release build, each against its own throwaway
 # cluster (scripts/test-cluster.sh; only `dsar` is ever killed, never the server): an intake of

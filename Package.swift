@@ -96,7 +96,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .target(name: "DeskTestSupport", dependencies: ["Postgres", "DeskStore"], path: "Tests/DeskTestSupport", swiftSettings: strict),
+        .target(name: "DeskTestSupport", dependencies: ["Postgres", "DeskStore", "MailTransport"], path: "Tests/DeskTestSupport", swiftSettings: strict),
         .testTarget(name: "PostgresTests", dependencies: ["Postgres", "DeskTestSupport"], swiftSettings: strict),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], swiftSettings: strict),
         .testTarget(
@@ -108,7 +108,7 @@ let package = Package(
             name: "LetterDeskTests", dependencies: ["LetterDesk", "DeskStore", "DeskCore", "Letters", "Postgres", "DeskTestSupport"],
             swiftSettings: strict
         ),
-        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport"], swiftSettings: strict),
+        .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "DeskTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "DeskPortalTests",
             dependencies: [
@@ -119,6 +119,6 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "DeskCore"], swiftSettings: strict),
-        .testTarget(name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore", "Letters", "DeskTestSupport"], swiftSettings: strict),
+        .testTarget(name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore", "Letters", "DeskTestSupport", "MailTransport"], swiftSettings: strict),
     ]
 )

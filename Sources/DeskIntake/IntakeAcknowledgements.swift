@@ -4,7 +4,8 @@ import LetterDesk
 import Postgres
 
 /// The acknowledgement letter (SPEC §6) for every request the intake creates, recorded in the
-/// transaction that stores the message.
+/// transaction that stores the message: rendered for a whole batch and written with it in bulk,
+/// or one request at a time when the batch is stored message by message.
 public struct IntakeAcknowledgements {
     /// What the intake does for each new request.
     public let hooks: IntakeStore.Hooks
@@ -21,9 +22,11 @@ public struct IntakeAcknowledgements {
             return
         }
         let producer = try LetterProducer(db: db)
-        // With mail.auto_send on, the acknowledgement also enters the outbox (SPEC §6).
+        // With mail.auto_send on, each acknowledgement also enters the outbox (SPEC §6) as the
+        // .eml it is sent as; the bulk path renders text only, so such a desk writes one
+        // request at a time.
         let queue = SettingsStore.isOn(settings["mail.auto_send"])
-        hooks = IntakeStore.Hooks { request, db in
+        let perRequest: (StoredRequest, Connection) throws -> Void = { request, db in
             let produced = try producer.inTransaction(db).produce(
                 .acknowledgement, for: request.reference, format: request.requester.email == nil ? .text : .eml,
                 actor: actor, now: now)
@@ -31,5 +34,10 @@ public struct IntakeAcknowledgements {
                 try OutboxStore(db).queue(letterID: produced.letter.id, message: Array(produced.content.utf8), actor: actor, now: now)
             }
         }
+        hooks = IntakeStore.Hooks(
+            onRequestCreated: perRequest,
+            lettersForBatch: queue ? nil : { requests, db in
+                try producer.inTransaction(db).acknowledgements(for: requests, now: now)
+            })
     }
 }

@@ -14,7 +14,8 @@ public enum IntakeDecider {
         IntakeEvidence(
             quarantineReason: incoming.quarantineReason, automatedReason: incoming.triageReason, rights: incoming.kinds,
             isConfident: incoming.isConfident, confidence: incoming.confidence, suggested: incoming.suggested,
-            hasSenderAddress: !(incoming.fromEmail ?? "").isEmpty, references: incoming.references)
+            hasSenderAddress: !(incoming.fromEmail ?? "").isEmpty, references: incoming.references,
+            unreadableCharsets: incoming.unreadableCharsets)
     }
 
     /// What the store read, for the decision.

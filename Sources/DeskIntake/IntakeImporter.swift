@@ -227,7 +227,7 @@ public struct IntakeImporter {
         switch item {
         case .message(let raw):
             let message = assessment.message
-            let quarantined = assessment.status == .quarantined
+            let quarantined = assessment.classification == nil  // unparseable (not merely without a sender)
             let incoming = IntakeStore.Incoming(
                 sha256: SHA256.hex(raw.bytes), messageID: message?.messageID, raw: raw.bytes,
                 sizeBytes: UInt64(raw.bytes.count), source: raw.source, fromName: message?.requester?.name,
@@ -241,7 +241,8 @@ public struct IntakeImporter {
                 consentWithdrawal: assessment.classification?.consentWithdrawal ?? false,
                 directMarketing: assessment.classification?.directMarketing ?? false,
                 quarantineReason: quarantined ? (assessment.reason ?? "unparseable") : nil,
-                triageReason: quarantined ? nil : assessment.classification?.automatedReason)
+                triageReason: quarantined ? nil : assessment.classification?.automatedReason,
+                unreadableCharsets: message?.unreadableCharsets ?? [])
             return (assessment, incoming)
         case .tooLarge(let source, _, _, let size):
             return (assessment, IntakeStore.Incoming(

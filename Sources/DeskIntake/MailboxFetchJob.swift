@@ -15,16 +15,19 @@ public struct MailboxFetchJob {
         public var after: MailboxFetcher.AfterStore
         public var dryRun: Bool
         public var policy: String?
+        /// Messages fetched and stored per transaction.
+        public var batchSize: Int
         /// The SMTP password for the outbox (nil: ~/.netrc).
         public var smtpPassword: String?
 
         public init(account: MailAccount, options: MailConnectionOptions, after: MailboxFetcher.AfterStore, dryRun: Bool,
-                    policy: String?, smtpPassword: String?) {
+                    policy: String?, batchSize: Int = 200, smtpPassword: String?) {
             self.account = account
             self.options = options
             self.after = after
             self.dryRun = dryRun
             self.policy = policy
+            self.batchSize = batchSize
             self.smtpPassword = smtpPassword
         }
     }
@@ -98,8 +101,10 @@ public struct MailboxFetchJob {
     }
 
     private func fetcher(importer: IntakeImporter) -> MailboxFetcher {
-        MailboxFetcher(
+        var fetcher = MailboxFetcher(
             client: client, importer: importer, folders: configuration.dryRun ? nil : MailFolderStore(db),
             after: configuration.dryRun ? .leave : configuration.after, clock: { Date() })
+        fetcher.batchSize = configuration.batchSize
+        return fetcher
     }
 }

@@ -69,7 +69,7 @@ public struct MailboxFetcher {
         if let remembered {
             if remembered.uidValidity == status.uidValidity { last = remembered.lastUID } else { pass.uidValidityChanged = true }
         }
-        let uids = try client.uids(after: last)
+        let uids = try client.uids(after: last, before: status.uidNext)
         pass.lastUID = last
         var start = 0
         while start < uids.count, !shouldStop() {

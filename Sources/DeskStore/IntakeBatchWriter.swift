@@ -9,8 +9,9 @@ import Postgres
 /// It writes exactly the rows `IntakeStore.write` writes message after message — same plans,
 /// message rows, requests, references, inbox items and audit events in the same order — and
 /// gives up (`Unsupported`) whenever the batch needs something only the per-message path does
-/// (a policy without a rule for a right, references running out, letters produced by a hook);
-/// the caller then stores the batch message by message.
+/// (a policy without a rule for a right, references running out); the caller then stores the
+/// batch message by message. The acknowledgement letters of the new requests are rendered for the
+/// whole batch by `letters` (`IntakeStore.Hooks.lettersForBatch`) and recorded here with COPY.
 struct IntakeBatchWriter {
     let db: Connection
     let policy: String?
@@ -31,7 +32,10 @@ struct IntakeBatchWriter {
         case quarantine(String)
     }
 
-    func write(_ batch: [IntakeStore.Incoming], decide: IntakeStore.Decide) throws -> [IntakeStore.Stored] {
+    func write(
+        _ batch: [IntakeStore.Incoming], decide: IntakeStore.Decide,
+        letters: (([StoredRequest], Connection) throws -> [PreparedLetter])? = nil
+    ) throws -> [IntakeStore.Stored] {
         let lookups = try IntakeStore.Lookups(db, batch)
         let entry = try IntakeStore(db).policies.entry(policy, db: db)
         let timeZone = entry.timeZone
@@ -198,71 +202,41 @@ struct IntakeBatchWriter {
             }
         }
 
-        // Requests, and the events of every message in order.
-        var replyStates: [Int64: RequestState] = [:]
-        let replyIDs = decisions.compactMap { if case .reply(let id, _) = $0 { id } else { nil } }
-        if !replyIDs.isEmpty {
-            for row in try db.query(
-                "SELECT id, state FROM requests WHERE id = ANY(\(PostgresTextArray(replyIDs.map(String.init)))::bigint[])")
-            {
-                let (id, state) = try row.decode((Int64, RequestState).self)
-                replyStates[id] = state
-            }
-        }
-        guard let head = try db.query("SELECT seq, hash FROM audit_head FOR UPDATE").first else {
-            throw StoreError.configuration("The audit log head is missing; run `dsar db migrate`.")
-        }
-        let (headSequence, headHash) = try head.decode((Int64, String).self)
-        var previous = AuditEntry(
-            sequence: headSequence, requestID: nil, occurredAt: now, recordedAt: now, actor: actor, event: "head",
-            fromState: nil, toState: nil, payload: "{}", prevHash: headHash, hash: headHash)
-        var events: [AuditEntry] = []
+        // Requests, with the `received` event each will get.
         var requestRows: [[String?]] = []
         var requesterRows: [[String?]] = []
         var messageRequest: [(message: Int64, request: Int64)] = []
+        var received: [EventDraft] = []  // per request number
         for (index, incoming) in batch.enumerated() {
-            guard let rowID = rowIDs[index] else { continue }
-            switch decisions[index] {
-            case .reply(let id, _):
-                let state = replyStates[id] ?? .received
-                previous = AuditEntry.appending(
-                    after: previous, requestID: id, occurredAt: now, recordedAt: now, actor: actor,
-                    event: "reply_received", fromState: state, toState: state,
-                    payload: PayloadEncoder.encode(["message_id": .int(rowID)]))
-                events.append(previous)
-            case .create(let kinds):
-                let (receivedAt, note) = IntakeStore.receivedAt(sentAt: incoming.sentAt, now: now)
-                let email = IntakeStore.text(incoming.fromEmail, max: 320)
-                let name = IntakeStore.text(incoming.fromName, max: 200).flatMap { $0.isEmpty ? nil : $0 } ?? email ?? "Unknown sender"
-                guard let caseID = caseOfMessage[index] else { throw Unsupported() }
-                for (kind, number) in zip(kinds, requestsPerMessage[index]) {
-                    guard let rule = entry.policy.rule(for: kind) else { throw Unsupported() }
-                    let due = DeadlineEngine.dueDate(receivedAt: receivedAt, rule: rule, timeZone: timeZone, calendar: entry.calendar)
-                    let isObjection = kind == .objection
-                    let requestID = requestIDs[number]
-                    let requesterID = requesterIDs[number]
-                    requesterRows.append([
-                        String(requesterID), name, email, (incoming.language ?? .uzbekLatin).rawValue, nowText,
-                    ])
-                    requestRows.append([
-                        String(requestID), references[number], String(caseID), kind.rawValue, entry.policy.code,
-                        String(requesterID), Channel.email.rawValue, note, String(isObjection && incoming.directMarketing),
-                        String(isObjection && incoming.consentWithdrawal), String(rowID), Self.text(receivedAt), due.iso,
-                        due.iso, nowText, actor,
-                    ])
-                    if number == requestsPerMessage[index].first { messageRequest.append((rowID, requestID)) }
-                    previous = AuditEntry.appending(
-                        after: previous, requestID: requestID, occurredAt: receivedAt, recordedAt: now, actor: actor,
-                        event: "received", toState: .received,
-                        payload: PayloadEncoder.encode([
-                            "reference": .string(references[number]), "kind": .string(kind.rawValue),
-                            "policy": .string(entry.policy.code), "channel": .string(Channel.email.rawValue),
-                            "requester_id": .int(requesterID), "case_id": .int(caseID), "due_on": .string(due.iso),
-                            "source": .string(rule.source),
-                        ]))
-                    events.append(previous)
-                }
-            default: continue
+            guard let rowID = rowIDs[index], case .create(let kinds) = decisions[index] else { continue }
+            let (receivedAt, note) = IntakeStore.receivedAt(sentAt: incoming.sentAt, now: now)
+            let email = IntakeStore.text(incoming.fromEmail, max: 320)
+            let name = IntakeStore.text(incoming.fromName, max: 200).flatMap { $0.isEmpty ? nil : $0 } ?? email ?? "Unknown sender"
+            guard let caseID = caseOfMessage[index] else { throw Unsupported() }
+            for (kind, number) in zip(kinds, requestsPerMessage[index]) {
+                guard let rule = entry.policy.rule(for: kind) else { throw Unsupported() }
+                let due = DeadlineEngine.dueDate(receivedAt: receivedAt, rule: rule, timeZone: timeZone, calendar: entry.calendar)
+                let isObjection = kind == .objection
+                let requestID = requestIDs[number]
+                let requesterID = requesterIDs[number]
+                requesterRows.append([
+                    String(requesterID), name, email, (incoming.language ?? .uzbekLatin).rawValue, nowText,
+                ])
+                requestRows.append([
+                    String(requestID), references[number], String(caseID), kind.rawValue, entry.policy.code,
+                    String(requesterID), Channel.email.rawValue, note, String(isObjection && incoming.directMarketing),
+                    String(isObjection && incoming.consentWithdrawal), String(rowID), Self.text(receivedAt), due.iso,
+                    due.iso, nowText, actor,
+                ])
+                if number == requestsPerMessage[index].first { messageRequest.append((rowID, requestID)) }
+                received.append(EventDraft(
+                    requestID: requestID, occurredAt: receivedAt, event: "received", from: nil, to: .received,
+                    payload: [
+                        "reference": .string(references[number]), "kind": .string(kind.rawValue),
+                        "policy": .string(entry.policy.code), "channel": .string(Channel.email.rawValue),
+                        "requester_id": .int(requesterID), "case_id": .int(caseID), "due_on": .string(due.iso),
+                        "source": .string(rule.source),
+                    ]))
             }
         }
         if !requesterRows.isEmpty {
@@ -288,25 +262,8 @@ struct IntakeBatchWriter {
                 WHERE m.id = u.id AND m.request_id IS NULL
                 """)
         }
-        if !events.isEmpty {
-            try db.copyIn(
-                """
-                COPY events (seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state, payload,
-                             prev_hash, hash) FROM STDIN
-                """
-            ) { out in
-                for event in events {
-                    try out.writeRow([
-                        String(event.sequence), event.requestID.map(String.init), Self.text(event.occurredAt),
-                        Self.text(event.recordedAt), event.actor, event.event, event.fromState?.rawValue,
-                        event.toState?.rawValue, event.payload, event.prevHash, event.hash,
-                    ])
-                }
-            }
-            try db.execute("UPDATE audit_head SET seq = \(previous.sequence), hash = \(previous.hash)")
-        }
 
-        // 4. What was done, as `IntakeStore.store` reports it.
+        // The requests as stored, for the letters and the result.
         var created: [Int64: StoredRequest] = [:]
         if !requestIDs.isEmpty {
             for row in try db.query(
@@ -316,6 +273,56 @@ struct IntakeBatchWriter {
                 created[request.id] = request
             }
         }
+
+        // Letters (the acknowledgements), rendered for the whole batch and recorded with COPY.
+        var lettersOfRequest: [Int64: [PreparedLetter]] = [:]
+        if let letters, !requestIDs.isEmpty {
+            let requests = try requestIDs.map { id -> StoredRequest in
+                guard let request = created[id] else { throw Unsupported() }
+                return request
+            }
+            let prepared = try letters(requests, db)
+            for letter in prepared { lettersOfRequest[letter.letter.requestID, default: []].append(letter) }
+            try writeLetters(prepared)
+        }
+
+        // Events of every message in order: a reply's `reply_received`; a new request's `received`,
+        // then its letters' `letter_produced`, as `IntakeStore.write` and its hook append them.
+        var replyStates: [Int64: RequestState] = [:]
+        let replyIDs = decisions.compactMap { if case .reply(let id, _) = $0 { id } else { nil } }
+        if !replyIDs.isEmpty {
+            for row in try db.query(
+                "SELECT id, state FROM requests WHERE id = ANY(\(PostgresTextArray(replyIDs.map(String.init)))::bigint[])")
+            {
+                let (id, state) = try row.decode((Int64, RequestState).self)
+                replyStates[id] = state
+            }
+        }
+        var drafts: [EventDraft] = []
+        for index in batch.indices {
+            guard let rowID = rowIDs[index] else { continue }
+            switch decisions[index] {
+            case .reply(let id, _):
+                let state = replyStates[id] ?? .received
+                drafts.append(EventDraft(
+                    requestID: id, occurredAt: now, event: "reply_received", from: state, to: state,
+                    payload: ["message_id": .int(rowID)]))
+            case .create:
+                for number in requestsPerMessage[index] {
+                    drafts.append(received[number])
+                    let state = created[requestIDs[number]]?.state ?? .received
+                    for letter in lettersOfRequest[requestIDs[number]] ?? [] {
+                        drafts.append(EventDraft(
+                            requestID: letter.letter.requestID, occurredAt: now, event: "letter_produced", from: state,
+                            to: state, payload: letter.eventPayload))
+                    }
+                }
+            default: continue
+            }
+        }
+        try appendEvents(drafts)
+
+        // 4. What was done, as `IntakeStore.store` reports it.
         return try decisions.enumerated().map { index, decision -> IntakeStore.Stored in
             let rowID = rowIDs[index] ?? 0
             switch decision {
@@ -338,6 +345,73 @@ struct IntakeBatchWriter {
                 }
                 let note = IntakeStore.receivedAt(sentAt: batch[index].sentAt, now: now).note
                 return IntakeStore.Stored(plan: .create(kinds), messageRowID: rowID, requests: requests, receivedAtNote: note)
+            }
+        }
+    }
+
+    /// One audit event to append, before the chain gives it its sequence and hashes.
+    struct EventDraft {
+        let requestID: Int64
+        let occurredAt: Date
+        let event: String
+        let from: RequestState?
+        let to: RequestState?
+        let payload: [String: PayloadValue]
+    }
+
+    /// Appends `drafts` to the audit chain in order: the head locked, the events chained from it,
+    /// written with COPY, the head moved. The one place this writer touches the audit log.
+    private func appendEvents(_ drafts: [EventDraft]) throws {
+        guard !drafts.isEmpty else { return }
+        guard let head = try db.query("SELECT seq, hash FROM audit_head FOR UPDATE").first else {
+            throw StoreError.configuration("The audit log head is missing; run `dsar db migrate`.")
+        }
+        let (headSequence, headHash) = try head.decode((Int64, String).self)
+        var previous = AuditEntry(
+            sequence: headSequence, requestID: nil, occurredAt: now, recordedAt: now, actor: actor, event: "head",
+            fromState: nil, toState: nil, payload: "{}", prevHash: headHash, hash: headHash)
+        var events: [AuditEntry] = []
+        events.reserveCapacity(drafts.count)
+        for draft in drafts {
+            previous = AuditEntry.appending(
+                after: previous, requestID: draft.requestID, occurredAt: draft.occurredAt, recordedAt: now, actor: actor,
+                event: draft.event, fromState: draft.from, toState: draft.to, payload: PayloadEncoder.encode(draft.payload))
+            events.append(previous)
+        }
+        try db.copyIn(
+            """
+            COPY events (seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state, payload,
+                         prev_hash, hash) FROM STDIN
+            """
+        ) { out in
+            for event in events {
+                try out.writeRow([
+                    String(event.sequence), event.requestID.map(String.init), Self.text(event.occurredAt),
+                    Self.text(event.recordedAt), event.actor, event.event, event.fromState?.rawValue,
+                    event.toState?.rawValue, event.payload, event.prevHash, event.hash,
+                ])
+            }
+        }
+        try db.execute("UPDATE audit_head SET seq = \(previous.sequence), hash = \(previous.hash)")
+    }
+
+    /// Records the prepared letters, as `LetterStore.record` would (its event is appended with the others).
+    private func writeLetters(_ letters: [PreparedLetter]) throws {
+        guard !letters.isEmpty else { return }
+        let nowText = Self.text(now)
+        try db.copyIn(
+            """
+            COPY letters (id, request_id, kind, language, format, sha256, verification_code, subject, body, message_id,
+                          recipient, produced_at, produced_by) FROM STDIN
+            """
+        ) { out in
+            for prepared in letters {
+                let letter = prepared.letter
+                try out.writeRow([
+                    String(prepared.id), String(letter.requestID), letter.kind, letter.language.rawValue, letter.format,
+                    prepared.sha256, prepared.verificationCode, letter.subject, letter.body, prepared.messageID,
+                    letter.recipient, nowText, actor,
+                ])
             }
         }
     }

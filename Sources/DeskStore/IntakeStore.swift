@@ -81,6 +81,8 @@ public struct IntakeStore {
         public var quarantineReason: String?
         /// Why a message needs a person although it was parsed (automated mail…).
         public var triageReason: String?
+        /// Charsets nobody knows in which part of the text could not be read.
+        public var unreadableCharsets: [String]
 
         public init(
             sha256: String, messageID: String?, raw: [UInt8]?, sizeBytes: UInt64, source: String, fromName: String? = nil,
@@ -88,7 +90,7 @@ public struct IntakeStore {
             inReplyTo: String? = nil, threadMessageIDs: [String] = [], references: [String] = [], kinds: [Right] = [],
             isConfident: Bool = true, confidence: Double = 1, suggested: [RightScore] = [],
             consentWithdrawal: Bool = false, directMarketing: Bool = false, quarantineReason: String? = nil,
-            triageReason: String? = nil
+            triageReason: String? = nil, unreadableCharsets: [String] = []
         ) {
             self.sha256 = sha256
             self.messageID = messageID
@@ -111,6 +113,7 @@ public struct IntakeStore {
             self.directMarketing = directMarketing
             self.quarantineReason = quarantineReason
             self.triageReason = triageReason
+            self.unreadableCharsets = unreadableCharsets
         }
     }
 
@@ -172,24 +175,39 @@ public struct IntakeStore {
         public let receivedAtNote: String?
     }
 
-    /// Where the letters issue will produce the acknowledgement letter.
+    /// What happens for every request the intake creates: the acknowledgement letter.
     public struct Hooks {
         /// Called inside the message's transaction for every request the intake creates, with that
         /// transaction's connection. Throwing rolls the whole message back.
         public var onRequestCreated: (StoredRequest, Connection) throws -> Void
 
+        /// The same for a batch written in bulk: the letters for the requests it created (in
+        /// creation order, inside the batch's transaction), rendered with ids and codes chosen,
+        /// which the batch writer records with COPY and audits after each request's `received`,
+        /// exactly where `onRequestCreated` would have recorded them. Nil: the batch is stored
+        /// message by message whenever `onRequestCreated` does something.
+        public var lettersForBatch: (([StoredRequest], Connection) throws -> [PreparedLetter])?
+
         /// Set only by `none`: nothing happens per request, so a batch can be written in bulk.
         let producesNothing: Bool
 
-        public init(onRequestCreated: @escaping (StoredRequest, Connection) throws -> Void) {
+        public init(
+            onRequestCreated: @escaping (StoredRequest, Connection) throws -> Void,
+            lettersForBatch: (([StoredRequest], Connection) throws -> [PreparedLetter])? = nil
+        ) {
             self.onRequestCreated = onRequestCreated
+            self.lettersForBatch = lettersForBatch
             producesNothing = false
         }
 
         private init() {
             onRequestCreated = { _, _ in }
+            lettersForBatch = nil
             producesNothing = true
         }
+
+        /// A batch can be written in bulk: nothing to do per request, or a bulk way to do it.
+        var writesInBulk: Bool { producesNothing || lettersForBatch != nil }
 
         /// No acknowledgement yet: the letters issue replaces this with one that renders and
         /// records the `acknowledgement` letter (and its .eml) for the new request.
@@ -361,11 +379,13 @@ public struct IntakeStore {
         guard batch.count > 1 else {
             return try batch.map { try store($0, policy: policy, actor: actor, now: now, hooks: hooks, decide: decide) }
         }
-        if hooks.producesNothing {
-            // In bulk (COPY) when nothing has to happen per request; anything unusual goes below.
+        if hooks.writesInBulk {
+            // In bulk (COPY) when nothing has to happen per request or it can be done for the batch
+            // at once; anything unusual goes below.
             do {
                 return try db.withRetryingTransaction { db in
-                    try IntakeBatchWriter(db: db, policy: policy, actor: actor, now: now).write(batch, decide: decide)
+                    try IntakeBatchWriter(db: db, policy: policy, actor: actor, now: now)
+                        .write(batch, decide: decide, letters: hooks.lettersForBatch)
                 }
             } catch let error as PostgresError where error.isConnectionProblem {
                 throw error

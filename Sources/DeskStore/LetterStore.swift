@@ -91,12 +91,48 @@ public struct LetterStore {
         return try row.decode(column: 0)
     }
 
+    /// The ids of the next `count` letters, in order.
+    public func reserveIDs(_ count: Int) throws -> [Int64] {
+        guard count > 0 else { return [] }
+        return try db.query(
+            "SELECT nextval(pg_get_serial_sequence('letters', 'id')) FROM generate_series(1, \(count))"
+        ).map { try $0.decode(column: 0, as: Int64.self) }
+    }
+
     /// The verification code the next letter with `sha256` gets: the hash's own code, or a
     /// derived one when that code is already taken by an identical letter.
     public func freeVerificationCode(sha256: String) throws -> String {
+        try freeVerificationCode(sha256: sha256, taken: { code in
+            try db.query("SELECT 1 FROM letters WHERE verification_code = \(code)").count > 0
+        })
+    }
+
+    /// `freeVerificationCode` for letters recorded one after the other in this order (a code
+    /// given to an earlier one is taken for the later ones), reading the desk once.
+    public func freeVerificationCodes(sha256s: [String]) throws -> [String] {
+        let first = sha256s.map { VerificationCode.code(sha256Hex: $0, attempt: 0) }
+        var taken = Set(try db.query(
+            "SELECT verification_code FROM letters WHERE verification_code = ANY(\(PostgresTextArray(first))::text[])"
+        ).map { try $0.decode(column: 0, as: String.self) })
+        var codes: [String] = []
+        codes.reserveCapacity(sha256s.count)
+        for sha256 in sha256s {
+            let code = try freeVerificationCode(sha256: sha256, taken: { code in
+                if taken.contains(code) { return true }
+                // Derived codes (an identical letter exists) were not read above.
+                return try code != VerificationCode.code(sha256Hex: sha256, attempt: 0)
+                    && db.query("SELECT 1 FROM letters WHERE verification_code = \(code)").count > 0
+            })
+            taken.insert(code)
+            codes.append(code)
+        }
+        return codes
+    }
+
+    private func freeVerificationCode(sha256: String, taken: (String) throws -> Bool) throws -> String {
         for attempt in 0..<100 {
             let code = VerificationCode.code(sha256Hex: sha256, attempt: attempt)
-            if try db.query("SELECT 1 FROM letters WHERE verification_code = \(code)").count == 0 { return code }
+            if try !taken(code) { return code }
         }
         throw StoreError.refused("This letter was already produced 100 times; use one of the stored copies (`dsar show`).")
     }
@@ -115,13 +151,10 @@ public struct LetterStore {
             VALUES (\(id), \(letter.requestID), \(letter.kind), \(letter.language), \(letter.format), \(letter.sha256),
                     \(verificationCode), \(letter.subject), \(letter.body), \(messageID), \(letter.recipient), \(now), \(actor))
             """)
+        let prepared = PreparedLetter(id: id, letter: letter, verificationCode: verificationCode, messageID: messageID)
         try AuditLog(db).append(
             requestID: letter.requestID, occurredAt: now, recordedAt: now, actor: actor, event: "letter_produced",
-            from: state, to: state,
-            payload: [
-                "letter_id": .int(id), "kind": .string(letter.kind), "language": .string(letter.language.rawValue),
-                "format": .string(letter.format),
-            ])
+            from: state, to: state, payload: prepared.eventPayload)
         guard let stored = try find(id: id) else { throw StoreError.notFound("The letter \(id) was not stored.") }
         return stored
     }

@@ -100,32 +100,36 @@ public struct OutboxStore {
 
     // MARK: One try
 
-    /// Claims a queued letter for a try: takes its advisory lock on this session and commits
-    /// `sending`. Nil when the letter is not queued or another sender has it.
-    public func claim(_ id: Int64, now: Date) throws -> OutboxDelivery? {
-        guard try tryLock(id) else { return nil }
+    /// Claims queued letters for a try: takes each one's advisory lock on this session and
+    /// commits `sending` for all of them in one transaction. Letters not queued, or held by
+    /// another sender, are left out.
+    public func claim(_ ids: [Int64], now: Date) throws -> [OutboxDelivery] {
+        var locked: [Int64] = []
+        for id in ids where try tryLock(id) { locked.append(id) }
+        guard !locked.isEmpty else { return [] }
         do {
             let rows = try db.withTransaction { db in
                 try db.query(
                     """
                     UPDATE outbox o SET status = 'sending', attempts = o.attempts + 1, last_attempt_at = \(now)
                     FROM requests r
-                    WHERE o.id = \(id) AND o.status = 'queued' AND r.id = o.request_id
-                      AND o.recipient IS NOT NULL AND o.message IS NOT NULL
+                    WHERE o.id = ANY (\(PostgresTextArray(locked.map(String.init)))::bigint[]) AND o.status = 'queued'
+                      AND r.id = o.request_id AND o.recipient IS NOT NULL AND o.message IS NOT NULL
                     RETURNING o.id, o.letter_id, o.request_id, r.reference, o.sender, o.recipient, o.message, o.attempts
                     """)
             }
-            guard let row = rows.first else {
-                try unlock(id)
-                return nil
+            var deliveries: [Int64: OutboxDelivery] = [:]
+            for row in rows {
+                let (rowID, letterID, requestID, reference, sender, recipient, message, attempt) =
+                    try row.decode((Int64, Int64, Int64, String, String, String, PostgresBytes, Int).self)
+                deliveries[rowID] = OutboxDelivery(
+                    id: rowID, letterID: letterID, requestID: requestID, reference: reference, sender: sender,
+                    recipient: recipient, message: message.bytes, attempt: attempt)
             }
-            let (rowID, letterID, requestID, reference, sender, recipient, message, attempt) =
-                try row.decode((Int64, Int64, Int64, String, String, String, PostgresBytes, Int).self)
-            return OutboxDelivery(
-                id: rowID, letterID: letterID, requestID: requestID, reference: reference, sender: sender,
-                recipient: recipient, message: message.bytes, attempt: attempt)
+            for id in locked where deliveries[id] == nil { try unlock(id) }
+            return locked.compactMap { deliveries[$0] }
         } catch {
-            try? unlock(id)
+            for id in locked { try? unlock(id) }
             throw error
         }
     }
@@ -144,35 +148,41 @@ public struct OutboxStore {
         case notAttempted(String)
     }
 
-    /// Records the end of a try and releases the letter's lock. `accepted` appends `letter_sent`.
-    public func finish(_ delivery: OutboxDelivery, _ result: TryResult, actor: String, now: Date) throws {
-        defer { try? unlock(delivery.id) }
+    /// Records the end of each try in one transaction and releases the letters' locks.
+    /// `accepted` appends `letter_sent`.
+    public func finish(_ tries: [(OutboxDelivery, TryResult)], actor: String, now: Date) throws {
+        defer { for (delivery, _) in tries { try? unlock(delivery.id) } }
+        guard !tries.isEmpty else { return }
         try db.withTransaction { db in
-            switch result {
-            case .accepted(let reply):
+            for (delivery, result) in tries { try Self.record(db, delivery, result, actor: actor, now: now) }
+        }
+    }
+
+    private static func record(_ db: Connection, _ delivery: OutboxDelivery, _ result: TryResult, actor: String, now: Date) throws {
+        switch result {
+        case .accepted(let reply):
+            try db.execute(
+                "UPDATE outbox SET status = 'sent', sent_at = \(now), server_reply = \(reply), next_attempt_at = NULL WHERE id = \(delivery.id)")
+            try appendEvent(db, "letter_sent", requestID: delivery.requestID, actor: actor, now: now, payload: [
+                "letter_id": .int(delivery.letterID), "outbox_id": .int(delivery.id), "attempt": .int(Int64(delivery.attempt)),
+                "reply_code": .int(Int64(replyCode(reply))),
+            ])
+        case .temporary(let reply, let next):
+            if let next {
                 try db.execute(
-                    "UPDATE outbox SET status = 'sent', sent_at = \(now), server_reply = \(reply), next_attempt_at = NULL WHERE id = \(delivery.id)")
-                try Self.appendEvent(db, "letter_sent", requestID: delivery.requestID, actor: actor, now: now, payload: [
-                    "letter_id": .int(delivery.letterID), "outbox_id": .int(delivery.id), "attempt": .int(Int64(delivery.attempt)),
-                    "reply_code": .int(Int64(Self.replyCode(reply))),
-                ])
-            case .temporary(let reply, let next):
-                if let next {
-                    try db.execute(
-                        "UPDATE outbox SET status = 'queued', server_reply = \(reply), next_attempt_at = \(next) WHERE id = \(delivery.id)")
-                } else {
-                    try db.execute(
-                        "UPDATE outbox SET status = 'failed', server_reply = \(reply), next_attempt_at = NULL WHERE id = \(delivery.id)")
-                }
-            case .permanent(let reply):
+                    "UPDATE outbox SET status = 'queued', server_reply = \(reply), next_attempt_at = \(next) WHERE id = \(delivery.id)")
+            } else {
                 try db.execute(
                     "UPDATE outbox SET status = 'failed', server_reply = \(reply), next_attempt_at = NULL WHERE id = \(delivery.id)")
-            case .uncertain(let reason):
-                try db.execute("UPDATE outbox SET status = 'uncertain', server_reply = \(reason) WHERE id = \(delivery.id)")
-            case .notAttempted(let reason):
-                try db.execute(
-                    "UPDATE outbox SET status = 'queued', attempts = attempts - 1, server_reply = \(reason) WHERE id = \(delivery.id)")
             }
+        case .permanent(let reply):
+            try db.execute(
+                "UPDATE outbox SET status = 'failed', server_reply = \(reply), next_attempt_at = NULL WHERE id = \(delivery.id)")
+        case .uncertain(let reason):
+            try db.execute("UPDATE outbox SET status = 'uncertain', server_reply = \(reason) WHERE id = \(delivery.id)")
+        case .notAttempted(let reason):
+            try db.execute(
+                "UPDATE outbox SET status = 'queued', attempts = attempts - 1, server_reply = \(reason) WHERE id = \(delivery.id)")
         }
     }
 

@@ -7,9 +7,9 @@ import Glibc
 ///
 /// Foundation's `Process` is not used here: the PostgreSQL server that `pg_ctl start` leaves
 /// running inherits descriptors `Process` watches, and `waitUntilExit` then never returns.
-enum ProgramRunner {
+public enum ProgramRunner {
     /// Runs `program` with `arguments`; its output goes to `outputFile`. Returns the exit status.
-    static func run(_ program: String, _ arguments: [String], outputFile: String) throws -> Int32 {
+    public static func run(_ program: String, _ arguments: [String], outputFile: String) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

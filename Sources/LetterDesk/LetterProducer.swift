@@ -89,27 +89,13 @@ public struct LetterProducer {
             extensionReason: try letters.extensionReason(request.id),
             clarificationQuestion: try letters.clarificationQuestion(request.id),
             originalMessageID: request.channel == .email ? try letters.originalMessageID(messageRowID: request.messageID) : nil)
-        let language = language ?? request.requester.language
-        let recipient = kind.isToRecipient ? recipientName?.trimmingCharacters(in: .whitespacesAndNewlines) : nil
-        let context = try LetterContextBuilder.context(
-            for: kind, language: language, facts: facts, today: LocalDate(now, in: facts.policy.timeZone),
-            recipientName: recipient)
-        if format == .eml { try Self.checkAddressable(kind, request: request) }
-
-        let rendered: RenderedLetter
-        do {
-            rendered = try renderer.render(kind, language: language, context: context)
-        } catch let error as LettersError {
-            throw StoreError.configuration(error.description)
-        }
-        let new = NewLetter(
-            requestID: request.id, kind: kind.rawValue, language: language, format: format.rawValue,
-            subject: rendered.subject, body: rendered.text, recipient: recipient)
+        let (new, rendered) = try Self.render(
+            kind, facts: facts, language: language, format: format, recipientName: recipientName, now: now, renderer: renderer)
         let id = try letters.reserveID()
         let code = try letters.freeVerificationCode(sha256: new.sha256)
         let publicURL = facts.settings["portal.public_url"]
         let signed = rendered.appendingFooter(
-            LetterRenderer.footer(verificationCode: code, language: language, publicURL: publicURL),
+            LetterRenderer.footer(verificationCode: code, language: new.language, publicURL: publicURL),
             qrURL: LetterRenderer.verificationURL(publicURL: publicURL, code: code))
 
         let content: String
@@ -127,6 +113,48 @@ public struct LetterProducer {
         let stored = try letters.record(
             new, id: id, verificationCode: code, messageID: messageID, state: request.state, actor: actor, now: now)
         return ProducedLetter(letter: stored, rendered: signed, format: format, content: content)
+    }
+
+    /// The letter `kind` about `facts.request`, rendered but not yet signed (the verification code
+    /// depends on the hash of its text) nor recorded; what is recorded is `NewLetter`.
+    static func render(
+        _ kind: LetterKind, facts: LetterFacts, language: Language?, format: LetterFormat, recipientName: String?, now: Date,
+        renderer: LetterRenderer
+    ) throws -> (NewLetter, RenderedLetter) {
+        var rendered: RenderedLetter?
+        let new = try newLetter(kind, facts: facts, language: language, format: format, recipientName: recipientName, now: now) {
+            let letter = try renderer.render(kind, language: $0, context: $1)
+            rendered = letter
+            return (letter.subject, letter.text)
+        }
+        guard let rendered else { throw StoreError.configuration("The letter \(kind.rawValue) was not rendered.") }
+        return (new, rendered)
+    }
+
+    /// The letter to record: the context of `kind` built from `facts`, handed to `render` (which
+    /// gives its subject and text), in the letter's language, for its recipient.
+    static func newLetter(
+        _ kind: LetterKind, facts: LetterFacts, language: Language?, format: LetterFormat, recipientName: String?, now: Date,
+        render: (Language, LetterContext) throws -> (subject: String, text: String)
+    ) throws -> NewLetter {
+        let request = facts.request
+        let language = language ?? request.requester.language
+        let recipient = kind.isToRecipient ? recipientName?.trimmingCharacters(in: .whitespacesAndNewlines) : nil
+        let context = try LetterContextBuilder.context(
+            for: kind, language: language, facts: facts, today: LocalDate(now, in: facts.policy.timeZone),
+            recipientName: recipient)
+        if format == .eml { try Self.checkAddressable(kind, request: request) }
+
+        let subject: String
+        let text: String
+        do {
+            (subject, text) = try render(language, context)
+        } catch let error as LettersError {
+            throw StoreError.configuration(error.description)
+        }
+        return NewLetter(
+            requestID: request.id, kind: kind.rawValue, language: language, format: format.rawValue,
+            subject: subject, body: text, recipient: recipient)
     }
 
     /// `produce` for a letter name typed by a person (`fulfilled`, `refusal`, `extension_notice`…).
@@ -182,11 +210,8 @@ public struct LetterProducer {
     /// the requester's original message.
     func compose(_ letter: RenderedLetter, request: StoredRequest, facts: LetterFacts, letterID: Int64, now: Date) -> ComposedEmail {
         let dpoEmail = facts.settings["dpo.email"] ?? ""
-        let domain = facts.settings["mail.domain"]
-            ?? dpoEmail.split(separator: "@").last.map(String.init)
-            ?? "desk.invalid"
         let original = facts.originalMessageID
-        return EmailComposer(domain: domain).compose(
+        return EmailComposer(domain: Self.mailDomain(facts.settings)).compose(
             letter,
             from: EmailAddress(name: facts.settings["organisation.name"], address: dpoEmail),
             to: EmailAddress(name: request.requester.name, address: request.requester.email ?? ""),
@@ -195,5 +220,10 @@ public struct LetterProducer {
             inReplyTo: original,
             references: original.map { [$0] } ?? [],
             date: now)
+    }
+
+    /// The domain of the desk's Message-IDs: `mail.domain`, else the DPO's address's.
+    static func mailDomain(_ settings: [String: String]) -> String {
+        settings["mail.domain"] ?? (settings["dpo.email"] ?? "").split(separator: "@").last.map(String.init) ?? "desk.invalid"
     }
 }

@@ -42,26 +42,45 @@ public final class OutboxSender {
         return try store.due(at: clock())
     }
 
+    /// Letters claimed (and later recorded) together: one commit for `sending`, one for the
+    /// outcomes. A sender that dies in between leaves at most this many letters `uncertain`.
+    public var groupSize = 25
+
     /// Tries each letter once, in order; `progress` sees each outcome. Letters not queued (or
     /// taken by another sender) are skipped. Throws the server's error when the run had to stop.
     public func send(_ ids: [Int64], progress: (Outcome) -> Void = { _ in }) throws -> [Outcome] {
         try store.recoverAbandoned()
         var outcomes: [Outcome] = []
-        for id in ids {
-            guard let delivery = try store.claim(id, now: clock()) else { continue }
-            let result: OutboxStore.TryResult
+        var start = 0
+        while start < ids.count {
+            let group = Array(ids[start..<min(start + groupSize, ids.count)])
+            start += group.count
+            let deliveries = try store.claim(group, now: clock())
+            var tries: [(OutboxDelivery, OutboxStore.TryResult)] = []
             var stop: MailTransportError?
-            do {
-                let reply = try smtp.send(delivery.message, from: delivery.sender, to: [delivery.recipient])
-                result = reply.code / 100 == 2 ? .accepted(reply.text) : .uncertain("unexpected reply: \(reply.text)")
-            } catch {
-                (result, stop) = classify(error, attempt: delivery.attempt)
+            for delivery in deliveries {
+                if let stop {
+                    tries.append((delivery, .notAttempted(stop.serverReply ?? stop.curlMessage)))
+                    continue
+                }
+                let result: OutboxStore.TryResult
+                do {
+                    let reply = try smtp.send(delivery.message, from: delivery.sender, to: [delivery.recipient])
+                    result = reply.code / 100 == 2 ? .accepted(reply.text) : .uncertain("unexpected reply: \(reply.text)")
+                } catch {
+                    let classified = classify(error, attempt: delivery.attempt)
+                    result = classified.0
+                    stop = classified.1
+                }
+                tries.append((delivery, result))
             }
-            try store.finish(delivery, result, actor: actor, now: clock())
-            let outcome = Outcome(id: delivery.id, reference: delivery.reference, status: Self.status(of: result),
-                                  detail: Self.detail(of: result))
-            outcomes.append(outcome)
-            progress(outcome)
+            try store.finish(tries, actor: actor, now: clock())
+            for (delivery, result) in tries {
+                let outcome = Outcome(id: delivery.id, reference: delivery.reference, status: Self.status(of: result),
+                                      detail: Self.detail(of: result))
+                outcomes.append(outcome)
+                progress(outcome)
+            }
             if let stop { throw stop }
         }
         return outcomes

@@ -78,6 +78,14 @@ public struct LetterRenderer: Sendable {
 
     /// Renders `kind` in `language`.
     public func render(_ kind: LetterKind, language: Language, context: LetterContext) throws -> RenderedLetter {
+        let (subject, text) = try renderText(kind, language: language, context: context)
+        let html = HTMLPage.page(subject: subject, text: text, language: language)
+        return RenderedLetter(subject: subject, text: text, html: html, language: language, kind: kind)
+    }
+
+    /// The subject and plain text of `kind` in `language`, without the HTML page: what the desk
+    /// records of a letter (the intake's acknowledgements, rendered by the batch).
+    public func renderText(_ kind: LetterKind, language: Language, context: LetterContext) throws -> (subject: String, text: String) {
         guard let compiled = letters[language]?[kind] else {
             throw LettersError.templateMissing("\(language.rawValue)/\(kind.rawValue)")
         }
@@ -86,9 +94,7 @@ public struct LetterRenderer: Sendable {
         let subject = compiled.subject.render(values, library: library)
             .split(whereSeparator: \.isNewline).joined(separator: " ")
             .trimmingCharacters(in: .whitespaces)
-        let text = Self.tidy(compiled.body.render(values, library: library))
-        let html = HTMLPage.page(subject: subject, text: text, language: language)
-        return RenderedLetter(subject: subject, text: text, html: html, language: language, kind: kind)
+        return (subject, Self.tidy(compiled.body.render(values, library: library)))
     }
 
     /// The localised verification line the caller appends after hashing the body.

@@ -1,11 +1,25 @@
 /// Parses address headers (From, To, Reply-To, Cc): display names, quoted names, comments,
 /// groups (`undisclosed-recipients:;`) and encoded-word names.
+///
+/// Some mailers and web forms put the whole mailbox into the display name, or into one encoded
+/// word (`From: =?UTF-8?B?…?=` holding `Иван Петров <ivan@example.ru>`): the address is read from
+/// the decoded text then.
 public enum AddressParser {
-    /// Every mailbox in `value`; entries without an `@` address are skipped.
+    /// Every mailbox in `value`; entries without an `@` address, even once decoded, are skipped.
     public static func parse(_ value: String) -> [MailAddress] {
         var addresses: [MailAddress] = []
         for entry in splitEntries(value) {
-            if let address = mailbox(from: entry) { addresses.append(address) }
+            if let address = mailbox(from: entry) {
+                addresses.append(address)
+                continue
+            }
+            let decoded = EncodedWordDecoder.decode(entry).text
+            guard decoded != entry else { continue }
+            if let address = mailbox(from: decoded, nested: true) {
+                addresses.append(address)
+            } else {
+                addresses += splitEntries(decoded).compactMap { mailbox(from: $0, nested: true) }
+            }
         }
         return addresses
     }
@@ -49,7 +63,8 @@ public enum AddressParser {
         return entries.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
     }
 
-    private static func mailbox(from entry: String) -> MailAddress? {
+    /// One mailbox; `nested` when `entry` is itself a decoded display name (read once, not again).
+    private static func mailbox(from entry: String, nested: Bool = false) -> MailAddress? {
         var comments: [String] = []
         var text = ""
         var depth = 0
@@ -82,9 +97,24 @@ public enum AddressParser {
         email = email.trimmingSpaces.filter { $0 != " " && $0 != "\"" }
         // Source routes (<@relay:user@host>) keep only the mailbox.
         if email.hasPrefix("@"), let colon = email.firstIndex(of: ":") { email = String(email[email.index(after: colon)...]) }
+        // A display name holding a whole mailbox (`"Ivan <ivan@x.ru>" <noreply@form.x>`, or with no
+        // address outside it): the name's own name, and its address when the outer one is missing
+        // or a system sender's (a web form's notification).
+        if !nested, let held = name, held.utf8.contains(0x40), held.utf8.contains(0x3C),  // "@" and "<"
+           let inner = mailbox(from: held, nested: true) {
+            let usable = email.contains("@") && email.count <= 320
+            guard usable, !isSystemSender(email) else { return inner }
+            name = inner.name ?? name
+        }
         guard email.contains("@"), email.count <= 320 else { return nil }
         if name == nil, let first = comments.first { name = cleanName(first) }
         return MailAddress(name: name, email: email)
+    }
+
+    /// `noreply@…`, `mailer-daemon@…` and the like (`AutomatedMailDetector.systemSenders`).
+    static func isSystemSender(_ email: String) -> Bool {
+        guard let at = email.firstIndex(of: "@") else { return false }
+        return AutomatedMailDetector.systemSenders.contains(email[..<at].lowercased())
     }
 
     private static func cleanName(_ raw: String) -> String? {

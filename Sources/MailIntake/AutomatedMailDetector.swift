@@ -19,6 +19,8 @@ public enum AutomatedMailDetector {
     /// The reason `message` looks automated, or nil when a person seems to have written it.
     public static func reason(for message: ParsedMessage) -> String? {
         let headers = message.headers
+        // Most specific first: a delivery report also says Auto-Submitted.
+        if message.contentType == "multipart/report" { return deliveryReportReason }
         if let auto = headers.value(of: "Auto-Submitted")?.lowercased(), !auto.hasPrefix("no") {
             return "Auto-Submitted: \(auto)"
         }
@@ -29,7 +31,6 @@ public enum AutomatedMailDetector {
         if headers.value(of: "List-Unsubscribe") != nil { return "List-Unsubscribe header" }
         if headers.value(of: "List-Id") != nil { return "List-Id header" }
         if headers.value(of: "X-Autoreply") != nil || headers.value(of: "X-Autorespond") != nil { return "auto-reply header" }
-        if message.contentType == "multipart/report" { return deliveryReportReason }
         let subject = message.subject.lowercased()
         if let prefix = subjectPrefixes.first(where: { subject.hasPrefix($0) }) { return "subject: \(prefix)" }
         if let email = message.from?.email.lowercased(), let at = email.firstIndex(of: "@") {

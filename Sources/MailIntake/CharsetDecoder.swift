@@ -1,8 +1,12 @@
 /// Turns bytes in a declared MIME charset into text, never failing.
 ///
 /// UTF-8, US-ASCII, UTF-16 (LE/BE/BOM) and the 8-bit charsets of `CharsetTables` are decoded by
-/// this file alone; an unknown charset falls back to UTF-8 (or Windows-1252 when the bytes are
-/// not UTF-8) and is reported so the caller can add a warning.
+/// this file alone (the fast path); every other charset the C library's iconv knows goes through
+/// `IconvConverter` (GB18030 for GB2312/GBK, Big5, Shift_JIS, EUC-JP, ISO-2022-JP, EUC-KR,
+/// windows-125x, mac-cyrillic …). A charset nobody knows is read as UTF-8, invalid bytes becoming
+/// U+FFFD — never guessed as another charset — and reported (`known` false) so that the caller
+/// can say so. Undeclared or US-ASCII text with 8-bit bytes is still guessed (old mailers send
+/// Windows-1251 or KOI8-R without a label).
 public enum CharsetDecoder {
     /// The decoded text and whether the charset was one we know.
     public static func decode(_ bytes: [UInt8], charset: String?) -> (text: String, known: Bool) {
@@ -17,7 +21,29 @@ public enum CharsetDecoder {
             return (String(decoding: bytes.map { UInt16($0) }, as: UTF16.self), true)
         default:
             if let table = table(for: name) { return (decode(bytes, table: table), true) }
-            return (decodeUTF8OrFallback(bytes), false)
+            if let converter = IconvConverter(from: iconvName(name, declared: charset ?? "")) {
+                return (converter.convert(bytes), true)
+            }
+            return (String(decoding: bytes, as: UTF8.self), false)
+        }
+    }
+
+    /// The name iconv knows a charset by: the supersets mail really uses for the Chinese, Japanese
+    /// and Korean labels (text labelled GB2312 is often GBK; Shift_JIS is Windows' CP932), the
+    /// `x-` names of mailers, else the declared name itself.
+    static func iconvName(_ normalized: String, declared: String) -> String {
+        switch normalized {
+        case "gb2312", "gbk", "xgbk", "cp936", "euccn", "xeuccn", "csgb2312", "chinese", "gb18030": "GB18030"
+        case "big5", "xbig5", "csbig5", "cnbig5": "BIG5"
+        case "big5hkscs": "BIG5-HKSCS"
+        case "shiftjis", "sjis", "xsjis", "mskanji", "csshiftjis", "windows31j", "cp932": "CP932"
+        case "eucjp", "xeucjp", "cseucpkdfmtjapanese": "EUC-JP"
+        case "iso2022jp", "csiso2022jp": "ISO-2022-JP"
+        case "euckr", "cseuckr", "ksc56011987", "ksc5601", "cp949", "uhc", "windows949": "CP949"
+        case "xmaccyrillic", "maccyrillic": "MAC-CYRILLIC"
+        case "xmacukrainian", "macukrainian": "MAC-UK"
+        default:
+            String(declared.trimmingSpaces.filter { $0 != "\"" }.prefix { $0 != "*" })
         }
     }
 

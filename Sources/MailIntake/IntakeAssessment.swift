@@ -18,7 +18,8 @@ public struct IntakeAssessment: Sendable {
     public let reference: String?
     /// Every desk reference found.
     public let references: [String]
-    /// Why: the quarantine error, or the automated-mail reason of a triage item.
+    /// Why: the quarantine error (or `no_sender` for a message without any address), or the
+    /// automated-mail reason of a triage item.
     public let reason: String?
     /// The parse error when quarantined.
     public let error: MailIntakeError?
@@ -55,9 +56,11 @@ public struct IntakeAssessment: Sendable {
             references.append(reference)
         }
         let evidence = Self.evidence(classification, message: message, references: references)
-        return IntakeAssessment(status: IntakeDecision.decide(evidence, knowing: .nothing).status, message: message,
+        let decision = IntakeDecision.decide(evidence, knowing: .nothing)
+        return IntakeAssessment(status: decision.status, message: message,
                                 classification: classification, reference: references.first, references: references,
-                                reason: classification.automatedReason, error: nil)
+                                reason: decision.status == .quarantined ? decision.reason : classification.automatedReason,
+                                error: nil)
     }
 
     /// What the intake decision needs from this assessment.
@@ -71,6 +74,6 @@ public struct IntakeAssessment: Sendable {
             automatedReason: classification.automatedReason, rights: classification.rights,
             isConfident: classification.isConfident, confidence: classification.confidence,
             suggested: classification.suggested, hasSenderAddress: !(message?.requester?.email ?? "").isEmpty,
-            references: references)
+            references: references, unreadableCharsets: message?.unreadableCharsets ?? [])
     }
 }

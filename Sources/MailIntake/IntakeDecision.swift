@@ -6,9 +6,10 @@ import DeskCore
 /// Pure: it reads what the message says (`IntakeEvidence`) and what the desk knows about it
 /// (`IntakeKnowledge`), in this order — a duplicate is never stored twice; an unreadable message is
 /// quarantined; a message answering one of our letters or naming a request the desk holds is a
-/// reply; one naming a reference the desk does not hold needs a person; automated mail, mail
-/// without a recognised right, mail the classifier is not sure of and mail without a sender
-/// address go to triage (with the suggested rights); only the rest becomes requests.
+/// reply; one naming a reference the desk does not hold needs a person; a message with no sender
+/// address at all (From, Sender, Reply-To) is quarantined; automated mail, text in a charset
+/// nobody knows, mail without a recognised right and mail the classifier is not sure of go to
+/// triage (with the suggested rights); only the rest becomes requests.
 public struct IntakeDecision: Sendable, Hashable {
     public let status: IntakeStatus
     /// Why, for triage and quarantine (and a reply the desk could not check); nil otherwise.
@@ -50,16 +51,24 @@ public struct IntakeDecision: Sendable, Hashable {
                 evidence,
                 reason: "The message answers \(named), which the desk does not hold; a person must decide what it is.")
         }
+        guard evidence.hasSenderAddress else {
+            return IntakeDecision(
+                .quarantined,
+                reason: "no_sender: The message has no sender address in From, Sender or Reply-To; a person must register it.")
+        }
         if let reason = evidence.automatedReason { return triage(evidence, reason: reason) }
+        if !evidence.unreadableCharsets.isEmpty {
+            let names = evidence.unreadableCharsets.prefix(3).joined(separator: ", ")
+            return triage(
+                evidence,
+                reason: "unknown_charset: The text is in \(names), a charset the desk does not know; it was read as UTF-8 with replacement characters, so a person must read it.")
+        }
         guard let primary = evidence.rights.first else { return triage(evidence, reason: nil) }
         guard evidence.isConfident else {
             let percent = Int((evidence.confidence * 100).rounded())
             return triage(
                 evidence,
                 reason: "The classifier is not sure enough to create a request (\(primary.rawValue), \(percent) %); a person must choose the right.")
-        }
-        guard evidence.hasSenderAddress else {
-            return triage(evidence, reason: "The message has no sender address to answer; a person must register it.")
         }
         return IntakeDecision(.new, rights: evidence.rights)
     }

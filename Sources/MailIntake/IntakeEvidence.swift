@@ -18,10 +18,13 @@ public struct IntakeEvidence: Sendable, Hashable {
     public var hasSenderAddress: Bool
     /// Desk references named in subject and body, in order.
     public var references: [String]
+    /// Charsets nobody knows in which part of the text could not be read (`ParsedMessage.unreadableCharsets`).
+    public var unreadableCharsets: [String]
 
     public init(
         quarantineReason: String? = nil, automatedReason: String? = nil, rights: [Right] = [], isConfident: Bool = false,
-        confidence: Double = 0, suggested: [RightScore] = [], hasSenderAddress: Bool = false, references: [String] = []
+        confidence: Double = 0, suggested: [RightScore] = [], hasSenderAddress: Bool = false, references: [String] = [],
+        unreadableCharsets: [String] = []
     ) {
         self.quarantineReason = quarantineReason
         self.automatedReason = automatedReason
@@ -31,5 +34,6 @@ public struct IntakeEvidence: Sendable, Hashable {
         self.suggested = suggested
         self.hasSenderAddress = hasSenderAddress
         self.references = references
+        self.unreadableCharsets = unreadableCharsets
     }
 }

@@ -23,6 +23,10 @@ public enum MIMEParser {
 
         let decodedSubject = EncodedWordDecoder.decode(fields.value(of: "Subject") ?? "")
         for charset in decodedSubject.unknownCharsets { warnings.append("unknown charset \(charset) in Subject") }
+        var unreadable = walker.unreadableCharsets
+        if decodedSubject.text.unicodeScalars.contains("\u{FFFD}") {
+            for charset in decodedSubject.unknownCharsets where !unreadable.contains(charset) { unreadable.append(charset) }
+        }
         let subject = MojibakeRepair.repair(decodedSubject.text)
         if subject != decodedSubject.text { warnings.append("mojibake repaired in Subject") }
 
@@ -41,13 +45,15 @@ public enum MIMEParser {
             references: MessageIDList.parse(fields.value(of: "References")),
             from: AddressParser.parse(fields.value(of: "From") ?? "").first,
             replyTo: AddressParser.parse(fields.value(of: "Reply-To") ?? ""),
+            sender: AddressParser.parse(fields.value(of: "Sender") ?? "").first,
             to: AddressParser.parse(fields.value(of: "To") ?? ""),
             subject: subject,
             date: date,
             textBody: text,
             attachments: walker.attachments,
             contentType: walker.topLevelType,
-            warnings: warnings
+            warnings: warnings,
+            unreadableCharsets: unreadable
         )
     }
 

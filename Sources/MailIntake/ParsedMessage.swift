@@ -15,6 +15,8 @@ public struct ParsedMessage: Sendable {
     public let from: MailAddress?
     /// Reply-To mailboxes (the requester may answer from a different address).
     public let replyTo: [MailAddress]
+    /// The Sender mailbox (who sent it on the author's behalf).
+    public let sender: MailAddress?
     /// To mailboxes.
     public let to: [MailAddress]
     /// Subject, decoded (encoded words, mojibake repaired); empty when absent.
@@ -29,6 +31,9 @@ public struct ParsedMessage: Sendable {
     public let contentType: String
     /// What the parser worked around: unknown charsets, unterminated boundaries, repaired mojibake….
     public let warnings: [String]
+    /// Charsets nobody knows, in subject or text, whose bytes were not UTF-8 either: that text was
+    /// read as UTF-8 with U+FFFD and cannot be trusted.
+    public let unreadableCharsets: [String]
 
     /// Every message ID this message answers (In-Reply-To first, then References, newest first),
     /// without duplicates: look these up among the letters the desk sent to thread a reply.
@@ -40,6 +45,7 @@ public struct ParsedMessage: Sendable {
         return ids
     }
 
-    /// Requester address: Reply-To when given, else From.
-    public var requester: MailAddress? { replyTo.first ?? from }
+    /// Requester address: Reply-To when given, else From, else Sender; nil when the message has
+    /// no address at all.
+    public var requester: MailAddress? { replyTo.first ?? from ?? sender }
 }

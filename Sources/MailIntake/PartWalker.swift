@@ -6,6 +6,8 @@ struct PartWalker {
     var forwardedTexts: [String] = []
     var attachments: [MailAttachment] = []
     var warnings: [String] = []
+    /// Unknown charsets of text parts whose bytes were not UTF-8 either (read with U+FFFD).
+    var unreadableCharsets: [String] = []
     var partCount = 0
     var topLevelType = "text/plain"
 
@@ -76,6 +78,7 @@ struct PartWalker {
             partCount = inner.partCount
             attachments.append(contentsOf: inner.attachments)
             for warning in inner.warnings { warn(warning) }
+            for charset in inner.unreadableCharsets where !unreadableCharsets.contains(charset) { unreadableCharsets.append(charset) }
             let innerSubject = MojibakeRepair.repair(EncodedWordDecoder.decode(innerFields.value(of: "Subject") ?? "").text)
             var forwarded = innerSubject.isEmpty ? "" : "Subject: \(innerSubject)\n\n"
             forwarded += inner.bestText
@@ -98,7 +101,10 @@ struct PartWalker {
     mutating func addText(type: String, charset: String?, body: ArraySlice<UInt8>, encoding: String?) {
         let bytes = TransferDecoding.decode(Array(body), encoding: encoding)
         let (decoded, known) = CharsetDecoder.decode(bytes, charset: charset)
-        if !known, let charset { warn("unknown charset \(charset)") }
+        if !known, let charset {
+            warn("unknown charset \(charset)")
+            if decoded.unicodeScalars.contains("\u{FFFD}"), !unreadableCharsets.contains(charset) { unreadableCharsets.append(charset) }
+        }
         let repaired = MojibakeRepair.repair(decoded)
         if repaired != decoded { warn("mojibake repaired in body") }
         let normalized = repaired.replacingAll("\r\n", with: "\n")

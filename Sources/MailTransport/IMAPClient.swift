@@ -32,16 +32,24 @@ public final class IMAPClient {
         return status
     }
 
-    /// The UIDs above `after`, ascending.
-    public func uids(after: UInt32) throws(MailTransportError) -> [UInt32] {
-        let response = try command("UID SEARCH UID \(after &+ 1):*", inFolder: true)
+    /// The UIDs above `after` and below `before` (the folder's UIDNEXT), ascending.
+    ///
+    /// Asked for in windows of 2,000 UIDs: libcurl hands over an untagged response line of
+    /// limited length, and one SEARCH of a large folder would be cut short.
+    public func uids(after: UInt32, before uidNext: UInt32) throws(MailTransportError) -> [UInt32] {
         var uids: [UInt32] = []
-        for line in String(decoding: response, as: UTF8.self).split(whereSeparator: \.isNewline)
-        where line.hasPrefix("* SEARCH") {
-            for word in line.dropFirst("* SEARCH".count).split(separator: " ") {
-                // `n:*` always includes the highest UID, even when it is not above `after`.
-                if let uid = UInt32(word), uid > after { uids.append(uid) }
+        var low = UInt64(after) + 1
+        let window: UInt64 = 2_000
+        while low < UInt64(uidNext) {
+            let high = min(UInt64(uidNext) - 1, low + window - 1)
+            let response = try command("UID SEARCH UID \(low):\(high)", inFolder: true)
+            for line in String(decoding: response, as: UTF8.self).split(whereSeparator: \.isNewline)
+            where line.hasPrefix("* SEARCH") {
+                for word in line.dropFirst("* SEARCH".count).split(separator: " ") {
+                    if let uid = UInt32(word), UInt64(uid) >= low, UInt64(uid) <= high { uids.append(uid) }
+                }
             }
+            low = high + 1
         }
         return uids.sorted()
     }

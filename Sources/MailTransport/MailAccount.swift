@@ -31,7 +31,10 @@ public struct MailAccount: Sendable, Hashable, CustomStringConvertible {
     public let folder: String
 
     /// The account as the desk remembers it (`imaps://dpo@mail.example.uz:993`), without folder.
-    public var name: String { "\(scheme.rawValue)://\(user.isEmpty ? "" : user + "@")\(host):\(port)" }
+    public var name: String {
+        let login = user.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "@", with: "%40")
+        return "\(scheme.rawValue)://\(login.isEmpty ? "" : login + "@")\(host):\(port)"
+    }
     public var description: String { folder.isEmpty ? name : "\(name)/\(folder)" }
 
     /// The URL curl is given: no user, no password; the folder percent-encoded.

@@ -1,13 +1,14 @@
 import Foundation
 
-/// Where a mail password comes from: an environment variable, a file only its owner can read,
-/// or — when neither is given — `~/.netrc`, which curl reads itself.
+/// Where a mail password comes from: a file only its owner can read (`--password-file`, or the
+/// file named by `VARIABLE_FILE`, for systemd units), the environment variable itself, or — when
+/// none is given — `~/.netrc`, which curl reads itself.
 public enum MailPassword {
     /// The password from `variable` in `environment`, else from `file`; nil means "use ~/.netrc".
     /// A file readable by anyone but its owner is refused: the password would not be secret.
     public static func resolve(variable: String, environment: [String: String] = ProcessInfo.processInfo.environment,
                                file: String?) throws(MailPasswordError) -> String? {
-        if let file {
+        if let file = file ?? environment[variable + "_FILE"].flatMap({ $0.isEmpty ? nil : $0 }) {
             var info = stat()
             guard stat(file, &info) == 0 else {
                 throw MailPasswordError("The password file \(file.prefix(120)) cannot be read; check the path.")

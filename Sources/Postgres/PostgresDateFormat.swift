@@ -13,10 +13,32 @@ enum PostgresDateFormat {
         var secondOfDay = seconds % 86_400
         if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }
         let (y, m, d) = civil(fromDays: days)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", y, m, d,
-            Int(secondOfDay / 3600), Int(secondOfDay % 3600 / 60), Int(secondOfDay % 60), Int(fraction))
+        guard (0...9999).contains(y) else {
+            return String(
+                format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", y, m, d,
+                Int(secondOfDay / 3600), Int(secondOfDay % 3600 / 60), Int(secondOfDay % 60), Int(fraction))
+        }
+        // Digits written into a buffer: String(format:) boxes every argument (CVarArg), which made
+        // this a tenth of the intake's bulk writing, called for every row and event.
+        var bytes = timestampTemplate
+        func put(_ value: Int, at start: Int, digits: Int) {
+            var rest = value
+            for position in stride(from: start + digits - 1, through: start, by: -1) {
+                bytes[position] = UInt8(0x30 + rest % 10)
+                rest /= 10
+            }
+        }
+        put(y, at: 0, digits: 4)
+        put(m, at: 5, digits: 2)
+        put(d, at: 8, digits: 2)
+        put(Int(secondOfDay / 3600), at: 11, digits: 2)
+        put(Int(secondOfDay % 3600 / 60), at: 14, digits: 2)
+        put(Int(secondOfDay % 60), at: 17, digits: 2)
+        put(Int(fraction), at: 20, digits: 6)
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    private static let timestampTemplate = Array("0000-00-00T00:00:00.000000Z".utf8)
 
     /// Parses the server's output for `timestamptz`, `timestamp` and `date` in ISO DateStyle:
     /// `2026-11-21 18:58:41.123456+05`, `…+05:30`, `2026-11-21`.

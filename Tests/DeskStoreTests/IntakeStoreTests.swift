@@ -188,6 +188,12 @@ struct IntakeBatchTests {
             "SELECT concat_ws('|', message_id, status, reason, created_at, suggested_kinds, suggested_probabilities) FROM inbox_items ORDER BY id",
             "SELECT concat_ws('|', seq, request_id, occurred_at, recorded_at, actor, event, from_state, to_state, payload, prev_hash, hash) FROM events ORDER BY seq",
             "SELECT concat_ws('|', year, last_value) FROM reference_counters ORDER BY year",
+            // The Message-ID of a letter carries random hex: only whether it has one is compared.
+            """
+            SELECT concat_ws('|', id, request_id, kind, language, format, sha256, verification_code, subject, md5(body),
+                             message_id LIKE '<dsar.%', recipient, produced_at, produced_by)
+            FROM letters ORDER BY id
+            """,
         ]
         return try queries.flatMap { try db.query($0).map { try $0.decode(column: 0, as: String.self) } }
     }
@@ -197,10 +203,22 @@ struct IntakeBatchTests {
         _ = try IntakeStore(db).store(message("first", id: "0@x", kinds: [.access]), policy: nil, actor: "t", now: now)
     }
 
+    /// Hooks made for the database of one run.
+    typealias HooksFor = (Connection) throws -> IntakeStore.Hooks
+
     static func oneByOne(_ mailbox: [IntakeStore.Incoming], hooks: IntakeStore.Hooks = .none) throws -> ([IntakeStore.Plan], [String]) {
+        try oneByOne(mailbox, hooksFor: { _ in hooks })
+    }
+
+    static func batched(_ mailbox: [IntakeStore.Incoming], hooks: IntakeStore.Hooks = .none) throws -> ([IntakeStore.Plan], [String]) {
+        try batched(mailbox, hooksFor: { _ in hooks })
+    }
+
+    static func oneByOne(_ mailbox: [IntakeStore.Incoming], hooksFor: HooksFor) throws -> ([IntakeStore.Plan], [String]) {
         var result: ([IntakeStore.Plan], [String]) = ([], [])
         try TestDatabase.withDatabase(migrated: true) { database in
             try prepare(database.connection)
+            let hooks = try hooksFor(database.connection)
             let store = IntakeStore(database.connection)
             let plans = try mailbox.map { try store.store($0, policy: nil, actor: "t", now: now, hooks: hooks).plan }
             result = (plans, try dump(database.connection))
@@ -208,10 +226,11 @@ struct IntakeBatchTests {
         return result
     }
 
-    static func batched(_ mailbox: [IntakeStore.Incoming], hooks: IntakeStore.Hooks = .none) throws -> ([IntakeStore.Plan], [String]) {
+    static func batched(_ mailbox: [IntakeStore.Incoming], hooksFor: HooksFor) throws -> ([IntakeStore.Plan], [String]) {
         var result: ([IntakeStore.Plan], [String]) = ([], [])
         try TestDatabase.withDatabase(migrated: true) { database in
             try prepare(database.connection)
+            let hooks = try hooksFor(database.connection)
             let plans = try IntakeStore(database.connection).store(batch: mailbox, policy: nil, actor: "t", now: now, hooks: hooks)
                 .map(\.plan)
             result = (plans, try dump(database.connection))
@@ -256,6 +275,44 @@ struct IntakeBatchTests {
         let (plans, rows) = try Self.batched(Self.mailbox(), hooks: hooks)
         #expect(plans == expectedPlans)
         #expect(rows == expectedRows)
+    }
+
+    /// The desk's acknowledgement hooks, with the letter settings set; `perMessage` counts the
+    /// letters produced one request at a time.
+    final class Acknowledging {
+        var perMessage = 0
+
+        func hooks(_ db: Connection) throws -> IntakeStore.Hooks {
+            for (key, value) in [
+                ("organisation.name", "Test Organisation"), ("organisation.address", "1 Test Street, Tashkent"),
+                ("dpo.name", "Test DPO"), ("dpo.email", "dpo@example.uz"),
+            ] {
+                _ = try SettingsStore(db).set(key, to: value, actor: "t", now: IntakeBatchTests.now)
+            }
+            let desk = try IntakeAcknowledgements(db: db, actor: "t", now: IntakeBatchTests.now)
+            #expect(desk.missingSettings.isEmpty)
+            return IntakeStore.Hooks(
+                onRequestCreated: { request, db in
+                    self.perMessage += 1
+                    try desk.hooks.onRequestCreated(request, db)
+                },
+                lettersForBatch: desk.hooks.lettersForBatch)
+        }
+    }
+
+    @Test func acknowledgementsAreWrittenInBulkAsOneRequestAtATimeWouldWriteThem() throws {
+        // Larger than the thread count twice over, so that the letters are rendered in parallel.
+        let extra = (0..<20).map { Self.message("request \($0)", id: "x\($0)@x", kinds: $0 % 3 == 0 ? [.access, .erasure] : [.erasure]) }
+        let single = Acknowledging()
+        let (expectedPlans, expectedRows) = try Self.oneByOne(Self.mailbox(extra), hooksFor: single.hooks)
+        let bulk = Acknowledging()
+        let (plans, rows) = try Self.batched(Self.mailbox(extra), hooksFor: bulk.hooks)
+        #expect(single.perMessage == 30)
+        #expect(bulk.perMessage == 0, "the batch went message by message")
+        #expect(plans == expectedPlans)
+        #expect(rows == expectedRows)
+        #expect(rows.filter { $0.contains("|acknowledgement|") }.count == 30)
+        #expect(rows.filter { $0.contains("|letter_produced|") }.count == 30)
     }
 
     @Test func theDryRunPlansABatchAsItPlansEachMessage() throws {

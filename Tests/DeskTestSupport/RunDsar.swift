@@ -58,10 +58,10 @@ extension TestDatabase {
 }
 
 /// Where the built `dsar` executable is.
-enum DsarBinary {
+public enum DsarBinary {
     /// `DSAR_BINARY` when set; else next to the running test bundle (SwiftPM puts executables and
     /// the test runner in the same build directory); else `.build/debug/dsar` in this checkout.
-    static func locate() throws -> URL {
+    public static func locate() throws -> URL {
         var candidates: [URL] = []
         if let explicit = ProcessInfo.processInfo.environment["DSAR_BINARY"], !explicit.isEmpty {
             candidates.append(URL(fileURLWithPath: explicit))

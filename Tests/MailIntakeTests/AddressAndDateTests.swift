@@ -29,6 +29,49 @@ import Testing
         let message = try MIMEParser.parse(FixtureSupport.message(["From: a@x.uz", "Reply-To: Real <real@x.uz>"], ""))
         #expect(message.requester?.email == "real@x.uz")
     }
+
+    /// The whole mailbox in one encoded word, or in the display name (web forms, some mailers).
+    @Test(arguments: [
+        ("=?utf-8?b?0JjQstCw0L0g0J/QtdGC0YDQvtCyIDxpdmFuQGV4YW1wbGUucnU+?=", "Иван Петров", "ivan@example.ru"),
+        ("=?UTF-8?B?0JjQstCw0L0g0J/QtdGC0YDQvtCyIDxpdmFuQGV4YW1wbGUucnU+?= <>", "Иван Петров", "ivan@example.ru"),
+        ("\"=?utf-8?b?0JjQstCw0L0g0J/QtdGC0YDQvtCyIDxpdmFuQGV4YW1wbGUucnU+?=\" <noreply@form.example.uz>", "Иван Петров",
+         "ivan@example.ru"),
+        ("\"Ivan Petrov <ivan@example.ru>\" <ivan.petrov@example.ru>", "Ivan Petrov", "ivan.petrov@example.ru"),
+        ("=?utf-8?q?ivan=40example=2Eru?=", nil, "ivan@example.ru"),
+        ("\"ivan@example.ru\" <ivan@example.ru>", "ivan@example.ru", "ivan@example.ru"),
+    ] as [(String, String?, String)])
+    func mailboxInsideTheDisplayName(value: String, name: String?, email: String) {
+        #expect(AddressParser.parse(value) == [MailAddress(name: name, email: email)])
+    }
+
+    @Test func aDisplayNameWithoutAnAddressStaysWithout() {
+        #expect(AddressParser.parse("=?utf-8?b?0JjQstCw0L0g0J/QtdGC0YDQvtCy?=").isEmpty)
+        #expect(AddressParser.parse("Ivan Petrov <>").isEmpty)
+    }
+
+    @Test func theRequesterFallsBackToSenderThenReplyTo() throws {
+        let sender = try MIMEParser.parse(
+            FixtureSupport.message(["From: =?utf-8?b?0JjQstCw0L0g0J/QtdGC0YDQvtCy?=", "Sender: Office <office@x.uz>"], ""))
+        #expect(sender.from == nil)
+        #expect(sender.requester == MailAddress(name: "Office", email: "office@x.uz"))
+        let replyTo = try MIMEParser.parse(FixtureSupport.message(["From: Ivan <>", "Reply-To: ivan@x.ru"], ""))
+        #expect(replyTo.requester?.email == "ivan@x.ru")
+        let encoded = try MIMEParser.parse(
+            FixtureSupport.message(["From: =?utf-8?b?0JjQstCw0L0g0J/QtdGC0YDQvtCyIDxpdmFuQGV4YW1wbGUucnU+?="], ""))
+        #expect(encoded.requester == MailAddress(name: "Иван Петров", email: "ivan@example.ru"))
+    }
+
+    @Test func aRequestWithoutAnyAddressIsQuarantinedAndOneWithAnEncodedMailboxIsNew() {
+        func assess(_ from: String) -> IntakeAssessment {
+            IntakeAssessment.assess(Array("From: \(from)\nSubject: Erasure\n\nPlease delete all my personal data.\n".utf8))
+        }
+        let none = assess("=?utf-8?b?0JjQstCw0L0g0J/QtdGC0YDQvtCy?=")
+        #expect(none.status == .quarantined)
+        #expect(IntakeDecision.decide(none.evidence, knowing: .nothing).reason?.hasPrefix("no_sender:") == true)
+        let recovered = assess("=?utf-8?b?0JjQstCw0L0g0J/QtdGC0YDQvtCyIDxpdmFuQGV4YW1wbGUucnU+?=")
+        #expect(recovered.status == .new)
+        #expect(recovered.message?.requester?.email == "ivan@example.ru")
+    }
 }
 
 @Suite struct MailDateParserTests {

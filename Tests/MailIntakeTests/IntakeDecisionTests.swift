@@ -90,11 +90,13 @@ import Testing
         #expect(decision.reason?.contains("erasure, 42 %") == true)
     }
 
-    @Test func noSenderAddressIsTriage() {
+    @Test func noSenderAddressAtAllIsQuarantinedButAReplyStillThreads() {
         let decision = IntakeDecision.decide(Self.with { $0.hasSenderAddress = false }, knowing: Self.desk)
-        #expect(decision.status == .triage)
-        #expect(decision.reason?.contains("no sender address") == true)
-        #expect(decision.suggested == Self.suggested)
+        #expect(decision.status == .quarantined)
+        #expect(decision.reason?.hasPrefix("no_sender:") == true)
+        let reply = IntakeDecision.decide(
+            Self.with { $0.hasSenderAddress = false; $0.references = ["DSAR-2026-000001"] }, knowing: Self.desk)
+        #expect(reply.status == .reply)
     }
 
     @Test func everyStatusIsReachable() {

@@ -89,8 +89,9 @@ import Testing
             if classify {
                 let assessment = IntakeAssessment.assess(bytes, classifier: classifier)
                 if assessment.status == .quarantined {
-                    #expect(!(assessment.reason ?? "").isEmpty && assessment.message == nil)
-                    quarantined[assessment.error?.code.rawValue ?? "?", default: 0] += 1
+                    // Unparseable, or parsed but without any sender address.
+                    #expect(!(assessment.reason ?? "").isEmpty && (assessment.message == nil || assessment.message?.requester == nil))
+                    quarantined[assessment.error?.code.rawValue ?? "no_sender", default: 0] += 1
                 } else {
                     #expect(assessment.message != nil && assessment.classification != nil)
                     parsed += 1

@@ -1,4 +1,5 @@
 import Foundation
+import DeskTestSupport
 import MailTransport
 import Testing
 
@@ -6,6 +7,11 @@ import Testing
 @Suite(.serialized) struct MailTransportTests {
     @Test func sendsThroughPostfixAndReadsBackOverIMAPWithoutMarkingSeen() throws {
         let servers = try MailServers.current()
+        try servers.exclusive { try roundTrip(servers) }
+    }
+
+    private func roundTrip(_ servers: MailServers) throws {
+        try servers.emptyMaildir("dpo")
         let smtp = try SMTPClient(account: servers.smtp(servers.requester), options: servers.options, heloDomain: "example.test")
         let inbox = try IMAPClient(account: servers.imap(servers.dpo), options: servers.options)
         let before = try inbox.status()
@@ -21,9 +27,9 @@ import Testing
 
         let status = try inbox.status()
         #expect(status.uidValidity == before.uidValidity)
-        let uids = try inbox.uids(after: before.uidNext - 1)
+        let uids = try inbox.uids(after: before.uidNext - 1, before: status.uidNext)
         #expect(uids.count == 3)
-        #expect(try inbox.uids(after: uids.last ?? 0).isEmpty)
+        #expect(try inbox.uids(after: uids.last ?? 0, before: status.uidNext).isEmpty)
         for (uid, id) in zip(uids, ids) {
             let bytes = try #require(try inbox.fetch(uid: uid))
             #expect(String(decoding: bytes, as: UTF8.self).contains(id))

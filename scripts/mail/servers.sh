@@ -125,8 +125,16 @@ cp /etc/postfix/master.cf.proto "$pf/master.cf" 2>/dev/null || cp /etc/postfix/m
 # only our smtpd on the loopback port; no port-25 listener, no pickup from a shared maildrop
 sed -i -e '/^smtp[[:space:]]\+inet/d' "$pf/master.cf"
 printf '127.0.0.1:%s inet n - n - - smtpd\n' "$smtp_port" >> "$pf/master.cf"
+# bounce.test accepts every recipient and then fails delivery for good (pipe to false), so
+# Postfix returns a real delivery status notification to the sender: the bounce tests.
+printf 'failing unix - n n - - pipe\n  flags=q user=nobody argv=/bin/false\n' >> "$pf/master.cf"
 printf 'dpo@desk.test dpo/Maildir/\nrequester@example.test requester/Maildir/\n' > "$pf/vmailbox"
-printf 'bounce.test error:5.1.1 mailbox unavailable\n' > "$pf/transport"
+# Fault injection for the outbox tests: mail to greylist@example.test gets 451 until the map is
+# emptied and Postfix reloaded; mail to slow@example.test waits 30 s after its data.
+printf 'greylist@example.test requester/Maildir/\nslow@example.test requester/Maildir/\n' >> "$pf/vmailbox"
+printf 'greylist@example.test 451 4.7.1 Greylisted, try again later\n' > "$pf/greylist"
+printf 'slow@example.test slowdown\n' > "$pf/slow"
+printf 'bounce.test failing:\n' > "$pf/transport"
 cat > "$pf/main.cf" <<CONF
 compatibility_level = 3.6
 queue_directory = $dir/spool
@@ -144,6 +152,9 @@ relayhost =
 smtp_host_lookup = native
 disable_dns_lookups = yes
 local_transport = error:local delivery is disabled
+# Nothing ever leaves this machine: mail for any domain but ours is bounced here.
+default_transport = error:outbound mail is disabled in the test set-up
+relay_transport = error:outbound mail is disabled in the test set-up
 virtual_mailbox_domains = desk.test example.test
 virtual_mailbox_maps = texthash:$pf/vmailbox
 virtual_mailbox_base = $dir/mail
@@ -158,6 +169,10 @@ smtpd_sasl_auth_enable = yes
 smtpd_sasl_type = dovecot
 smtpd_sasl_path = inet:127.0.0.1:$auth_port
 smtpd_relay_restrictions = permit_sasl_authenticated, permit_mynetworks, reject_unauth_destination
+smtpd_recipient_restrictions = check_recipient_access texthash:$pf/greylist
+smtpd_restriction_classes = slowdown
+slowdown = sleep 30
+smtpd_end_of_data_restrictions = check_recipient_access texthash:$pf/slow
 maillog_file = $dir/postfix.log
 maillog_file_prefixes = /tmp
 message_size_limit = 26214400
@@ -176,6 +191,7 @@ for port in $imap_port $imaps_port $smtp_port; do
     done
 done
 
+export DSAR_MAIL_POSTFIX_CONFIG="$pf" DSAR_MAIL_DOVECOT_CONFIG="$dir/dovecot/dovecot.conf"
 export DSAR_MAIL_DIR="$dir" DSAR_MAIL_CA="$dir/tls/ca.pem" DSAR_MAIL_PASSWORD="$password"
 export DSAR_MAIL_IMAP_PORT=$imap_port DSAR_MAIL_IMAPS_PORT=$imaps_port DSAR_MAIL_SMTP_PORT=$smtp_port
 export DSAR_MAIL_DPO=dpo@desk.test DSAR_MAIL_REQUESTER=requester@example.test

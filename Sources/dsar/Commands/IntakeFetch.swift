@@ -37,6 +37,7 @@ extension Dsar.Intake {
         @Option(help: "A PEM file of CA certificates to trust (else mail.ca_file, else the system's).") var caFile: String?
         @Flag(help: "Allow imap:// without STARTTLS (a server on this machine only).") var allowPlaintext = false
         @Option(help: "Policy for the new requests (uz, uz-state, gdpr, ru).") var policy: String?
+        @Option(help: "Messages fetched and stored per transaction (1–1000).") var batch = 200
 
         func validate() throws {
             let account: MailAccount
@@ -47,6 +48,7 @@ extension Dsar.Intake {
             if let every, PollInterval.seconds(every) == nil {
                 throw ValidationError("--every \(every.prefix(20)) is not an interval; write 30s, 5m or 1h (10 seconds to 24 hours).")
             }
+            guard (1...1000).contains(batch) else { throw ValidationError("--batch must be between 1 and 1000 messages.") }
             if let moveTo, moveTo.isEmpty || moveTo.contains(where: { $0 == "\"" || $0 == "\\" || $0.isNewline }) {
                 throw ValidationError("--move-to needs a folder name without quotes, backslashes or line breaks.")
             }
@@ -61,7 +63,7 @@ extension Dsar.Intake {
                 caFile: caFile ?? settings["mail.ca_file"], allowPlaintext: allowPlaintext)
             let job = try MailboxFetchJob(db: session.db, actor: session.actor, configuration: .init(
                 account: account, options: options, after: moveTo.map { .move(to: $0) } ?? (markSeen ? .markSeen : .leave),
-                dryRun: dryRun, policy: policy, smtpPassword: try MailPassword.resolve(variable: "DSAR_SMTP_PASSWORD", file: nil)))
+                dryRun: dryRun, policy: policy, batchSize: batch, smtpPassword: try MailPassword.resolve(variable: "DSAR_SMTP_PASSWORD", file: nil)))
             try job.check()
             let interruption = Interruption()
             let encoder = JSONEncoder()

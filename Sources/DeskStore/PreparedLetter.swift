@@ -1,0 +1,29 @@
+import DeskCore
+
+/// A letter rendered and signed for a request a batch creates, with its id, verification code
+/// and Message-ID already chosen: what `IntakeBatchWriter` records with COPY and audits as
+/// `letter_produced`, exactly as `LetterStore.record` would one letter at a time.
+public struct PreparedLetter: Sendable {
+    public let id: Int64
+    public let letter: NewLetter
+    public let verificationCode: String
+    public let messageID: String?
+    /// `letter.sha256`, computed once.
+    public let sha256: String
+
+    public init(id: Int64, letter: NewLetter, verificationCode: String, messageID: String?, sha256: String? = nil) {
+        self.id = id
+        self.letter = letter
+        self.verificationCode = verificationCode
+        self.messageID = messageID
+        self.sha256 = sha256 ?? letter.sha256
+    }
+
+    /// The payload of its `letter_produced` event (never the body).
+    public var eventPayload: [String: PayloadValue] {
+        [
+            "letter_id": .int(id), "kind": .string(letter.kind), "language": .string(letter.language.rawValue),
+            "format": .string(letter.format),
+        ]
+    }
+}
