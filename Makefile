@@ -20,9 +20,11 @@ demo: deps build
 # Every test against a throwaway PostgreSQL cluster (scripts/test-cluster.sh) and a private
 # Dovecot + Postfix on loopback (scripts/mail/servers.sh); both are stopped whatever the
 # outcome. The explicit build first puts the `dsar` binary next to the tests for the
-# end-to-end CLI tests.
+# end-to-end CLI tests. Then the portal in a real browser (scripts/portal/e2e.py: headless
+# chromium through Selenium, the code read from the requester's Maildir), which also takes the
+# README's screenshots (docs/portal/).
 test: deps build
-	scripts/mail/servers.sh scripts/test-cluster.sh $(SWIFT) test
+	scripts/mail/servers.sh scripts/test-cluster.sh sh -c '$(SWIFT) test && python3 scripts/portal/e2e.py'
 
 # Every benchmark of issue 8 against a throwaway DURABLE PostgreSQL (scripts/bench/cluster.sh):
 # release build, the 50,000-message mbox, then scripts/bench/run.py (table on stdout, JSON in

@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "dsar", targets: ["dsar"]),
         .executable(name: "dsar-bench", targets: ["DeskBench"]),
+        .executable(name: "dsar-portal", targets: ["dsar-portal"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -19,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         // SHA-256 of the audit log (BoringSSL, SHA-NI): measured against DeskCore.SHA256 in the README.
         .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -65,6 +68,27 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The requester's portal (issue 17): a separate executable so that `dsar` never links Hummingbird.
+        .target(
+            name: "DeskPortal",
+            dependencies: [
+                "DeskCore", "DeskStore", "Postgres", "Letters", "LetterDesk", "MailTransport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "dsar-portal",
+            dependencies: [
+                "DeskPortal", "DeskStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         // In-process benchmark drivers for `make bench` (scripts/bench/run.py).
         .executableTarget(
             name: "DeskBench",
@@ -87,6 +111,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "MailTransportTests", dependencies: ["MailTransport", "DeskTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "DeskPortalTests",
+            dependencies: [
+                "DeskPortal", "DeskStore", "DeskCore", "Postgres", "MailTransport", "DeskTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "DeskCore"], swiftSettings: strict),
         .testTarget(name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore", "Letters", "DeskTestSupport", "MailTransport"], swiftSettings: strict),
     ]

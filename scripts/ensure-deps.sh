@@ -20,6 +20,14 @@ pkg-config --exists libcurl 2>/dev/null || [ -f /usr/include/x86_64-linux-gnu/cu
 command -v dovecot >/dev/null 2>&1 || missing+=(dovecot-imapd)
 [ -x /usr/sbin/postfix ] || missing+=(postfix)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# The portal's browser test (Tests/portal/e2e.py) drives Debian's chromium headless through
+# chromium-driver and Selenium; zbarimg is the reference decoder of the QR encoder's tests;
+# wrk measures the portal in `make bench`.
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v zbarimg >/dev/null 2>&1 || missing+=(zbar-tools)
+command -v wrk >/dev/null 2>&1 || missing+=(wrk)
+command -v pip3 >/dev/null 2>&1 || command -v pip >/dev/null 2>&1 || missing+=(python3-pip)
 
 if [ "${#missing[@]}" -gt 0 ]; then
     if ! command -v apt-get >/dev/null 2>&1; then
@@ -48,6 +56,12 @@ if [ "${#missing[@]}" -gt 0 ]; then
     ${sudo[@]+"${sudo[@]}"} env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" || status=$?
     if [ -n "$placed_policy" ]; then ${sudo[@]+"${sudo[@]}"} rm -f "$policy"; fi
     [ "$status" -eq 0 ] || exit "$status"
+fi
+
+# Selenium, from PyPI, for the browser test (only when missing).
+if ! python3 -c 'import selenium' >/dev/null 2>&1; then
+    echo "ensure-deps: installing selenium (pip)"
+    python3 -m pip install --quiet selenium || python3 -m pip install --quiet --break-system-packages selenium
 fi
 
 if ! bindir="$(pg_bindir)"; then

@@ -43,6 +43,7 @@ public struct SettingsStore {
             check: .positiveInteger),
         Key(name: "backup.overwrite_days", meaning: "days until backups holding erased data are overwritten (the erasure letter states the date)",
             check: .positiveInteger),
+        Key(name: "portal.public_url", meaning: "the portal's public address, printed on letters for verification (https://privacy.example.uz)", check: .text),
     ] + Language.allCases.map { language in
         Key(name: authorityKey(language), meaning: "the supervisory authority's name in \(language.rawValue) letters (overrides the policy's)", check: .text)
     }

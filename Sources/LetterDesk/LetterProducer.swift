@@ -94,7 +94,10 @@ public struct LetterProducer {
             kind, facts: facts, language: language, format: format, recipientName: recipientName, now: now, renderer: renderer)
         let id = try letters.reserveID()
         let code = try letters.freeVerificationCode(sha256: new.sha256)
-        let signed = rendered.appendingFooter(LetterRenderer.footer(verificationCode: code, language: new.language))
+        let publicURL = facts.settings["portal.public_url"]
+        let signed = rendered.appendingFooter(
+            LetterRenderer.footer(verificationCode: code, language: new.language, publicURL: publicURL),
+            qrURL: LetterRenderer.verificationURL(publicURL: publicURL, code: code))
 
         let content: String
         var messageID: String?

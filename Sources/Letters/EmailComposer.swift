@@ -1,3 +1,4 @@
+import DeskCore
 import Foundation
 
 /// A mailbox: optional display name and address.
@@ -86,6 +87,28 @@ public struct EmailComposer: Sendable {
             lines.append(contentsOf: Self.base64Lines(Data(content.utf8)))
         }
         lines.append("--" + boundary + "--")
+        lines.append("")
+        return ComposedEmail(messageID: messageID, eml: lines.joined(separator: "\r\n"))
+    }
+
+    /// A short plain-text message that is no letter of a request (the portal's one-time codes):
+    /// UTF-8, base64, a fresh Message-ID `<dsar.portal.RANDOM@domain>`.
+    public func composeNotice(subject: String, text: String, from: EmailAddress, to: EmailAddress, language: Language, date: Date = Date()) -> ComposedEmail {
+        let messageID = "<dsar.portal.\(Self.randomHex(bytes: 12))@\(domain)>"
+        var lines = [
+            "From: " + Self.mailbox(from),
+            "To: " + Self.mailbox(to),
+            Self.encodedHeader(name: "Subject", value: subject),
+            "Date: " + Self.rfc5322Date(date),
+            "Message-ID: " + messageID,
+            "Auto-Submitted: auto-generated",
+            "MIME-Version: 1.0",
+            "Content-Type: text/plain; charset=utf-8",
+            "Content-Transfer-Encoding: base64",
+            "Content-Language: " + language.rawValue,
+            "",
+        ]
+        lines.append(contentsOf: Self.base64Lines(Data(text.utf8)))
         lines.append("")
         return ComposedEmail(messageID: messageID, eml: lines.joined(separator: "\r\n"))
     }

@@ -98,7 +98,19 @@ public struct LetterRenderer: Sendable {
     }
 
     /// The localised verification line the caller appends after hashing the body.
-    public static func footer(verificationCode: String, language: Language) -> String {
+    public static func footer(verificationCode: String, language: Language, publicURL: String? = nil) -> String {
+        if let url = verificationURL(publicURL: publicURL, code: verificationCode) {
+            switch language {
+            case .uzbekLatin:
+                return "Tekshirish kodi: \(verificationCode) — haqiqiyligini \(url) sahifasida tekshiring."
+            case .uzbekCyrillic:
+                return "Текшириш коди: \(verificationCode) — ҳақиқийлигини \(url) саҳифасида текширинг."
+            case .russian:
+                return "Код проверки: \(verificationCode) — подлинность письма можно проверить на странице \(url)."
+            case .english:
+                return "Verification code: \(verificationCode) — check it at \(url)."
+            }
+        }
         switch language {
         case .uzbekLatin:
             return "Tekshirish kodi: \(verificationCode) — haqiqiyligini `dsar letter verify \(verificationCode)` buyrugʻi bilan tekshiring."
@@ -109,6 +121,13 @@ public struct LetterRenderer: Sendable {
         case .english:
             return "Verification code: \(verificationCode) — check with `dsar letter verify \(verificationCode)`."
         }
+    }
+
+    /// The portal's page for a code (`portal.public_url` + `/verify/CODE`), when the desk has a portal.
+    public static func verificationURL(publicURL: String?, code: String) -> String? {
+        guard var base = publicURL?.trimmingCharacters(in: .whitespacesAndNewlines), !base.isEmpty else { return nil }
+        while base.hasSuffix("/") { base.removeLast() }
+        return base + "/verify/" + code
     }
 
     // MARK: - Loading

@@ -1,4 +1,5 @@
 import DeskCore
+import Foundation
 
 /// A letter ready to store, print or send.
 ///
@@ -22,10 +23,17 @@ public struct RenderedLetter: Sendable, Hashable {
     }
 
     /// The same letter with `line` (the verification footer) added to both text and HTML.
-    public func appendingFooter(_ line: String) -> RenderedLetter {
+    ///
+    /// With `qrURL` (the portal's verification page), the HTML page (and so the HTML part of an
+    /// `.eml`) also carries that address as a QR code, a PNG image with the address as its text.
+    public func appendingFooter(_ line: String, qrURL: String? = nil) -> RenderedLetter {
         var copy = self
         copy.text = text + "\n" + line + "\n"
-        let paragraph = "<p class=\"verification\">\(HTMLPage.escape(line))</p>\n"
+        var paragraph = "<p class=\"verification\">\(HTMLPage.escape(line))</p>\n"
+        if let qrURL, let code = try? QRCode(qrURL) {
+            let png = Data(code.png(scale: 4)).base64EncodedString()
+            paragraph += "<p class=\"verification-qr\"><img src=\"data:image/png;base64,\(png)\" width=\"\((code.size + 8) * 4)\" height=\"\((code.size + 8) * 4)\" alt=\"\(HTMLPage.escape(qrURL))\"></p>\n"
+        }
         if let end = HTMLPage.bodyEnd(in: html) {
             copy.html.replaceSubrange(end..<end, with: paragraph)
         } else {

@@ -14,8 +14,9 @@ Knobs (environment), defaulting to the sizes of the issue:
   BENCH_LETTERS=10000  BENCH_PGBENCH_SECONDS=10  BENCH_NOW=2026-11-20T09:00:00Z
   BENCH_BASELINE_MESSAGES=10000 (the Python baseline parses this many messages of the same mbox;
     comparisons are of messages/s, and a full pass of it would take most of the 20 minutes)
-  BENCH_ONLY=demo,queue,show,report,intake,intake-ack,claims,verify,letters,mail (a subset to run)
-  DSAR_BIN, DSAR_BENCH_BIN (default .build/release/dsar, .build/release/dsar-bench)
+  BENCH_ONLY=demo,queue,show,report,intake,intake-ack,claims,verify,letters,mail,portal (a subset to run)
+  BENCH_WRK_SECONDS=10 (each wrk run of the portal rows)
+  DSAR_BIN, DSAR_BENCH_BIN, DSAR_PORTAL_BIN (default .build/release/dsar, dsar-bench, dsar-portal)
 With BENCH_MESSAGES other than 50000 the mbox is bench-data/bench-<N>.mbox, generated on demand.
 """
 import datetime
@@ -61,6 +62,8 @@ NOW = os.environ.get("BENCH_NOW", "2026-11-20T09:00:00Z")
 ONLY = {name.strip() for name in os.environ.get("BENCH_ONLY", "").split(",") if name.strip()}
 DSAR = os.environ.get("DSAR_BIN", os.path.join(ROOT, ".build/release/dsar"))
 DSAR_BENCH = os.environ.get("DSAR_BENCH_BIN", os.path.join(ROOT, ".build/release/dsar-bench"))
+DSAR_PORTAL = os.environ.get("DSAR_PORTAL_BIN", os.path.join(ROOT, ".build/release/dsar-portal"))
+WRK_SECONDS = env_int("BENCH_WRK_SECONDS", 10)
 BENCH_DIR = os.path.join(ROOT, ".bench")
 
 
@@ -528,6 +531,92 @@ def bench_letters():
            extra={"whole_process_letters_per_second": summary(wall), "kinds": details[-1]["kinds"]})
 
 
+def cpu_seconds(pid):
+    """User + system CPU time a process has used so far (/proc/PID/stat)."""
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def wrk(url, headers=(), pid=None):
+    """One wrk run on loopback: (requests/s, p99 latency in seconds, non-2xx/3xx responses,
+    requests per CPU-second of process `pid`: a figure a loaded machine does not depress)."""
+    argv = ["wrk", "-t2", "-c32", f"-d{WRK_SECONDS}s", "--latency"]
+    for header in headers:
+        argv += ["-H", header]
+    before = cpu_seconds(pid) if pid else 0
+    _, _, out = run(argv + [url], stdout=subprocess.PIPE, label="wrk")
+    used = cpu_seconds(pid) - before if pid else 0
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    value, unit = re.search(r"\s99%\s+([\d.]+)(us|ms|s)", out).groups()
+    p99 = float(value) / {"us": 1e6, "ms": 1e3, "s": 1}[unit]
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    return rate, p99, int(errors.group(1)) if errors else 0, total / used if used else None
+
+
+def bench_portal():
+    """(issue 17) dsar-portal under wrk on loopback: GET / (the form) and the status page of a
+    valid session. The session is made in the database as a verified code would make it."""
+    import hashlib
+    import socket
+    import urllib.request
+    if shutil.which("wrk") is None:
+        raise Failure("wrk is missing; run scripts/ensure-deps.sh")
+    create_database("bench_portal", template="bench_desk")
+    dsar("settings", "set", "mail.smtp_url", "smtp://bench@127.0.0.1:9", database="bench_portal")
+    dsar("demo", "--requests", "20", database="bench_portal")
+    token = hashlib.sha256(os.urandom(32)).hexdigest()
+    psql("INSERT INTO portal_sessions (token_hash, request_id, created_at, expires_at) "
+         f"SELECT '{hashlib.sha256(token.encode()).hexdigest()}', min(id), now(), now() + interval '1 day' FROM requests",
+         "bench_portal")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log_path = os.path.join(BENCH_DIR, "tmp", "portal.log")
+    with open(log_path, "w") as portal_log:
+        portal = subprocess.Popen([DSAR_PORTAL, "--listen", f"127.0.0.1:{port}", "--database-url", database_url("bench_portal")],
+                                  stdout=portal_log, stderr=subprocess.STDOUT)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise Failure(f"dsar-portal did not start; see {log_path}")
+        form, form_p99, form_cpu, status, status_p99, status_cpu, errors = [], [], [], [], [], [], 0
+        wrk(base + "/")  # warm-up
+        for _ in range(RUNS):
+            rate, p99, bad, per_cpu = wrk(base + "/", pid=portal.pid)
+            form.append(rate)
+            form_p99.append(p99)
+            form_cpu.append(per_cpu or 0)
+            rate, p99, bad_status, per_cpu = wrk(base + "/status/view", headers=[f"Cookie: status={token}"], pid=portal.pid)
+            status.append(rate)
+            status_p99.append(p99)
+            status_cpu.append(per_cpu or 0)
+            errors += bad + bad_status
+    finally:
+        portal.terminate()
+        portal.wait(timeout=10)
+        drop_database("bench_portal")
+    note = f"wrk -t2 -c32 -d{WRK_SECONDS}s on loopback, portal and wrk on the same cores"
+    load = os.getloadavg()[0]
+    note += f"; load average {load:.1f} at the end"
+    record("portal GET / (form)", "req/s", form, 3000, "higher", notes=note,
+           extra={"requests_per_portal_cpu_second": summary(form_cpu)})
+    record("portal GET / p99 latency", "s", form_p99, 0.020, "lower", notes=note)
+    record("portal status page, valid session", "req/s", status, 1000, "higher",
+           notes=note + "; the session and the request read from PostgreSQL on every page",
+           extra={"p99_seconds": summary(status_p99), "requests_per_portal_cpu_second": summary(status_cpu)})
+    if errors:
+        RESULTS[-1]["met"] = False
+        RESULTS[-1]["notes"] += f"; {errors} responses were not 2xx/3xx"
+
+
 # MARK: Machine and output
 
 
@@ -581,6 +670,10 @@ def table(rows):
                     ("yes" if row.get("ratio_met") else "NO") + ")"
         lines.append([row["benchmark"], unit if unit != "s" else "time", format_value(row["median"], unit),
                       format_value(row["min"], unit), format_value(row["max"], unit), target, met, compared, ratio])
+        if "requests_per_portal_cpu_second" in row:
+            per_cpu = row["requests_per_portal_cpu_second"]
+            lines.append(["  per portal CPU-second", "req", f"{per_cpu['median']:,.0f}", f"{per_cpu['min']:,.0f}",
+                          f"{per_cpu['max']:,.0f}", "—", "—", "—", "—"])
         if "peak_rss_mib" in row:
             peak = row["peak_rss_mib"]
             target = row.get("peak_rss_target_mib")
@@ -637,6 +730,8 @@ def main():
             bench_letters()
         if wanted("mail"):
             bench_mail()
+        if wanted("portal"):
+            bench_portal()
     except Failure as failure:
         log(f"bench failed: {failure}")
         return 1

@@ -1,0 +1,96 @@
+import ArgumentParser
+import DeskPortal
+import DeskStore
+import Foundation
+import Hummingbird
+import Logging
+import MailTransport
+
+/// `dsar-portal`: the requester's portal, a separate program so that `dsar` never loads
+/// Hummingbird (SPEC §7).
+@main
+struct PortalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dsar-portal",
+        abstract: "Serve the requesters' privacy portal: request form, status page, letter verification.",
+        discussion: """
+            The portal uses the same database as `dsar` (--database-url, DSAR_DATABASE_URL, PG* variables, \
+            or the local database) and the desk's settings: organisation.name, dpo.email (the sender of \
+            codes), portal.public_url (https: cookies are marked Secure) and mail.smtp_url (where the \
+            one-time codes are sent; mail.ca_file). The SMTP password comes from DSAR_SMTP_PASSWORD, \
+            --smtp-password-file or ~/.netrc, never from the database or the command line. Put nginx with TLS in front (README, "Portal").
+
+            Example:
+              DSAR_SMTP_PASSWORD=… dsar-portal --listen 127.0.0.1:8080 --trust-proxy
+            """)
+
+    @Option(help: "Where to listen, HOST:PORT (loopback behind a proxy).")
+    var listen = "127.0.0.1:8080"
+
+    @Option(name: .customLong("database-url"), help: "PostgreSQL URL (else DSAR_DATABASE_URL, PG* variables, or the local database).")
+    var databaseURL: String?
+
+    @Flag(help: "Take the client's address for rate limits from nginx's X-Real-IP header.")
+    var trustProxy = false
+
+    @Option(help: "A file holding the SMTP password (else DSAR_SMTP_PASSWORD).")
+    var smtpPasswordFile: String?
+
+    @Option(help: "A PEM file of CA certificates the SMTP server's certificate is checked against (else mail.ca_file, else the system's).")
+    var smtpCaFile: String?
+
+    @Option(help: "Database connections to keep (1-32).")
+    var connections = 8
+
+    func run() async throws {
+        var logger = Logger(label: "dsar.portal")
+        logger.logLevel = .info
+        do {
+            let (host, port) = try PortalConfiguration.listenAddress(listen)
+            guard (1...32).contains(connections) else { throw PortalError.usage("--connections takes 1 to 32.") }
+            let target = DatabaseTarget.resolve(explicitURL: databaseURL)
+            let settings: [String: String]
+            do {
+                settings = try SettingsStore(try target.connect()).values()
+            } catch let error as StoreError {
+                throw PortalError.configuration(error.message)
+            }
+            let pool = ConnectionPool(target: target, size: connections)
+            let mailer = try SMTPCodeMailer(
+                url: try required(settings["mail.smtp_url"], "mail.smtp_url"),
+                options: MailConnectionOptions(password: try password(), caFile: smtpCaFile ?? settings["mail.ca_file"]),
+                heloDomain: settings["mail.domain"] ?? settings["dpo.email"].flatMap { $0.split(separator: "@").last.map(String.init) },
+                logger: logger)
+            let server = try PortalServer(
+                configuration: PortalConfiguration(host: host, port: port, publicURL: settings["portal.public_url"], trustProxy: trustProxy),
+                pool: pool, templatesDirectory: try ResourceLocator.templatesDirectory(), mailer: mailer, logger: logger)
+            let housekeeping = Task { await server.housekeeping() }
+            defer { housekeeping.cancel() }
+            try await server.application().runService()
+        } catch let error as PortalError {
+            FileHandle.standardError.write(Data("dsar-portal: \(error.description)\n".utf8))
+            if case .usage = error { throw ExitCode(2) }
+            throw ExitCode(1)
+        } catch let error as StoreError {
+            FileHandle.standardError.write(Data("dsar-portal: \(error.message)\n".utf8))
+            throw ExitCode(6)
+        }
+    }
+
+    func required(_ value: String?, _ key: String) throws -> String {
+        guard let value, !value.isEmpty else {
+            throw PortalError.configuration("The portal sends codes by e-mail: set \(key) first (`dsar settings set \(key) smtp://user@mail.example.uz:587`).")
+        }
+        return value
+    }
+
+    func password() throws -> String? {
+        if let smtpPasswordFile {
+            guard let text = try? String(contentsOfFile: smtpPasswordFile, encoding: .utf8) else {
+                throw PortalError.usage("The SMTP password file \(smtpPasswordFile) cannot be read.")
+            }
+            return text.trimmingCharacters(in: .newlines)
+        }
+        return ProcessInfo.processInfo.environment["DSAR_SMTP_PASSWORD"]
+    }
+}
