@@ -25,7 +25,10 @@ import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = os.environ.get("DSAR_BUILD_DIR", os.path.join(ROOT, ".build", "debug"))
-SHOTS = os.path.join(ROOT, "docs", "portal")
+# The committed screenshots are refreshed only on request (PORTAL_SCREENSHOTS=docs/portal); an
+# ordinary run writes them to .build/portal-screenshots so a test run leaves the tree clean.
+SHOTS = os.path.join(ROOT, os.environ.get("PORTAL_SCREENSHOTS", os.path.join(".build", "portal-screenshots")))
+os.makedirs(SHOTS, exist_ok=True)
 steps = []
 
 
@@ -232,7 +235,7 @@ def main():
         if "data:image/png;base64," not in html or found.group(0) not in html:
             fail("the queued acknowledgement carries no QR code of the verification URL")
         step("the queued acknowledgement (.eml) carries the verification URL and its QR code")
-        print(f"portal e2e: all {len(steps)} steps ok; screenshots in docs/portal/")
+        print(f"portal e2e: all {len(steps)} steps ok; screenshots in {os.path.relpath(SHOTS, ROOT)}/")
     finally:
         if driver is not None:
             driver.quit()
