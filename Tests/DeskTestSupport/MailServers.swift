@@ -72,9 +72,11 @@ public struct MailServers {
         try reloadPostfix()
     }
 
-    /// Stops Dovecot (the IMAP server goes away mid-fetch).
+    /// Stops Dovecot (the IMAP server goes away mid-fetch): the master, then every process still
+    /// holding one of its IMAP ports — a session already open outlives its master otherwise.
     public func stopIMAP() throws {
         try run(["/usr/sbin/runuser", "-u", "dovecot", "--", "/usr/bin/doveadm", "-c", env("DSAR_MAIL_DOVECOT_CONFIG"), "stop"])
+        try run(["/usr/bin/fuser", "-s", "-k", "-KILL", "\(imapsPort)/tcp", "\(imapPort)/tcp"])
     }
 
     /// Starts Dovecot again (and reloads Postfix, whose SMTP AUTH goes through Dovecot's auth
