@@ -43,7 +43,7 @@ public struct SampleDesk {
     static func scripts(now: Date) -> [Script] {
         let erasure = Evidence.erasure(ErasureJournalEntry(
             system: "CRM", dataCategories: ["contact details", "order history"], method: "deleted, backups expire in 30 days",
-            performedBy: "IT: Bekzod", performedAt: now.addingTimeInterval(-20 * 86_400)))
+            performedBy: "IT: Bekzod", performedAt: now.addingTimeInterval(-20 * 86_400), approvedBy: "Kamola Rasulova"))
         return [
             Script(kind: .access, name: "Dilnoza Karimova", email: "dilnoza.karimova@example.uz", language: .uzbekLatin,
                    policy: "uz", channel: .email, daysAgo: 3, steps: [(2.9, .action(.event(.start))), (2.8, .assign("kamola"))]),
@@ -74,6 +74,11 @@ public struct SampleDesk {
                    policy: "gdpr", channel: .email, daysAgo: 10, consentWithdrawal: true,
                    steps: [(9, .action(.event(.start))),
                            (8, .evidence(.decision(ObjectionDecision(outcome: .processingStopped, purposes: ["newsletter"])))),
+                           // Consent withdrawn: the data is destroyed, not only no longer used (ZRU-547 art. 17).
+                           (8, .evidence(.erasure(ErasureJournalEntry(
+                               system: "Mailing list", dataCategories: ["e-mail address", "newsletter history"],
+                               method: "deleted from the mailing-list service", performedBy: "Marketing: Aziz",
+                               performedAt: now.addingTimeInterval(-8 * 86_400), approvedBy: "Kamola Rasulova")))),
                            (8, .action(.event(.closeFulfilled)))]),
             Script(kind: .access, name: "Oybek Nazarov", email: "oybek.n@example.uz", language: .uzbekLatin,
                    policy: "uz", channel: .email, daysAgo: 25,
