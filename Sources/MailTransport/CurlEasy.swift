@@ -46,6 +46,9 @@ final class CurlEasy {
         _ = dsar_curl_setopt_pointer(handle, CURLOPT_DEBUGDATA, context)
         _ = dsar_curl_setopt_long(handle, CURLOPT_VERBOSE, 1)
         _ = dsar_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        // libcurl reads a server's response lines through this buffer; the default (16 KiB) cut
+        // long untagged IMAP lines (a SEARCH of thousands of UIDs) and dropped their middle.
+        _ = dsar_curl_setopt_long(handle, CURLOPT_BUFFERSIZE, 512 * 1024)
         _ = errorBuffer.withUnsafeMutableBufferPointer { buffer in
             dsar_curl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, buffer.baseAddress)
         }

@@ -34,12 +34,13 @@ public final class IMAPClient {
 
     /// The UIDs above `after` and below `before` (the folder's UIDNEXT), ascending.
     ///
-    /// Asked for in windows of 2,000 UIDs: libcurl hands over an untagged response line of
-    /// limited length, and one SEARCH of a large folder would be cut short.
+    /// Asked for in windows of 500 UIDs (a response line of at most about 3.5 KB): libcurl hands
+    /// over an untagged response line through a buffer of limited size, and one SEARCH of a large
+    /// folder was cut short.
     public func uids(after: UInt32, before uidNext: UInt32) throws(MailTransportError) -> [UInt32] {
         var uids: [UInt32] = []
         var low = UInt64(after) + 1
-        let window: UInt64 = 2_000
+        let window: UInt64 = 500
         while low < UInt64(uidNext) {
             let high = min(UInt64(uidNext) - 1, low + window - 1)
             let response = try command("UID SEARCH UID \(low):\(high)", inFolder: true)
@@ -65,14 +66,28 @@ public final class IMAPClient {
             _ = try command("EXAMINE \(Self.quoted(account.folder))", inFolder: true)
             openedReadOnly = true
         }
-        curl.set(CURLOPT_CUSTOMREQUEST, nil)
-        curl.set(CURLOPT_URL, folderURL + "/;UID=\(uid)")
-        do {
-            let response = try curl.perform()
-            return response.body.isEmpty ? nil : response.body
-        } catch where error.kind == .folder || error.curlCode == Int(CURLE_REMOTE_FILE_NOT_FOUND.rawValue) {
-            return nil
+        // An answer without the message (libcurl took an unsolicited FETCH of flags for it, say) is
+        // asked again; a message the folder still lists but the server will not hand over is an
+        // error, never skipped: skipping would move the remembered UID past a message not stored.
+        for _ in 0..<3 {
+            curl.set(CURLOPT_CUSTOMREQUEST, nil)
+            curl.set(CURLOPT_URL, folderURL + "/;UID=\(uid)")
+            do {
+                let response = try curl.perform()
+                if !response.body.isEmpty { return response.body }
+            } catch where error.kind == .folder || error.curlCode == Int(CURLE_REMOTE_FILE_NOT_FOUND.rawValue) {
+            }
         }
+        let listed = try command("UID SEARCH UID \(uid)", inFolder: true)
+        let stillThere = String(decoding: listed, as: UTF8.self).split(whereSeparator: \.isNewline).contains { line in
+            line.hasPrefix("* SEARCH") && line.split(separator: " ").dropFirst(2).contains { UInt32($0) == uid }
+        }
+        guard !stillThere else {
+            throw MailTransportError(kind: .other, curlCode: 0,
+                                     curlMessage: "The server lists the message with UID \(uid) but does not hand it over",
+                                     serverReply: nil)
+        }
+        return nil  // expunged meanwhile
     }
 
     /// Sets `\Seen` on `uids`.

@@ -87,6 +87,24 @@ import Testing
         }
     }
 
+    /// A large folder's UIDs all come back: a SEARCH answer of thousands of UIDs is one long line,
+    /// which libcurl's default buffer cut in the middle (a 20,000-message folder lost 56 % of it).
+    @Test func everyUIDOfALargeFolderIsListed() throws {
+        let servers = try MailServers.current()
+        try servers.exclusive { () throws -> Void in
+            try servers.emptyMaildir("dpo")
+            let count = 6_000
+            try servers.deliver((0..<count).map { MailServers.message(from: "a@example.test", to: servers.dpo, subject: "n\($0)", body: "x").bytes },
+                                to: "dpo")
+            let inbox = try IMAPClient(account: servers.imap(servers.dpo), options: servers.options)
+            let status = try inbox.status()
+            let uids = try inbox.uids(after: 0, before: status.uidNext)
+            #expect(uids.count == count)
+            #expect(Set(uids).count == count)
+            try servers.emptyMaildir("dpo")
+        }
+    }
+
     @Test func mailURLsAreParsedAndPasswordsRefused() throws {
         let account = try MailAccount(parsing: "imaps://dpo%40desk.test@mail.example.uz/Requests%20in")
         #expect(account.user == "dpo@desk.test")
