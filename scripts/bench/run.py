@@ -405,11 +405,15 @@ def bench_mail():
         name = f"bench_fetch_{index}"
         desk(name, auto_send=False)
         seconds, peak, out = timed("intake", "fetch", imap_url, database=name)
-        rates.append(count / seconds)
         log("fetch said: " + out.strip().replace("\n", " / ")[:300])
-        peaks.append(peak)
         letters = int(psql("SELECT count(*) FROM letters", name))
         stored = int(psql("SELECT count(*) FROM messages", name))
+        said = re.search(r"(\d+) messages? fetched", out)
+        fetched = int(said.group(1)) if said else 0
+        if fetched != count:
+            raise Failure(f"intake fetch read {fetched} of the folder's {count} messages")
+        rates.append(fetched / seconds)
+        peaks.append(peak)
         drop_database(name)
         log(f"fetch run {index + 1}/{RUNS}: {seconds:.1f} s for {stored} messages, {letters} acknowledgements")
     record(f"dsar intake fetch from Dovecot ({count} messages, acknowledgements)", "messages/s", rates, 500, "higher",
