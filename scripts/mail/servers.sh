@@ -21,7 +21,19 @@ for tool in dovecot postfix openssl; do
     command -v "$tool" >/dev/null 2>&1 || { echo "mail-servers: $tool is missing; run scripts/ensure-deps.sh first." >&2; exit 1; }
 done
 
-base="${DSAR_MAIL_PORT_BASE:-$(( 20000 + (RANDOM % 200) * 10 ))}"
+# Four loopback ports in a row that nothing listens on (another run's servers may be up).
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+base="${DSAR_MAIL_PORT_BASE:-}"
+if [ -z "$base" ]; then
+    for _ in $(seq 1 100); do
+        candidate=$(( 20000 + (RANDOM % 2000) * 10 ))
+        if port_free "$candidate" && port_free $((candidate + 1)) && port_free $((candidate + 2)) && port_free $((candidate + 3)); then
+            base=$candidate
+            break
+        fi
+    done
+fi
+[ -n "$base" ] || { echo "mail-servers: no four free loopback ports found; stop other test servers first." >&2; exit 1; }
 imap_port=$base; imaps_port=$((base + 1)); smtp_port=$((base + 2)); auth_port=$((base + 3))
 dir="$(mktemp -d /tmp/dsar-mail.XXXXXX)"
 chmod 755 "$dir"
@@ -36,6 +48,9 @@ cleanup() {
             || kill "$(cat "$dir/dovecot/run/master.pid")" 2>/dev/null || true
     fi
     sleep 0.2
+    # A Dovecot a test restarted, and any session still holding our ports, go too.
+    pkill -KILL -f "$dir/dovecot/dovecot.conf" 2>/dev/null || true
+    fuser -s -k -KILL "$imap_port/tcp" "$imaps_port/tcp" "$smtp_port/tcp" "$auth_port/tcp" 2>/dev/null || true
     rm -rf "$dir"
     exit "$status"
 }
