@@ -162,7 +162,7 @@ struct MailCommandTests {
     @Test func theIMAPServerStoppedMidFetchLosesNothingAndStoresNothingTwice() throws {
         try withDesk(autoSend: false) { desk in
             let servers = desk.servers
-            let total = 600
+            let total = 3_000
             let messages = (0..<total).map { index in
                 Array("From: Writer \(index) <w\(index)@example.test>\r\nTo: <dpo@desk.test>\r\nSubject: iltimos\r\nMessage-ID: <bulk\(index).\(UInt32.random(in: 0...UInt32.max))@example.test>\r\nDate: Tue, 1 Dec 2026 09:00:00 +0500\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlease delete all the personal data you hold about me, message \(index).\r\n".utf8)
             }
@@ -170,7 +170,7 @@ struct MailCommandTests {
             let process = Process()
             process.executableURL = try DsarBinary.locate()
             // Small batches: the server is stopped while most of the folder is still to come.
-            process.arguments = ["intake", "fetch", desk.inbox, "--batch", "3"]
+            process.arguments = ["intake", "fetch", desk.inbox, "--batch", "1"]
             process.environment = ProcessInfo.processInfo.environment.merging(desk.environment) { _, new in new }
                 .merging(["DSAR_DATABASE_URL": desk.database.url]) { _, new in new }
             process.standardOutput = FileHandle.nullDevice
