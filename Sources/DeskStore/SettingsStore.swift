@@ -121,7 +121,7 @@ public struct SettingsStore {
                 throw StoreError.invalidInput("\(key.name) must not hold a password; give it in DSAR_SMTP_PASSWORD, --password-file or ~/.netrc.")
             }
         case .onOff:
-            guard ["on", "off"].contains(lower(trimmed)) else {
+            guard ["on", "off"].contains(trimmed.lowercased()) else {
                 throw StoreError.invalidInput("\(key.name) must be on or off.")
             }
         case .path:
@@ -130,8 +130,6 @@ public struct SettingsStore {
             }
         }
     }
-
-    private static func lower(_ text: String) -> String { text.lowercased() }
 
     /// Whether an on/off setting's value is on.
     public static func isOn(_ value: String?) -> Bool { value?.lowercased() == "on" }

@@ -116,17 +116,7 @@ public final class OutboxSender {
         switch result {
         case .accepted(let text), .permanent(let text), .uncertain(let text), .notAttempted(let text): text
         case .temporary(let text, let next):
-            next.map { "\(text); next try \(PostgresDateFormatDisplay.minute($0))" } ?? "\(text); no tries left"
+            next.map { "\(text); next try \(ISO8601DateFormatter().string(from: $0))" } ?? "\(text); no tries left"
         }
-    }
-}
-
-/// A short UTC time for messages (`2026-12-01 09:15 UTC`).
-enum PostgresDateFormatDisplay {
-    static func minute(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(format: "%04d-%02d-%02d %02d:%02d UTC", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 }
