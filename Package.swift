@@ -42,6 +42,12 @@ let package = Package(
             dependencies: ["DeskCore", "Postgres", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        // Sample and synthetic data (`dsar demo`): generators stay out of persistence.
+        .target(
+            name: "DeskDemo",
+            dependencies: ["DeskCore", "DeskStore", "Postgres", "LetterDesk"],
+            swiftSettings: strict
+        ),
         .target(name: "MailIntake", dependencies: ["DeskCore"], swiftSettings: strict),
         .target(
             name: "Letters",
@@ -63,6 +69,7 @@ let package = Package(
             name: "dsar",
             dependencies: [
                 "DeskCore", "DeskStore", "Postgres", "MailIntake", "DeskIntake", "Letters", "LetterDesk", "Reports", "MailTransport",
+                "DeskDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -99,10 +106,13 @@ let package = Package(
             swiftSettings: strict
         ),
         .target(name: "DeskTestSupport", dependencies: ["Postgres", "DeskStore", "MailTransport"], path: "Tests/DeskTestSupport", swiftSettings: strict),
-        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "DeskTestSupport"], swiftSettings: strict),
+        .testTarget(name: "PostgresTests", dependencies: ["Postgres", "DeskCore", "DeskTestSupport"], swiftSettings: strict),
         .testTarget(name: "DeskCoreTests", dependencies: ["DeskCore"], swiftSettings: strict),
         .testTarget(
             name: "DeskStoreTests", dependencies: ["DeskStore", "DeskCore", "Postgres", "DeskTestSupport", "DeskIntake", "MailIntake"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "DeskDemoTests", dependencies: ["DeskDemo", "DeskStore", "DeskCore", "Postgres", "DeskTestSupport"],
             swiftSettings: strict),
         .testTarget(name: "MailIntakeTests", dependencies: ["MailIntake", "DeskCore"], exclude: ["Corpus", "HeldOut"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "LettersTests", dependencies: ["Letters", "DeskCore"], exclude: ["Snapshots"], swiftSettings: strict),

@@ -1,8 +1,6 @@
 import ArgumentParser
-import DeskCore
-import DeskStore
+import DeskDemo
 import Foundation
-import LetterDesk
 
 extension Dsar {
     /// `dsar demo`
@@ -51,23 +49,7 @@ extension Dsar {
                 print("The desk already holds requests; the sample was not loaded again.")
                 return
             }
-            // The letters of the sample: an acknowledgement for each request, and a restriction
-            // lifted after its lift notice, so that every state is present.
-            let producer = try LetterProducer(db: session.db)
-            var acknowledgement: ProducedLetter?
-            for reference in references {
-                guard try session.requests.find(reference).state == .received else { continue }
-                let letter = try producer.produceInTransaction(
-                    named: "acknowledgement", for: reference, language: nil, format: .text, recipientName: nil,
-                    actor: session.actor, now: session.now)
-                acknowledgement = acknowledgement ?? letter
-            }
-            for reference in references where try session.requests.find(reference).kind == .restriction {
-                _ = try producer.produceInTransaction(
-                    named: "restriction_lift_notice", for: reference, language: nil, format: .text, recipientName: nil,
-                    actor: session.actor, now: session.now)
-                _ = try session.requests.apply(.event(.lift), to: reference, actor: session.actor, occurredAt: session.now, now: session.now)
-            }
+            let acknowledgement = try SampleLetters(session.db).produce(for: references, actor: session.actor, now: session.now)
             print("Loaded \(references.count) sample requests: \(first) … \(references.last ?? first).")
             if let acknowledgement {
                 print("\nOne of the letters (\(acknowledgement.letter.kind), verification code \(acknowledgement.letter.verificationCode)):\n")

@@ -1,3 +1,4 @@
+import DeskStore
 import Postgres
 
 /// The fast path of `dsar demo --requests N` on an empty desk, inside the run's one transaction.

@@ -1,4 +1,5 @@
 import DeskCore
+import DeskStore
 import Foundation
 
 /// One event of a synthetic request's history, before it is chained into the audit log.

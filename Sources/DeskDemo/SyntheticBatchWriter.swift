@@ -1,4 +1,5 @@
 import DeskCore
+import DeskStore
 import Foundation
 import Postgres
 

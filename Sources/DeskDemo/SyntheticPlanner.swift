@@ -1,4 +1,5 @@
 import DeskCore
+import DeskStore
 import Foundation
 
 /// Decides the history of each synthetic request: right, policy, language, channel and a path

@@ -1,4 +1,5 @@
 import DeskCore
+import DeskDemo
 import DeskStore
 import DeskTestSupport
 import Foundation
