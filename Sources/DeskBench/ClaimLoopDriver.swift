@@ -143,7 +143,7 @@ enum ClaimLoopDriver {
                                   GROUP BY request_id HAVING count(*) > 1) d
             """)
         let open = try count(
-            db, "SELECT count(*) FROM requests r WHERE " + QueueQuery.conditions(QueueFilter(assignee: .nobody), days: []))
+            db, "SELECT count(*) FROM requests r WHERE " + QueueQuery.isOpen + " AND r.assignee IS NULL")
         return (doubles, open)
     }
 

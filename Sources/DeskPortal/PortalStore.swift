@@ -199,15 +199,14 @@ public struct PortalStore {
             let request = try RequestStore(db).find(id: requestID)
             let subject = "Re: \(request.reference)"
             let raw = Self.replyMessage(request: request, subject: subject, text: text, now: now)
-            let messageID: Int64 = try db.query(
+            let messageID: Int64 = try db.returned(
                 """
                 INSERT INTO messages (sha256, raw, size_bytes, source, from_name, from_email, subject, sent_at, imported_at,
                                       status, language, request_id)
                 VALUES (\(SHA256.hex(raw)), \(PostgresBytes(raw)), \(raw.count), 'portal', \(request.requester.name),
                         \(request.requester.email), \(subject), \(now), \(now), 'reply', \(request.requester.language), \(requestID))
                 RETURNING id
-                """
-            ).first?.decode(column: 0) ?? 0
+                """, "id of the portal reply")
             _ = try AuditLog(db).append(
                 .replyReceived(messageID: messageID, state: request.state),
                 requestID: requestID, occurredAt: now, recordedAt: now, actor: Self.actor)

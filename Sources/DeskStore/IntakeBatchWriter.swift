@@ -97,13 +97,12 @@ struct IntakeBatchWriter {
         for year in requestYears { perYear[year, default: 0] += 1 }
         var nextSequence: [Int: Int] = [:]
         for (year, count) in perYear.sorted(by: { $0.key < $1.key }) {
-            let last = try db.query(
+            let last: Int = try db.returned(
                 """
                 INSERT INTO reference_counters (year, last_value) VALUES (\(year), \(count))
                 ON CONFLICT (year) DO UPDATE SET last_value = reference_counters.last_value + \(count)
                 RETURNING last_value
-                """
-            ).first?.decode(column: 0, as: Int.self) ?? count
+                """, "reference number for \(year)")
             nextSequence[year] = last - count + 1
         }
         var references: [String] = []
@@ -264,12 +263,7 @@ struct IntakeBatchWriter {
         // The requests as stored, for the letters and the result.
         var created: [Int64: StoredRequest] = [:]
         if !requestIDs.isEmpty {
-            for row in try db.query(
-                RequestStore.selectRequest + " WHERE r.id = ANY(\(PostgresTextArray(requestIDs.map(String.init)))::bigint[])")
-            {
-                let request = try RequestStore.request(row)
-                created[request.id] = request
-            }
+            for request in try db.rows(RequestRow.ByIDs(ids: requestIDs)) { created[request.id] = request }
         }
 
         // Letters (the acknowledgements), rendered for the whole batch and recorded with COPY.
@@ -301,14 +295,16 @@ struct IntakeBatchWriter {
             guard let rowID = rowIDs[index] else { continue }
             switch decisions[index] {
             case .reply(let id, _):
-                let state = replyStates[id] ?? .received
+                guard let state = replyStates[id] else { throw Self.missing("state of request \(id)") }
                 drafts.append(AuditLog.Pending(
                     .replyReceived(messageID: rowID, state: state), requestID: id, occurredAt: now, recordedAt: now,
                     actor: actor))
             case .create:
                 for number in requestsPerMessage[index] {
                     drafts.append(received[number])
-                    let state = created[requestIDs[number]]?.state ?? .received
+                    guard let state = created[requestIDs[number]]?.state else {
+                        throw Self.missing("new request \(requestIDs[number])")
+                    }
                     for letter in lettersOfRequest[requestIDs[number]] ?? [] {
                         drafts.append(AuditLog.Pending(
                             letter.event(state: state), requestID: letter.letter.requestID, occurredAt: now,
@@ -322,13 +318,17 @@ struct IntakeBatchWriter {
 
         // 4. What was done, as `IntakeStore.store` reports it.
         return try decisions.enumerated().map { index, decision -> IntakeStore.Stored in
-            let rowID = rowIDs[index] ?? 0
+            // The message's row: the earlier one for a duplicate, else the id reserved for it.
+            let stored: Int64?
             switch decision {
-            case .duplicate(let existing):
-                return IntakeStore.Stored(plan: .duplicate(messageRowID: existing), messageRowID: existing, requests: [], receivedAtNote: nil)
-            case .duplicateInBatch(let earlier):
-                let existing = rowIDs[earlier] ?? 0
-                return IntakeStore.Stored(plan: .duplicate(messageRowID: existing), messageRowID: existing, requests: [], receivedAtNote: nil)
+            case .duplicate(let existing): stored = existing
+            case .duplicateInBatch(let earlier): stored = rowIDs[earlier]
+            default: stored = rowIDs[index]
+            }
+            guard let rowID = stored else { throw Self.missing("id of message \(index + 1) of the batch") }
+            switch decision {
+            case .duplicate, .duplicateInBatch:
+                return IntakeStore.Stored(plan: .duplicate(messageRowID: rowID), messageRowID: rowID, requests: [], receivedAtNote: nil)
             case .reply(let id, let reference):
                 return IntakeStore.Stored(plan: .reply(requestID: id, reference: reference), messageRowID: rowID, requests: [], receivedAtNote: nil)
             case .triage(let reason, let suggested):
@@ -366,6 +366,12 @@ struct IntakeBatchWriter {
                 ])
             }
         }
+    }
+
+    /// A value the writer read or reserved that is not there: the batch stops (and the caller
+    /// stores it message by message) instead of writing a made-up id or state.
+    static func missing(_ what: String) -> StoreError {
+        .configuration("The intake lost track of the \(what) while storing a batch.")
     }
 
     /// `count` fresh ids from a sequence.

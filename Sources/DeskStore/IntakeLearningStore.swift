@@ -68,13 +68,12 @@ public struct IntakeLearningStore {
     public func save(model bytes: [UInt8], corpusMessages: Int, deskMessages: Int, actor: String, now: Date) throws -> StoredModel {
         try db.withTransaction { db in
             let digest = SHA256.hex(bytes)
-            let id: Int64 = try db.query(
+            let id: Int64 = try db.returned(
                 """
                 INSERT INTO intake_models (trained_at, trained_by, corpus_messages, desk_messages, sha256, model)
                 VALUES (\(now), \(actor), \(corpusMessages), \(deskMessages), \(digest), \(PostgresBytes(bytes)))
                 RETURNING id
-                """
-            ).first?.decode(column: 0) ?? 0
+                """, "id of the new model")
             try AuditLog(db).append(
                 .intakeModelTrained(modelID: id, sha256: digest, corpusMessages: corpusMessages, deskMessages: deskMessages),
                 requestID: nil, occurredAt: now, recordedAt: now, actor: actor)

@@ -418,7 +418,11 @@ public struct IntakeStore {
                     incoming, forcing: decided, policy: policy, actor: actor, now: now, hooks: hooks, decide: decide)
             }
         } catch let error as PostgresError where error.isUniqueViolation && error.table == "messages" {
-            let existing = try duplicate(of: incoming) ?? 0
+            // The unique index refused the row, so the message it collided with exists.
+            guard let existing = try duplicate(of: incoming) else {
+                throw StoreError.concurrentChange(
+                    "Another import stored this message at the same time and then removed it; run the import again.")
+            }
             return Stored(plan: .duplicate(messageRowID: existing), messageRowID: existing, requests: [], receivedAtNote: nil)
         } catch let error as StoreError where decided == nil {
             // A rule of the desk refused the requests (a policy without a rule for a right): the
@@ -459,7 +463,7 @@ public struct IntakeStore {
         // The storage-failure fallback keeps only the raw bytes and where they came from.
         var keepsText = true
         if case .quarantine = forcing { keepsText = false }
-        let messageRowID: Int64 = try db.query(
+        let messageRowID: Int64 = try db.returned(
             """
             INSERT INTO messages (sha256, message_id, raw, size_bytes, source, from_name, from_email, subject, sent_at,
                                   imported_at, status, language, in_reply_to, request_id)
@@ -471,14 +475,13 @@ public struct IntakeStore {
                     \(now), \(status), \(keepsText ? incoming.language : nil),
                     \(keepsText ? Self.storableMessageID(incoming.inReplyTo) : nil), \(requestID))
             RETURNING id
-            """
-        ).first?.decode(column: 0) ?? 0
+            """, "id of the stored message")
 
         switch plan {
         case .duplicate:
             return Stored(plan: plan, messageRowID: messageRowID, requests: [], receivedAtNote: nil)
         case .reply(let id, _):
-            let state: RequestState = try db.query("SELECT state FROM requests WHERE id = \(id)").first?.decode(column: 0) ?? .received
+            let state: RequestState = try db.returned("SELECT state FROM requests WHERE id = \(id)", "state of request \(id)")
             try AuditLog(db).append(
                 .replyReceived(messageID: messageRowID, state: state), requestID: id, occurredAt: now, recordedAt: now,
                 actor: actor)

@@ -11,9 +11,9 @@ import Postgres
 ///    overdue on top (an earlier due date has been overdue longer);
 /// 3. paused requests with no reply yet: nothing to do until the requester answers.
 ///
-/// Every condition is a `Query` fragment whose values are parameters; the open-state condition is
-/// the predicate of the partial index `requests_open_by_due`, written identically so the planner
-/// can use it.
+/// Every statement is a `Statement` with constant SQL text: the filter and today under each policy
+/// are parameters in fixed positions (`Parameters`); the open-state condition is the predicate of
+/// the partial index `requests_open_by_due`, written identically so the planner can use it.
 public struct QueueQuery {
     let db: Connection
     /// The policies this instance has read; see `PolicyCatalog.Cache`.
@@ -44,10 +44,67 @@ public struct QueueQuery {
     // MARK: The SQL
 
     /// Open states: the exact predicate of the partial index `requests_open_by_due`.
-    static let isOpen: Query = "r.state IN ('received', 'awaiting_identity', 'in_progress', 'awaiting_requester')"
+    public static let isOpen: Query = "r.state IN ('received', 'awaiting_identity', 'in_progress', 'awaiting_requester')"
+
+    /// The values every queue statement binds, always in these positions, so that the SQL text is
+    /// the same whatever the filter and however many policies there are:
+    /// `$1` policy codes and `$2` today under each (`text[]`, `date[]`), `$3` the last date
+    /// "within N working days" under each (`date[]`, NULL without `--due-within`), `$4` state,
+    /// `$5` right, `$6` policy, `$7` assignee (NULL: any), `$8` only unassigned, `$9` only overdue.
+    ///
+    /// A condition whose value is NULL or false is folded away by the planner (libpq's unnamed
+    /// statements are planned with their values), so each filter costs nothing when unused and the
+    /// open-state predicate still selects the partial index.
+    public struct Parameters: Sendable, Hashable {
+        public let policies: [String]
+        public let today: [LocalDate]
+        public let horizon: [LocalDate]?
+        public let filter: QueueFilter
+
+        public init(_ filter: QueueFilter, days: [PolicyDay]) {
+            policies = days.map(\.policy)
+            today = days.map(\.today)
+            horizon = filter.dueWithinWorkingDays.map { count in days.map { $0.lastDate(withinWorkingDays: count) } }
+            self.filter = filter
+        }
+
+        public var bindings: [PostgresBinding] {
+            var assignee: String?
+            if case .person(let name) = filter.assignee { assignee = name }
+            return [
+                PostgresTextArray(policies).postgresBinding, PostgresTextArray(today.map(\.iso)).postgresBinding,
+                horizon.map { PostgresTextArray($0.map(\.iso)) }.postgresBinding, filter.state.postgresBinding,
+                filter.kind.postgresBinding, filter.policy.postgresBinding, assignee.postgresBinding,
+                (filter.assignee == .nobody).postgresBinding, filter.overdueOnly.postgresBinding,
+            ]
+        }
+    }
+
+    /// Today under the request's own policy (NULL for a policy not in `$1`, which then matches no
+    /// date condition).
+    static let today = "($2::date[])[array_position($1::text[], r.policy)]"
+
+    /// The WHERE conditions of the filter in `Parameters`.
+    public static let conditions = isOpen.sql + """
+
+         AND ($4::request_state IS NULL OR r.state = $4::request_state)
+         AND ($5::right_kind IS NULL OR r.kind = $5::right_kind)
+         AND ($6::text IS NULL OR r.policy = $6::text)
+         AND ($7::text IS NULL OR r.assignee = $7::text)
+         AND (NOT $8::boolean OR r.assignee IS NULL)
+         AND (NOT $9::boolean OR r.due_on < \(today))
+         AND ($3::date[] IS NULL OR r.due_on <= ($3::date[])[array_position($1::text[], r.policy)])
+        """
+
+    /// Due before today under the request's own policy.
+    static let overdue = "r.due_on < \(today)"
+
+    /// Due in the coming seven days (today included) under the request's own policy. A rolling
+    /// week rather than "until Sunday", which would say 0 on a Saturday.
+    static let dueThisWeek = "r.due_on BETWEEN \(today) AND \(today) + 6"
 
     /// An inbound reply newer than the newest letter produced for the request.
-    static let replyWaiting: Query = """
+    static let replyWaiting = """
         EXISTS (SELECT 1 FROM messages m
                 WHERE m.request_id = r.id AND m.direction = 'inbound' AND m.status = 'reply'
                   AND coalesce(m.sent_at, m.imported_at) >
@@ -55,106 +112,120 @@ public struct QueueQuery {
         """
 
     /// A bounced letter with no letter sent after the bounce (SPEC §6, flag B).
-    static let bounced: Query = """
+    static let bounced = """
         EXISTS (SELECT 1 FROM outbox b
                 WHERE b.request_id = r.id AND b.status = 'bounced'
                   AND NOT EXISTS (SELECT 1 FROM outbox s WHERE s.request_id = r.id AND s.status = 'sent'
                                   AND s.sent_at > b.bounced_at))
         """
 
-    /// The WHERE conditions for `filter`, given today under each policy.
-    public static func conditions(_ filter: QueueFilter, days: [PolicyDay]) -> Query {
-        var parts: [Query] = [isOpen]
-        if let state = filter.state { parts.append("r.state = \(state)") }
-        if let kind = filter.kind { parts.append("r.kind = \(kind)") }
-        if let policy = filter.policy { parts.append("r.policy = \(policy)") }
-        switch filter.assignee {
-        case .anyone: break
-        case .person(let name): parts.append("r.assignee = \(name)")
-        case .nobody: parts.append("r.assignee IS NULL")
-        }
-        if filter.overdueOnly { parts.append(overdue(days)) }
-        if let count = filter.dueWithinWorkingDays {
-            parts.append(perPolicy(days) { day in "r.due_on <= \(day.lastDate(withinWorkingDays: count))" })
-        }
-        return Query.joined(parts, separator: " AND ")
-    }
-
-    /// Due date before today under the request's own policy.
-    static func overdue(_ days: [PolicyDay]) -> Query {
-        perPolicy(days) { day in "r.due_on < \(day.today)" }
-    }
-
-    /// Due in the coming seven days (today included) under the request's own policy. A rolling
-    /// week rather than "until Sunday", which would say 0 on a Saturday.
-    static func dueThisWeek(_ days: [PolicyDay]) -> Query {
-        perPolicy(days) { day in "r.due_on BETWEEN \(day.today) AND \(day.today.adding(days: 6))" }
-    }
-
-    /// `((r.policy = $1 AND <condition>) OR …)`; FALSE when there are no policies.
-    static func perPolicy(_ days: [PolicyDay], _ condition: (PolicyDay) -> Query) -> Query {
-        guard !days.isEmpty else { return "FALSE" }
-        let each = days.map { day -> Query in "(r.policy = \(day.policy) AND " + condition(day) + ")" }
-        return "(" + Query.joined(each, separator: " OR ") + ")"
-    }
-
-    static let selectItem: Query = """
-        SELECT r.id, r.reference, r.case_id, r.kind, r.state, r.policy, r.channel, r.details, r.direct_marketing,
-               r.consent_withdrawal, r.message_id, r.received_at, r.due_on, r.original_due_on, r.extended_by,
-               r.paused_since, r.closed_at, r.ground, r.close_note, r.assignee, r.version, r.updated_at, r.updated_by,
-               q.id, q.name, q.email, q.phone, q.language,
-        """
+    /// The columns of a queue row: the request (`RequestRow`), then the two flags.
+    static let itemColumns = RequestRow.columns + ", " + replyWaiting + " AS reply_waiting, " + bounced + " AS bounced"
 
     /// Waiting on the requester, whose reply has arrived: band 0.
-    static let awaitingWithReply: Query = "r.state IN ('awaiting_identity', 'awaiting_requester') AND " + replyWaiting
-
-    /// The listing statement: the columns of `RequestStore.request(_:)` plus `reply_waiting`.
-    ///
-    /// Each band is cut to the limit on its own, so each is read in order from the partial index
-    /// `requests_open_by_due` (due_on, received_at, id) and stops after `limit` rows, instead of
-    /// ranking every open request (a million-request desk has about 100,000): band 0 starts from
-    /// the replies (messages), bands 1 and 2 walk the index. Only the rows shown are then joined
-    /// to their requesters and checked for a waiting reply.
-    public static func listing(_ filter: QueueFilter, days: [PolicyDay]) -> Query {
-        let limit = max(filter.limit, 0)
-        let base = conditions(filter, days: days)
-        let rank: Query = " ORDER BY r.due_on, r.received_at, r.id LIMIT \(limit))"
-        let parts = bandConditions.enumerated().map { band, condition -> Query in
-            "(SELECT r.*, \(band) AS band FROM requests r WHERE " + base + " AND " + condition + rank
-        }
-        let bands = Query.joined(parts, separator: " UNION ALL ")
-        return selectItem + " " + replyWaiting + " AS reply_waiting, " + bounced + " AS bounced FROM (SELECT * FROM (" + bands
-            + ") b ORDER BY b.band, b.due_on, b.received_at, b.id LIMIT \(limit)"
-            + ") r JOIN requesters q ON q.id = r.requester_id ORDER BY r.band, r.due_on, r.received_at, r.id"
-    }
-
-    /// The counts for the footer, over everything the filter matches.
-    public static func counts(_ filter: QueueFilter, days: [PolicyDay]) -> Query {
-        "SELECT count(*), count(*) FILTER (WHERE " + overdue(days) + "), count(*) FILTER (WHERE "
-            + dueThisWeek(days) + ") FROM requests r WHERE " + conditions(filter, days: days)
-    }
+    static let awaitingWithReply = "r.state IN ('awaiting_identity', 'awaiting_requester') AND " + replyWaiting
 
     /// The queue's order is band 0, 1, 2, then due date, receipt and id. What puts an open request
     /// in each band, one condition per band: replied while awaiting the requester; running;
     /// paused. Written so that each band alone is read in the index order of
     /// `requests_open_by_due` (the replied band starts from the few replies).
-    static let bandConditions: [Query] = [
+    static let bandConditions: [String] = [
         "r.id IN (SELECT m.request_id FROM messages m WHERE m.status = 'reply' AND m.direction = 'inbound') AND "
             + awaitingWithReply,
         "r.paused_since IS NULL AND NOT (" + awaitingWithReply + ")",
         "r.paused_since IS NOT NULL AND NOT (" + awaitingWithReply + ")",
     ]
 
-    /// The most urgent open unassigned request of each band, locked, skipping those another
-    /// session holds: the first band with a row gives the claim, which is the first request of
-    /// the queue's order. Band by band, each query stops at its first row in index order instead of
-    /// ranking every open request (10 ms a claim at 8,000 open).
-    public static func claimable(kind: Right?, days: [PolicyDay]) -> [Query] {
-        let base = conditions(QueueFilter(kind: kind, assignee: .nobody), days: days)
-        return bandConditions.map { condition in
-            "SELECT r.id FROM requests r WHERE " + base + " AND " + condition
-                + " ORDER BY r.due_on, r.received_at, r.id LIMIT 1 FOR UPDATE OF r SKIP LOCKED"
+    /// The listing: the rows of `RequestRow` plus `reply_waiting` and `bounced`, `$10` rows at most.
+    ///
+    /// Each band is cut to the limit on its own, so each is read in order from the partial index
+    /// `requests_open_by_due` (due_on, received_at, id) and stops after `limit` rows, instead of
+    /// ranking every open request (a million-request desk has about 100,000): band 0 starts from
+    /// the replies (messages), bands 1 and 2 walk the index. Only the rows shown are then joined
+    /// to their requesters and checked for a waiting reply.
+    public struct ListingStatement: Statement {
+        public static let sql: String = {
+            let bands = bandConditions.enumerated().map { band, condition in
+                "(SELECT r.*, \(band) AS band FROM requests r WHERE " + conditions + " AND " + condition
+                    + " ORDER BY r.due_on, r.received_at, r.id LIMIT $10)"
+            }
+            return "SELECT " + itemColumns + " FROM (SELECT * FROM (" + bands.joined(separator: " UNION ALL ")
+                + ") b ORDER BY b.band, b.due_on, b.received_at, b.id LIMIT $10"
+                + ") r JOIN requesters q ON q.id = r.requester_id ORDER BY r.band, r.due_on, r.received_at, r.id"
+        }()
+
+        public let parameters: Parameters
+        let days: [PolicyDay]
+
+        public init(_ filter: QueueFilter, days: [PolicyDay]) {
+            parameters = Parameters(filter, days: days)
+            self.days = days
         }
+
+        public func makeBindings() -> [PostgresBinding] { parameters.bindings + [max(parameters.filter.limit, 0).postgresBinding] }
+        public func decodeRow(_ row: Postgres.Row) throws -> Item { try QueueQuery.item(row, days: days) }
+    }
+
+    /// The counts for the footer, over everything the filter matches: open, overdue, due this week.
+    public struct CountsStatement: Statement {
+        public static let sql = "SELECT count(*), count(*) FILTER (WHERE " + overdue + "), count(*) FILTER (WHERE "
+            + dueThisWeek + ") FROM requests r WHERE " + conditions
+
+        public let parameters: Parameters
+
+        public init(_ filter: QueueFilter, days: [PolicyDay]) { parameters = Parameters(filter, days: days) }
+
+        public func makeBindings() -> [PostgresBinding] { parameters.bindings }
+        public func decodeRow(_ row: Postgres.Row) throws -> (open: Int, overdue: Int, week: Int) {
+            try row.decode((Int, Int, Int).self)
+        }
+    }
+
+    /// The most urgent open unassigned request of one band, locked, skipping those another session
+    /// holds: the first band with a row gives the claim, which is the first request of the queue's
+    /// order. Band by band, each query stops at its first row in index order instead of ranking
+    /// every open request (10 ms a claim at 8,000 open).
+    public protocol ClaimStatement: Statement where Row == Int64 {
+        var parameters: Parameters { get }
+        init(parameters: Parameters)
+    }
+
+    public struct ClaimReplied: ClaimStatement {
+        public static let sql = claimSQL(bandConditions[0])
+        public let parameters: Parameters
+        public init(parameters: Parameters) { self.parameters = parameters }
+    }
+
+    public struct ClaimRunning: ClaimStatement {
+        public static let sql = claimSQL(bandConditions[1])
+        public let parameters: Parameters
+        public init(parameters: Parameters) { self.parameters = parameters }
+    }
+
+    public struct ClaimPaused: ClaimStatement {
+        public static let sql = claimSQL(bandConditions[2])
+        public let parameters: Parameters
+        public init(parameters: Parameters) { self.parameters = parameters }
+    }
+
+    /// The three claims, band by band in the queue's order.
+    public static func claimStatements(kind: Right?, days: [PolicyDay]) -> (ClaimReplied, ClaimRunning, ClaimPaused) {
+        let parameters = Parameters(QueueFilter(kind: kind, assignee: .nobody), days: days)
+        return (ClaimReplied(parameters: parameters), ClaimRunning(parameters: parameters), ClaimPaused(parameters: parameters))
+    }
+
+    static func claimSQL(_ band: String) -> String {
+        "SELECT r.id FROM requests r WHERE " + conditions + " AND " + band
+            + " ORDER BY r.due_on, r.received_at, r.id LIMIT 1 FOR UPDATE OF r SKIP LOCKED"
+    }
+
+    /// One request as a queue row.
+    struct ItemStatement: Statement {
+        static let sql = "SELECT " + itemColumns + " FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.id = $1"
+        let id: Int64
+        let days: [PolicyDay]
+        func makeBindings() -> [PostgresBinding] { [id.postgresBinding] }
+        func decodeRow(_ row: Postgres.Row) throws -> Item { try QueueQuery.item(row, days: days) }
     }
 
     // MARK: Running it
@@ -172,10 +243,11 @@ public struct QueueQuery {
     public func list(_ filter: QueueFilter, now: Date) throws -> Listing {
         if let policy = filter.policy { _ = try PolicyCatalog(db, cache: policies).load(policy) }
         let days = try policyDays(now: now)
-        let items = try db.query(Self.listing(filter, days: days)).map { try Self.item($0, days: days) }
-        let counts = try db.query(Self.counts(filter, days: days))
-        let (open, overdue, week) = try counts.first?.decode((Int, Int, Int).self) ?? (0, 0, 0)
-        return Listing(items: items, openCount: open, overdueCount: overdue, dueThisWeekCount: week)
+        let items = try db.rows(ListingStatement(filter, days: days))
+        guard let counts = try db.rows(CountsStatement(filter, days: days)).first else {
+            throw StoreError.configuration("The database returned no counts for the queue.")
+        }
+        return Listing(items: items, openCount: counts.open, overdueCount: counts.overdue, dueThisWeekCount: counts.week)
     }
 
     /// Gives the actor the most urgent open unassigned request, or `nil` when none is left.
@@ -185,11 +257,8 @@ public struct QueueQuery {
     public func claim(kind: Right?, actor: String, now: Date) throws -> Item? {
         let days = try policyDays(now: now)
         return try db.withRetryingTransaction { db in
-            var found: Int64?
-            for band in Self.claimable(kind: kind, days: days) {
-                if let row = try db.query(band).first { found = try row.decode(column: 0); break }
-            }
-            guard let id = found else { return nil }
+            let (replied, running, paused) = Self.claimStatements(kind: kind, days: days)
+            guard let id = try db.rows(replied).first ?? db.rows(running).first ?? db.rows(paused).first else { return nil }
             let updated = try db.execute(
                 """
                 UPDATE requests SET assignee = \(actor), version = version + 1, updated_at = \(now), updated_by = \(actor)
@@ -208,19 +277,24 @@ public struct QueueQuery {
 
     /// One request as a queue row.
     func item(id: Int64, days: [PolicyDay]) throws -> Item {
-        let query = Self.selectItem + " " + Self.replyWaiting + " AS reply_waiting, " + Self.bounced
-            + " AS bounced FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.id = \(id)"
-        guard let row = try db.query(query).first else { throw StoreError.notFound("There is no request with id \(id).") }
-        return try Self.item(row, days: days)
+        guard let item = try db.rows(ItemStatement(id: id, days: days)).first else {
+            throw StoreError.notFound("There is no request with id \(id).")
+        }
+        return item
     }
 
-    static func item(_ row: Row, days: [PolicyDay]) throws -> Item {
-        let request = try RequestStore.request(row)
-        let replyWaiting: Bool = try row.decode(column: 28)
-        let bounced: Bool = try row.decode(column: 29)
+    static func item(_ row: Postgres.Row, days: [PolicyDay]) throws -> Item {
+        let request = try RequestRow.decode(row)
+        let replyWaiting: Bool = try row.decode("reply_waiting")
+        let bounced: Bool = try row.decode("bounced")
         let day = days.first { $0.policy == request.policy }
         let daysLeft = day?.workingDaysLeft(until: request.dueOn) ?? 0
         let isOverdue = !request.state.isClosed && day.map { request.dueOn < $0.today } == true
         return Item(request: request, daysLeft: daysLeft, isOverdue: isOverdue, replyWaiting: replyWaiting, bounced: bounced)
     }
+}
+
+extension QueueQuery.ClaimStatement {
+    public func makeBindings() -> [PostgresBinding] { parameters.bindings }
+    public func decodeRow(_ row: Postgres.Row) throws -> Int64 { try row.decode(column: 0) }
 }

@@ -19,14 +19,6 @@ public struct RequestStore {
 
     // MARK: Reading
 
-    static let selectRequest: Query = """
-        SELECT r.id, r.reference, r.case_id, r.kind, r.state, r.policy, r.channel, r.details, r.direct_marketing,
-               r.consent_withdrawal, r.message_id, r.received_at, r.due_on, r.original_due_on, r.extended_by,
-               r.paused_since, r.closed_at, r.ground, r.close_note, r.assignee, r.version, r.updated_at, r.updated_by,
-               q.id, q.name, q.email, q.phone, q.language
-        FROM requests r JOIN requesters q ON q.id = r.requester_id
-        """
-
     /// Finds a request by its reference (`DSAR-2026-000123`, case-insensitive).
     ///
     /// With `locked`, inside a transaction, the row is read `FOR SHARE`: a change to the request
@@ -38,51 +30,22 @@ public struct RequestStore {
             throw StoreError.invalidInput(
                 "\"\(reference.prefix(40))\" is not a request reference; references look like DSAR-2026-000123.")
         }
-        let lock: Query = locked ? " FOR SHARE OF r" : ""
-        let rows = try db.query(Self.selectRequest + " WHERE r.reference = \(parsed.description)" + lock)
-        guard let row = rows.first else {
+        let reference = parsed.description
+        let found = locked
+            ? try db.rows(RequestRow.ByReferenceForShare(reference: reference))
+            : try db.rows(RequestRow.ByReference(reference: reference))
+        guard let request = found.first else {
             throw StoreError.notFound("There is no request \(parsed); check the reference with `dsar queue` or `dsar report register`.")
         }
-        return try Self.request(row)
+        return request
     }
 
     /// Finds a request by its id.
     public func find(id: Int64) throws -> StoredRequest {
-        guard let row = try db.query(Self.selectRequest + " WHERE r.id = \(id)").first else {
+        guard let request = try db.rows(RequestRow.ByID(id: id)).first else {
             throw StoreError.notFound("There is no request with id \(id).")
         }
-        return try Self.request(row)
-    }
-
-    static func request(_ row: Row) throws -> StoredRequest {
-        let (id, reference, caseID, kind, state, policy, channel, details, directMarketing, consentWithdrawal, messageID) =
-            try row.decode((Int64, String, Int64, Right, RequestState, String, Channel, String?, Bool, Bool, Int64?).self)
-        let receivedAt: Date = try row.decode(column: 11)
-        let dueOn: LocalDate = try row.decode(column: 12)
-        let originalDueOn: LocalDate = try row.decode(column: 13)
-        let extendedText: String? = try row.decode(column: 14)
-        let pausedSince: Date? = try row.decode(column: 15)
-        let closedAt: Date? = try row.decode(column: 16)
-        let ground: RefusalGround? = try row.decode(column: 17)
-        let closeNote: String? = try row.decode(column: 18)
-        let assignee: String? = try row.decode(column: 19)
-        let version: Int = try row.decode(column: 20)
-        let updatedAt: Date = try row.decode(column: 21)
-        let updatedBy: String = try row.decode(column: 22)
-        let requester = StoredRequest.Requester(
-            id: try row.decode(column: 23), name: try row.decode(column: 24), email: try row.decode(column: 25),
-            phone: try row.decode(column: 26), language: try row.decode(column: 27))
-        let extendedBy = try extendedText.map { text -> Period in
-            do { return try Period(parsing: text, bareUnit: nil) } catch {
-                throw StoreError.configuration("Request \(reference) has an unreadable extension \(text).")
-            }
-        }
-        return StoredRequest(
-            id: id, reference: reference, caseID: caseID, kind: kind, state: state, policy: policy, requester: requester,
-            channel: channel, details: details, directMarketing: directMarketing, consentWithdrawal: consentWithdrawal,
-            messageID: messageID, receivedAt: receivedAt, dueOn: dueOn, originalDueOn: originalDueOn,
-            extendedBy: extendedBy, pausedSince: pausedSince, closedAt: closedAt, ground: ground, closeNote: closeNote,
-            assignee: assignee, version: version, updatedAt: updatedAt, updatedBy: updatedBy)
+        return request
     }
 
     // MARK: Creating
@@ -110,13 +73,12 @@ public struct RequestStore {
         let due = DeadlineEngine.dueDate(
             receivedAt: new.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar)
         let year = LocalDate(new.receivedAt, in: entry.timeZone).year
-        let counter = try db.query(
+        let sequence: Int = try db.returned(
             """
             INSERT INTO reference_counters (year, last_value) VALUES (\(year), 1)
             ON CONFLICT (year) DO UPDATE SET last_value = reference_counters.last_value + 1
             RETURNING last_value
-            """)
-        let sequence = try counter.first?.decode(column: 0, as: Int.self) ?? 1
+            """, "reference number for \(year)")
         guard let reference = RequestReference(year: year, sequence: sequence) else {
             throw StoreError.refused("The reference numbers for \(year) are exhausted (999999 requests).")
         }
@@ -124,15 +86,14 @@ public struct RequestStore {
         if let existing = new.caseID {
             caseID = existing
         } else {
-            caseID = try db.query("INSERT INTO cases DEFAULT VALUES RETURNING id").first?.decode(column: 0) ?? 0
+            caseID = try db.returned("INSERT INTO cases DEFAULT VALUES RETURNING id", "id of the new case")
         }
-        let requesterID: Int64 = try db.query(
+        let requesterID: Int64 = try db.returned(
             """
             INSERT INTO requesters (name, email, phone, language, created_at)
             VALUES (\(new.requesterName), \(new.email), \(new.phone), \(new.language), \(now)) RETURNING id
-            """
-        ).first?.decode(column: 0) ?? 0
-        let requestID: Int64 = try db.query(
+            """, "id of the new requester")
+        let requestID: Int64 = try db.returned(
             """
             INSERT INTO requests (reference, case_id, kind, policy, requester_id, channel, details, direct_marketing,
                                   consent_withdrawal, message_id, received_at, due_on, original_due_on,
@@ -141,8 +102,7 @@ public struct RequestStore {
                     \(new.channel), \(new.details), \(new.directMarketing), \(new.consentWithdrawal), \(new.messageID),
                     \(new.receivedAt), \(due), \(due), \(now), \(actor))
             RETURNING id
-            """
-        ).first?.decode(column: 0) ?? 0
+            """, "id of the new request")
         if let messageID = new.messageID {
             try db.execute("UPDATE messages SET request_id = coalesce(request_id, \(requestID)) WHERE id = \(messageID)")
         }
@@ -180,7 +140,8 @@ public struct RequestStore {
             try Self.checkOccurredAt(occurredAt, request: request)
             let entry = try store.catalog.load(request.policy)
             var completedPauses = try store.completedPauses(request.id)
-            var lifecycle = RequestLifecycle(try store.snapshot(of: request, entry: entry, completedPauses: completedPauses))
+            var lifecycle = RequestLifecycle(
+                try store.snapshot(of: request, entry: entry, completedPauses: completedPauses, now: now))
             let today = LocalDate(occurredAt, in: entry.timeZone)
             let outcome: LifecycleOutcome
             do throws(LifecycleError) {
@@ -209,7 +170,7 @@ public struct RequestStore {
                 pausedSince = nil
             }
             let extendedBy = outcome.extendedBy ?? request.extendedBy
-            let due = store.dueDate(of: request, entry: entry, extendedBy: extendedBy, completedPauses: completedPauses)
+            let due = store.dueDate(of: request, entry: entry, extendedBy: extendedBy, completedPauses: completedPauses, now: now)
             let closedAt: Date? = outcome.to.isClosed ? (request.closedAt ?? occurredAt) : nil
             let note: String? = outcome.to.isClosed ? (outcome.note ?? request.closeNote) : request.closeNote
             let ground = outcome.ground ?? request.ground
@@ -270,7 +231,7 @@ public struct RequestStore {
             try Self.checkOccurredAt(occurredAt, request: request)
             let entry = try store.catalog.load(request.policy)
             var lifecycle = RequestLifecycle(
-                try store.snapshot(of: request, entry: entry, completedPauses: try store.completedPauses(request.id)))
+                try store.snapshot(of: request, entry: entry, completedPauses: try store.completedPauses(request.id), now: now))
             do throws(LifecycleError) {
                 try lifecycle.record(evidence)
             } catch {
@@ -282,12 +243,11 @@ public struct RequestStore {
             } catch {
                 throw StoreError.invalidInput(error.message)
             }
-            let evidenceID: Int64 = try db.query(
+            let evidenceID: Int64 = try db.returned(
                 """
                 INSERT INTO evidence (request_id, kind, details, occurred_at, recorded_at, recorded_by)
                 VALUES (\(request.id), \(evidence.kind), \(details)::jsonb, \(occurredAt), \(now), \(actor)) RETURNING id
-                """
-            ).first?.decode(column: 0) ?? 0
+                """, "id of the new evidence")
             let updated = try db.execute(
                 """
                 UPDATE requests SET version = version + 1, updated_at = \(now), updated_by = \(actor)
@@ -325,14 +285,11 @@ public struct RequestStore {
 
     // MARK: Helpers
 
-    /// The DeskCore view of a stored request, for the lifecycle to decide on.
-    func snapshot(of request: StoredRequest, entry: PolicyCatalog.Entry) throws -> RequestSnapshot {
-        try snapshot(of: request, entry: entry, completedPauses: try completedPauses(request.id))
-    }
-
-    /// `snapshot` with the request's completed clock pauses already read (`completedPauses`).
+    /// The DeskCore view of a stored request, for the lifecycle to decide on, with the request's
+    /// completed clock pauses already read (`completedPauses`); `now` is the session's clock
+    /// (`DSAR_NOW` in tests), never the machine's.
     func snapshot(
-        of request: StoredRequest, entry: PolicyCatalog.Entry, completedPauses: [(from: Date, to: Date?)]
+        of request: StoredRequest, entry: PolicyCatalog.Entry, completedPauses: [(from: Date, to: Date?)], now: Date
     ) throws -> RequestSnapshot {
         guard let rule = entry.policy.rule(for: request.kind, consentWithdrawal: request.consentWithdrawal) else {
             throw StoreError.refused("The policy \(request.policy) has no deadline rule for \(request.kind.rawValue).")
@@ -368,7 +325,7 @@ public struct RequestStore {
         }
         let context = DeadlineContext(
             receivedAt: request.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar,
-            pausedDays: DeadlineEngine.pausedDays(pauses: completedPauses, now: Date(), timeZone: entry.timeZone),
+            pausedDays: DeadlineEngine.pausedDays(pauses: completedPauses, now: now, timeZone: entry.timeZone),
             informationAt: Self.informationAt(completedPauses))
         return RequestSnapshot(
             right: request.kind, state: request.state, policy: request.policy, directMarketing: request.directMarketing,
@@ -386,23 +343,16 @@ public struct RequestStore {
         }
     }
 
-    /// Whole days of completed clock pauses.
-    func pausedDays(_ requestID: Int64, timeZone: TimeZone) throws -> Int {
-        DeadlineEngine.pausedDays(pauses: try completedPauses(requestID), now: Date(), timeZone: timeZone)
-    }
-
-    func dueDate(of request: StoredRequest, entry: PolicyCatalog.Entry, extendedBy: Period?) throws -> LocalDate {
-        dueDate(of: request, entry: entry, extendedBy: extendedBy, completedPauses: try completedPauses(request.id))
-    }
-
-    /// `dueDate` with the request's completed clock pauses already read.
+    /// The due date from receipt, with the request's completed clock pauses already read; `now`
+    /// is the session's clock.
     func dueDate(
-        of request: StoredRequest, entry: PolicyCatalog.Entry, extendedBy: Period?, completedPauses: [(from: Date, to: Date?)]
+        of request: StoredRequest, entry: PolicyCatalog.Entry, extendedBy: Period?, completedPauses: [(from: Date, to: Date?)],
+        now: Date
     ) -> LocalDate {
         guard let rule = entry.policy.rule(for: request.kind, consentWithdrawal: request.consentWithdrawal) else { return request.dueOn }
         return DeadlineEngine.dueDate(
             receivedAt: request.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar,
-            pausedDays: DeadlineEngine.pausedDays(pauses: completedPauses, now: Date(), timeZone: entry.timeZone),
+            pausedDays: DeadlineEngine.pausedDays(pauses: completedPauses, now: now, timeZone: entry.timeZone),
             extension: extendedBy, informationAt: Self.informationAt(completedPauses))
     }
 

@@ -39,8 +39,11 @@ public final class Connection {
     /// Runs a statement and returns its rows.
     @discardableResult
     public func query(_ query: Query) throws -> Rows {
-        let bindings = query.bindings
-        let sql = query.sql
+        try run(sql: query.sql, bindings: query.bindings)
+    }
+
+    /// Runs SQL text with its parameters (from a `Query` or a `Statement`, never anything else).
+    func run(sql: String, bindings: [PostgresBinding]) throws -> Rows {
         var values: [UnsafeMutablePointer<CChar>?] = []
         var lengths: [Int32] = []
         var formats: [Int32] = []

@@ -12,6 +12,19 @@ public final class Rows: Sequence {
     /// The command tag (`INSERT 0 1`, `COMMIT`, `ROLLBACK`).
     public let commandTag: String
 
+    /// The position of each column name (the first column of a name wins), built on the first
+    /// read by name: a statement's rows are decoded by name at the cost of one lookup a field.
+    private var positions: [String: Int]?
+
+    /// The position of the first column called `name`.
+    func column(named name: String) -> Int? {
+        if let positions { return positions[name] }
+        var built: [String: Int] = [:]
+        for (index, column) in columns.enumerated() where built[column] == nil { built[column] = index }
+        positions = built
+        return built[name]
+    }
+
     init(result: OpaquePointer) {
         self.result = result
         count = Int(PQntuples(result))
@@ -96,7 +109,7 @@ public struct Row {
 
     /// Decodes one column by name.
     public func decode<T: PostgresDecodable>(_ name: String, as type: T.Type = T.self) throws -> T {
-        guard let column = rows.columns.firstIndex(of: name) else {
+        guard let column = rows.column(named: name) else {
             throw PostgresError(code: .decoding, serverMessage: "no column named \(name)")
         }
         return try T.decode(from: rows.cell(row: index, column: column))

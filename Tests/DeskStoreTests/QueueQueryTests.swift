@@ -11,37 +11,45 @@ import Testing
     let uz = PolicyDay(
         policy: "uz", today: QueueFixtures.today, calendar: WorkingCalendar(name: "uz", weekend: .satSun))
 
-    @Test func noFilterIsTheOpenIndexPredicate() {
-        let query = QueueQuery.conditions(QueueFilter(), days: [uz])
-        #expect(query.sql == "r.state IN ('received', 'awaiting_identity', 'in_progress', 'awaiting_requester')")
-        #expect(query.bindings.isEmpty)
+    @Test func noFilterBindsOnlyTheDays() {
+        #expect(QueueQuery.conditions.hasPrefix("r.state IN ('received', 'awaiting_identity', 'in_progress', 'awaiting_requester')\n AND "))
+        #expect(QueueQuery.Parameters(QueueFilter(), days: [uz]).bindings == [
+            .text("{\"uz\"}"), .text("{\"2026-11-20\"}"), .null, .null, .null, .null, .null, .text("f"), .text("f"),
+        ])
     }
 
     @Test func everyFilterBindsItsValue() {
         let filter = QueueFilter(
             state: .inProgress, kind: .erasure, assignee: .person("aziza'; DROP TABLE requests; --"), policy: "uz",
             overdueOnly: true, dueWithinWorkingDays: 2)
-        let query = QueueQuery.conditions(filter, days: [uz])
-        #expect(query.sql.contains("r.state = $1"))
-        #expect(query.sql.contains("r.kind = $2"))
-        #expect(query.sql.contains("r.policy = $3"))
-        #expect(query.sql.contains("r.assignee = $4"))
-        #expect(query.sql.contains("((r.policy = $5 AND r.due_on < $6))"))
-        #expect(query.sql.contains("((r.policy = $7 AND r.due_on <= $8))"))
-        #expect(!query.sql.contains("DROP"))
-        #expect(query.bindings == [
-            .text("in_progress"), .text("erasure"), .text("uz"), .text("aziza'; DROP TABLE requests; --"),
-            .text("uz"), .text("2026-11-20"), .text("uz"), .text("2026-11-24"),
+        #expect(QueueQuery.Parameters(filter, days: [uz]).bindings == [
+            .text("{\"uz\"}"), .text("{\"2026-11-20\"}"), .text("{\"2026-11-24\"}"), .text("in_progress"), .text("erasure"),
+            .text("uz"), .text("aziza'; DROP TABLE requests; --"), .text("f"), .text("t"),
         ])
+        let listing = QueueQuery.ListingStatement(filter, days: [uz])
+        #expect(listing.makeBindings().count == 10)
+        #expect(listing.makeBindings().last == .text("50"))
     }
 
-    @Test func unassignedIsNull() {
-        let query = QueueQuery.conditions(QueueFilter(assignee: .nobody), days: [uz])
-        #expect(query.sql.hasSuffix(" AND r.assignee IS NULL"))
+    /// One SQL text for every filter and any number of policies: every value is a parameter.
+    @Test func theTextIsConstant() {
+        for sql in [QueueQuery.ListingStatement.sql, QueueQuery.CountsStatement.sql, QueueQuery.ClaimRunning.sql] {
+            for placeholder in 1...9 { #expect(sql.contains("$\(placeholder)"), "$\(placeholder) in \(sql)") }
+            #expect(!sql.contains("$11"))
+        }
+        #expect(QueueQuery.ListingStatement.sql.contains("LIMIT $10"))
     }
 
-    @Test func noPoliciesMatchNothingOverdue() {
-        #expect(QueueQuery.conditions(QueueFilter(overdueOnly: true), days: []).sql.hasSuffix(" AND FALSE"))
+    @Test func unassignedIsAFlag() {
+        let bindings = QueueQuery.Parameters(QueueFilter(assignee: .nobody), days: [uz]).bindings
+        #expect(bindings[6] == .null)
+        #expect(bindings[7] == .text("t"))
+        #expect(QueueQuery.conditions.contains("(NOT $8::boolean OR r.assignee IS NULL)"))
+    }
+
+    @Test func noPoliciesBindEmptyArrays() {
+        let bindings = QueueQuery.Parameters(QueueFilter(overdueOnly: true, dueWithinWorkingDays: 3), days: []).bindings
+        #expect(Array(bindings.prefix(3)) == [.text("{}"), .text("{}"), .text("{}")])
     }
 
     /// Friday 2026-11-20: within 2 working days runs to Tuesday 11-24 (Mon, Tue), within 0 to Sunday.
@@ -51,17 +59,17 @@ import Testing
     }
 
     @Test func listingAndClaimOrderAlike() {
-        let listing = QueueQuery.listing(QueueFilter(), days: [uz]).sql
-        let claims = QueueQuery.claimable(kind: nil, days: [uz]).map(\.sql)
+        let listing = QueueQuery.ListingStatement.sql
+        let claims = [QueueQuery.ClaimReplied.sql, QueueQuery.ClaimRunning.sql, QueueQuery.ClaimPaused.sql]
         // Listing and claim cut the queue into the same bands, in the same order, each read by
         // the same keys; the listing then orders by band and those keys.
         #expect(claims.count == QueueQuery.bandConditions.count)
         for (claim, condition) in zip(claims, QueueQuery.bandConditions) {
-            #expect(claim.contains(condition.sql))
-            #expect(listing.contains(condition.sql))
+            #expect(claim.contains(condition))
+            #expect(listing.contains(condition))
             #expect(claim.hasSuffix("ORDER BY r.due_on, r.received_at, r.id LIMIT 1 FOR UPDATE OF r SKIP LOCKED"))
         }
-        #expect(listing.contains(" ORDER BY r.due_on, r.received_at, r.id LIMIT "))
+        #expect(listing.contains(" ORDER BY r.due_on, r.received_at, r.id LIMIT $10)"))
         #expect(listing.hasSuffix("ORDER BY r.band, r.due_on, r.received_at, r.id"))
     }
 }
@@ -181,22 +189,31 @@ struct QueueQueryTests {
             try db.execute("ANALYZE")
             let queue = QueueQuery(db)
             let days = try queue.policyDays(now: now)
-            let statements: [Query] = [
-                QueueQuery.listing(QueueFilter(), days: days),
-                QueueQuery.listing(QueueFilter(kind: .erasure, assignee: .nobody, overdueOnly: true), days: days),
-                QueueQuery.listing(QueueFilter(assignee: .person("aziza"), dueWithinWorkingDays: 5), days: days),
-                QueueQuery.counts(QueueFilter(), days: days),
+            let statements: [(String, () throws -> String)] = [
+                (QueueQuery.ListingStatement.sql, { try db.explain(QueueQuery.ListingStatement(QueueFilter(), days: days)) }),
+                (QueueQuery.ListingStatement.sql, {
+                    try db.explain(QueueQuery.ListingStatement(QueueFilter(kind: .erasure, assignee: .nobody, overdueOnly: true), days: days))
+                }),
+                (QueueQuery.ListingStatement.sql, {
+                    try db.explain(QueueQuery.ListingStatement(QueueFilter(assignee: .person("aziza"), dueWithinWorkingDays: 5), days: days))
+                }),
+                (QueueQuery.CountsStatement.sql, { try db.explain(QueueQuery.CountsStatement(QueueFilter(), days: days)) }),
             ]
             // The claim's first band starts from the few replies (by primary key), the others
             // from the open index, like the listing's bands.
-            let claims = QueueQuery.claimable(kind: nil, days: days)
-            for (index, statement) in (statements + claims).enumerated() {
-                let plan = try db.query("EXPLAIN (FORMAT JSON) " + statement).first?.decode(column: 0, as: String.self) ?? ""
+            let (replied, running, paused) = QueueQuery.claimStatements(kind: nil, days: days)
+            let claims: [(String, () throws -> String)] = [
+                (QueueQuery.ClaimReplied.sql, { try db.explain(replied) }),
+                (QueueQuery.ClaimRunning.sql, { try db.explain(running) }),
+                (QueueQuery.ClaimPaused.sql, { try db.explain(paused) }),
+            ]
+            for (index, (sql, explain)) in (statements + claims).enumerated() {
+                let plan = try explain()
                 let json = try JSONSerialization.jsonObject(with: Data(plan.utf8))
                 let scans = Self.sequentialScans(json)
-                #expect(scans.isEmpty, "sequential scan of \(scans) in \(statement.sql)")
+                #expect(scans.isEmpty, "sequential scan of \(scans) in \(sql)")
                 if index != statements.count {
-                    #expect(plan.contains("requests_open_by_due"), "\(statement.sql) does not use requests_open_by_due")
+                    #expect(plan.contains("requests_open_by_due"), "\(sql) does not use requests_open_by_due")
                 }
             }
             #expect(try queue.list(QueueFilter(limit: 10), now: now).openCount == 20_000)
