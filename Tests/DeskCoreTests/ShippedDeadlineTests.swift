@@ -55,6 +55,44 @@ struct ShippedCase: Sendable, CustomStringConvertible {
         ShippedCase(policy: "ru", right: .portability, received: "2026-11-20 09:00", expected: "2026-12-04"),
     ]
 
+    /// Every (policy, right) pair again, received on Monday 28 December 2026 at 10:00 in Tashkent:
+    /// each term runs across the year end, through the UZ days off (Thu 31 Dec by the decree, Fri 1
+    /// Jan) and the Russian New Year holidays (31 Dec by the 2026 resolution, 1–8 Jan). Counted by
+    /// hand from the terms of `DefaultPolicies.swift` and the calendars' sources.
+    static let yearEnd: [ShippedCase] = [
+        // ZRU-547: 28 Dec + 3 = Thu 31 Dec (off), Fri 1 Jan (holiday), weekend → Mon 4 Jan.
+        ShippedCase(policy: "uz", right: .rectification, received: "2026-12-28 10:00", expected: "2027-01-04"),
+        // The desk's 10 days: Thu 7 Jan 2027, a working day.
+        ShippedCase(policy: "uz", right: .access, received: "2026-12-28 10:00", expected: "2027-01-07"),
+        ShippedCase(policy: "uz", right: .erasure, received: "2026-12-28 10:00", expected: "2027-01-07"),
+        ShippedCase(policy: "uz", right: .restriction, received: "2026-12-28 10:00", expected: "2027-01-07"),
+        ShippedCase(policy: "uz", right: .objection, received: "2026-12-28 10:00", expected: "2027-01-07"),
+        ShippedCase(policy: "uz", right: .portability, received: "2026-12-28 10:00", expected: "2027-01-07"),
+        // ZRU-445: 15 days → Tue 12 Jan 2027.
+        ShippedCase(policy: "uz-state", right: .rectification, received: "2026-12-28 10:00", expected: "2027-01-12"),
+        ShippedCase(policy: "uz-state", right: .access, received: "2026-12-28 10:00", expected: "2027-01-12"),
+        ShippedCase(policy: "uz-state", right: .erasure, received: "2026-12-28 10:00", expected: "2027-01-12"),
+        ShippedCase(policy: "uz-state", right: .restriction, received: "2026-12-28 10:00", expected: "2027-01-12"),
+        ShippedCase(policy: "uz-state", right: .objection, received: "2026-12-28 10:00", expected: "2027-01-12"),
+        ShippedCase(policy: "uz-state", right: .portability, received: "2026-12-28 10:00", expected: "2027-01-12"),
+        // GDPR: one month → Thu 28 Jan 2027 (the EU calendar has no holidays).
+        ShippedCase(policy: "gdpr", right: .rectification, received: "2026-12-28 10:00", expected: "2027-01-28"),
+        ShippedCase(policy: "gdpr", right: .access, received: "2026-12-28 10:00", expected: "2027-01-28"),
+        ShippedCase(policy: "gdpr", right: .erasure, received: "2026-12-28 10:00", expected: "2027-01-28"),
+        ShippedCase(policy: "gdpr", right: .restriction, received: "2026-12-28 10:00", expected: "2027-01-28"),
+        ShippedCase(policy: "gdpr", right: .objection, received: "2026-12-28 10:00", expected: "2027-01-28"),
+        ShippedCase(policy: "gdpr", right: .portability, received: "2026-12-28 10:00", expected: "2027-01-28"),
+        // 152-FZ working days: 29 Dec (1), 30 Dec (2), then 31 Dec–10 Jan off, 11–15 Jan (3–7),
+        // 18–20 Jan (8–10). Blocking: the day received. Consent withdrawn: 30 days → Wed 27 Jan.
+        ShippedCase(policy: "ru", right: .rectification, received: "2026-12-28 10:00", expected: "2027-01-15"),
+        ShippedCase(policy: "ru", right: .access, received: "2026-12-28 10:00", expected: "2027-01-20"),
+        ShippedCase(policy: "ru", right: .erasure, received: "2026-12-28 10:00", expected: "2027-01-15"),
+        ShippedCase(policy: "ru", right: .restriction, received: "2026-12-28 10:00", expected: "2026-12-28"),
+        ShippedCase(policy: "ru", right: .objection, received: "2026-12-28 10:00", expected: "2027-01-20"),
+        ShippedCase(policy: "ru", right: .objection, consentWithdrawal: true, received: "2026-12-28 10:00", expected: "2027-01-27"),
+        ShippedCase(policy: "ru", right: .portability, received: "2026-12-28 10:00", expected: "2027-01-20"),
+    ]
+
     /// The cases the issue names, on the 2026 decree's calendar.
     static let named: [ShippedCase] = [
         // 6 Mar + 3 = Mon 9 Mar, the day off for 8 Mar (a Sunday) → Tue 10 Mar.
@@ -88,7 +126,7 @@ struct ShippedCase: Sendable, CustomStringConvertible {
         ShippedCase(policy: "gdpr", right: .access, received: "2026-02-21 10:00", expected: "2026-03-23"),
     ]
 
-    @Test(arguments: everyPair + named)
+    @Test(arguments: everyPair + yearEnd + named)
     func dueDate(_ row: ShippedCase) throws {
         let policy = try #require(DeadlinePolicy.named(row.policy))
         let rule = try #require(policy.rule(for: row.right, consentWithdrawal: row.consentWithdrawal))
@@ -101,11 +139,16 @@ struct ShippedCase: Sendable, CustomStringConvertible {
         #expect(due.iso == row.expected)
     }
 
-    @Test func everyPairIsCovered() {
+    @Test(arguments: [everyPair, yearEnd])
+    func everyPairIsCovered(_ table: [ShippedCase]) {
         var pairs = Set<String>()
-        for row in Self.everyPair where row.calendar == nil { pairs.insert("\(row.policy)/\(row.right.rawValue)") }
+        for row in table where row.calendar == nil { pairs.insert("\(row.policy)/\(row.right.rawValue)") }
         for policy in DeadlinePolicy.defaults {
             for right in Right.allCases { #expect(pairs.contains("\(policy.code)/\(right.rawValue)")) }
+        }
+        // The consent-withdrawal term of every policy that has one.
+        for policy in DeadlinePolicy.defaults where policy.consentWithdrawalRule != nil {
+            #expect(table.contains { $0.policy == policy.code && $0.consentWithdrawal })
         }
     }
 
