@@ -45,7 +45,7 @@ let package = Package(
         // Sample and synthetic data (`dsar demo`): generators stay out of persistence.
         .target(
             name: "DeskDemo",
-            dependencies: ["DeskCore", "DeskStore", "Postgres", "LetterDesk"],
+            dependencies: ["DeskCore", "DeskStore", "Postgres", "Letters", "LetterDesk"],
             swiftSettings: strict
         ),
         .target(name: "MailIntake", dependencies: ["DeskCore"], swiftSettings: strict),

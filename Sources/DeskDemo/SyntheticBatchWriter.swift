@@ -46,11 +46,14 @@ final class SyntheticBatchEncoder: @unchecked Sendable {
     static let copyRequesters: Query = "COPY requesters (id, name, email, language, created_at) FROM STDIN"
     static let copyRequests: Query = """
         COPY requests (id, reference, case_id, kind, state, policy, requester_id, channel, received_at, due_on,
-                       original_due_on, extended_by, paused_since, closed_at, ground, assignee, version,
+                       original_due_on, extended_by, paused_since, closed_at, ground, close_note, assignee, version,
                        updated_at, updated_by) FROM STDIN
         """
     static let copyPauses: Query = "COPY clock_pauses (request_id, reason, started_at, ended_at) FROM STDIN"
-    static let copyExtensions: Query = "COPY extensions (request_id, period, reason, granted_at, recorded_at, recorded_by) FROM STDIN"
+    static let copyExtensions: Query = """
+        COPY extensions (request_id, period, reason, decided_by, granted_at, recorded_at, recorded_by) FROM STDIN
+        """
+    static let copyRetentions: Query = "COPY refusal_retentions (request_id, law, period, recorded_at) FROM STDIN"
     static let copyClarifications: Query = "COPY clarifications (request_id, question, asked_at, recorded_at, recorded_by) FROM STDIN"
     static let copyEvidence: Query = "COPY evidence (id, request_id, kind, details, occurred_at, recorded_at, recorded_by) FROM STDIN"
     static let copyLetters: Query = """
@@ -84,6 +87,7 @@ final class SyntheticBatchEncoder: @unchecked Sendable {
         var pauses = CopyRowEncoder()
         var extensions = CopyRowEncoder()
         var clarifications = CopyRowEncoder()
+        var retentions = CopyRowEncoder()
         var evidence = CopyRowEncoder(capacity: plans.count * 200)
         var letters = CopyRowEncoder(capacity: plans.count * 3 * 420)
         for (i, plan) in plans.enumerated() {
@@ -102,7 +106,7 @@ final class SyntheticBatchEncoder: @unchecked Sendable {
             requests.add(plan.extendedBy?.description)
             if let paused = plan.pausedSinceMs { requests.addTimestamp(milliseconds: paused) } else { requests.add(nil) }
             if let closed = plan.closedAtMs { requests.addTimestamp(milliseconds: closed) } else { requests.add(nil) }
-            requests.add(plan.ground?.rawValue); requests.add(plan.assignee); requests.add(version)
+            requests.add(plan.ground?.rawValue); requests.add(plan.closeNote); requests.add(plan.assignee); requests.add(version)
             requests.addTimestamp(milliseconds: plan.steps.last?.atMs ?? plan.receivedMs); requests.add(actor)
             requests.endRow()
 
@@ -112,9 +116,13 @@ final class SyntheticBatchEncoder: @unchecked Sendable {
                 pauses.endRow()
             }
             if let at = plan.extensionMs, let period = plan.extendedBy {
-                extensions.add(id); extensions.add(period.description); extensions.add(SyntheticBatchWriter.extensionReason)
-                extensions.addTimestamp(milliseconds: at); extensions.addTimestamp(milliseconds: at); extensions.add(actor)
+                extensions.add(id); extensions.add(period.description); extensions.add(plan.extensionReason)
+                extensions.add(plan.extensionDecidedBy); extensions.addTimestamp(milliseconds: at); extensions.addTimestamp(milliseconds: at); extensions.add(actor)
                 extensions.endRow()
+            }
+            if let retention = plan.retention, let at = plan.closedAtMs {
+                retentions.add(id); retentions.add(retention.law); retentions.add(retention.period)
+                retentions.addTimestamp(milliseconds: at); retentions.endRow()
             }
             if let at = plan.clarificationMs {
                 clarifications.add(id); clarifications.add(SyntheticBatchWriter.question)
@@ -176,6 +184,7 @@ final class SyntheticBatchEncoder: @unchecked Sendable {
             tables: [
                 (Self.copyCases, cases), (Self.copyRequesters, requesters), (Self.copyRequests, requests),
                 (Self.copyPauses, pauses), (Self.copyExtensions, extensions), (Self.copyClarifications, clarifications),
+                (Self.copyRetentions, retentions),
                 (Self.copyEvidence, evidence), (Self.copyLetters, letters),
             ],
             eventRows: events, events: order.count, first: references.first, last: references.last)
@@ -247,7 +256,6 @@ struct SyntheticBatchWriter {
         }
     }
 
-    static let extensionReason = "The request concerns data held in several systems (synthetic)."
     static let question = "Which account or contract does the request concern? (synthetic)"
 
     /// Evidence details as `dsar record` stores them (the keys the CHECKs and the reports read).

@@ -22,8 +22,8 @@ struct SyntheticBulkLoad {
 
     /// Every other writer waits from here until the run commits, so the check below stays true.
     static let lock: Query = """
-        LOCK TABLE requests, events, cases, requesters, clock_pauses, extensions, clarifications, evidence,
-                   letters, messages, inbox_items, intake_labels IN ACCESS EXCLUSIVE MODE
+        LOCK TABLE requests, events, cases, requesters, clock_pauses, extensions, clarifications, refusal_retentions,
+                   evidence, letters, messages, inbox_items, intake_labels IN ACCESS EXCLUSIVE MODE
         """
 
     /// The tables the generator writes, and those that may refer to them, are empty (intake_labels
@@ -33,6 +33,7 @@ struct SyntheticBulkLoad {
            AND NOT EXISTS (SELECT 1 FROM cases) AND NOT EXISTS (SELECT 1 FROM requesters)
            AND NOT EXISTS (SELECT 1 FROM clock_pauses) AND NOT EXISTS (SELECT 1 FROM extensions)
            AND NOT EXISTS (SELECT 1 FROM clarifications) AND NOT EXISTS (SELECT 1 FROM evidence)
+           AND NOT EXISTS (SELECT 1 FROM refusal_retentions)
            AND NOT EXISTS (SELECT 1 FROM letters) AND NOT EXISTS (SELECT 1 FROM messages)
            AND NOT EXISTS (SELECT 1 FROM inbox_items) AND NOT EXISTS (SELECT 1 FROM audit_seals)
            AND NOT EXISTS (SELECT 1 FROM outbox)
@@ -42,7 +43,7 @@ struct SyntheticBulkLoad {
     /// Empties the (empty) tables in this transaction and sets their indexes and constraints aside.
     static let prepare: Query = """
         ALTER TABLE events DISABLE TRIGGER events_no_truncate;
-        TRUNCATE requests, events, cases, requesters, clock_pauses, extensions, clarifications, evidence,
+        TRUNCATE requests, events, cases, requesters, clock_pauses, extensions, clarifications, refusal_retentions, evidence,
                  letters, messages, inbox_items, intake_labels, outbox, portal_lookups, portal_sessions RESTART IDENTITY;
         ALTER TABLE events ENABLE TRIGGER events_no_truncate;
         CREATE TEMPORARY TABLE synthetic_rebuild (
@@ -51,7 +52,7 @@ struct SyntheticBulkLoad {
         DO $$
         DECLARE
             loaded regclass[] := ARRAY['requests', 'events', 'cases', 'requesters', 'clock_pauses', 'extensions',
-                                       'clarifications', 'evidence', 'letters']::regclass[];
+                                       'clarifications', 'refusal_retentions', 'evidence', 'letters']::regclass[];
             item record;
         BEGIN
             FOR item IN
@@ -96,7 +97,7 @@ struct SyntheticBulkLoad {
             END LOOP;
         END
         $$;
-        ANALYZE requests, events, cases, requesters, clock_pauses, extensions, clarifications, evidence, letters;
+        ANALYZE requests, events, cases, requesters, clock_pauses, extensions, clarifications, refusal_retentions, evidence, letters;
         """
 
     /// True when the fast path applies; then the tables are empty, truncated and bare.

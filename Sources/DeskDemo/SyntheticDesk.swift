@@ -51,7 +51,7 @@ public struct SyntheticDesk {
             if !fresh {
                 // Other writers wait for the run; ids reserved below stay contiguous.
                 try db.executeScript(
-                    "LOCK TABLE requests, events, cases, requesters, clock_pauses, extensions, clarifications, evidence, letters IN SHARE ROW EXCLUSIVE MODE")
+                    "LOCK TABLE requests, events, cases, requesters, clock_pauses, extensions, clarifications, refusal_retentions, evidence, letters IN SHARE ROW EXCLUSIVE MODE")
             }
             let writer = SyntheticBatchWriter(db: db, freeze: fresh)
             let start = try writer.begin(now: now)

@@ -1,10 +1,15 @@
 import DeskCore
 import DeskStore
 import Foundation
+import Letters
 
 /// Decides the history of each synthetic request: right, policy, language, channel and a path
 /// through the lifecycle ending in a realistic state. Most requests are closed; those received in
 /// the last weeks are mostly open, some overdue, paused or extended.
+///
+/// The path is driven through `RequestLifecycle` (`SyntheticPlan.apply`): which event leads where,
+/// which evidence a right's gate needs (`Gate.requirements`), which grounds a policy allows and
+/// what a closure must carry, and whether a wait pauses the clock all come from DeskCore.
 struct SyntheticPlanner {
     let entries: [PolicyCatalog.Entry]
     let nowMs: Int64
@@ -26,7 +31,19 @@ struct SyntheticPlanner {
     static let grounds: [(RefusalGround, Double)] = [
         (.manifestlyUnfounded, 25), (.excessive, 15), (.legalObligationToRetain, 30), (.noDataHeld, 20), (.exemptionOther, 10),
     ]
+    /// How often each kind is chosen where a gate accepts several (the rest weigh 1).
+    static let evidenceWeights: [EvidenceKind: Double] = [.disclosure: 9, .noDataHeld: 1, .recipient: 3, .noRecipients: 7]
     static let desk = ["aziza", "bekzod", "kamola", "timur"]
+
+    /// The note a closure on each ground carries (every ground needs one, SPEC §3).
+    static func note(_ ground: RefusalGround) -> String {
+        "Synthetic \(ground.rawValue.replacingOccurrences(of: "_", with: " ")) decision, for benchmarks."
+    }
+
+    static let retention = RetentionObligation(
+        law: "Law on Accounting (synthetic)", period: "5 years after the end of the financial year")
+    static let extensionReason = "The request concerns data held in several systems (synthetic)."
+    static let headOfBody = "Head of the state body (synthetic)"
 
     func plan(index: Int, using random: inout SeededGenerator) throws -> SyntheticPlan {
         let received = window.receivedMs(index: index, jitter: random.unit())
@@ -39,23 +56,21 @@ struct SyntheticPlanner {
         let language = random.pick(Self.languages)
         let channel = random.pick(Self.channels)
         let person = SyntheticPeople.person(language, serial: Int64(index), using: &random)
-        let due = DeadlineEngine.dueDate(
-            receivedAt: SyntheticPlan.date(received), rule: rule, timeZone: entry.timeZone, calendar: entry.calendar)
         var plan = SyntheticPlan(
-            receivedMs: received, kind: kind, entryIndex: entryIndex, language: language, channel: channel,
-            name: person.name, email: person.email, originalDue: due, due: due)
-        plan.steps.append(SyntheticStep(atMs: received, event: nil))
+            receivedMs: received, kind: kind, entryIndex: entryIndex, entry: entry, rule: rule, language: language,
+            channel: channel, name: person.name, email: person.email, nowMs: nowMs)
+        let due = plan.due
         let age = nowMs - received
         // The acknowledgement goes out ten minutes after receipt, or sooner for a request received
         // just now: always before the first step of its handling (at a tenth of the span at the
         // earliest), so that its event starts from `received`.
         if channel == .email || channel == .webForm {
-            plan.letter("acknowledgement", at: received + min(600_000, (age - 60_000) / 20))
+            plan.letter(.acknowledgement, at: received + min(600_000, (age - 60_000) / 20))
         }
         let ageDays = Double(age) / Double(Self.day)
         // Most requests not yet due are still being worked on; past their due date only a few are
         // still open (late, or stuck waiting on the requester), fewer the older they are.
-        let notYetDue = due >= LocalDate(SyntheticPlan.date(nowMs), in: entry.timeZone)
+        let notYetDue = due >= plan.localDate(nowMs)
         let openChance = notYetDue ? 0.9 : ageDays < 60 ? 0.12 : ageDays < 365 ? 0.004 : 0.0005
         let open = random.chance(openChance)
         let target = random.pick(open ? Self.openStates : Self.closedStates)
@@ -63,38 +78,35 @@ struct SyntheticPlanner {
         // the due date, sometimes late.
         var span = age - 60_000
         if !open {
-            let daysToDue = Double(max(1, due.daysSince(LocalDate(SyntheticPlan.date(received), in: entry.timeZone))))
+            let daysToDue = Double(max(1, due.daysSince(plan.localDate(received))))
             let days = random.chance(0.08) ? daysToDue + 1 + random.unit() * 20 : max(0.2, random.unit() * daysToDue * 0.95)
             span = min(span, Int64(days * Double(Self.day)))
         }
         let at = { (fraction: Double) in received + Int64(fraction * Double(span)) }
-        func step(_ event: LifecycleEvent, _ to: RequestState, _ fraction: Double, clock: ClockEffect = .unchanged,
-                  ground: RefusalGround? = nil) {
-            plan.transition(event, to: to, at: at(fraction), clock: clock, ground: ground, rule: rule, entry: entry, nowMs: nowMs)
+        /// One lifecycle event and the letter it requires, if any.
+        func step(_ event: LifecycleEvent, _ fraction: Double, ground: RefusalGround? = nil) throws {
+            let note = ground.map(Self.note)
+            let retention = ground == .legalObligationToRetain ? Self.retention : nil
+            try Self.checked { try plan.apply(.event(event, ground: ground, note: note, retention: retention), at: at(fraction)) }
+            if let letter = Self.letter(after: event, right: kind, ground: plan.ground) { plan.letter(letter, at: at(fraction)) }
         }
         if target == .received { return plan }
 
         // Identity first for some; a failed identity check ends in a refusal.
         let identityRefusal = target == .refused && random.chance(0.3)
         if target == .awaitingIdentity || identityRefusal || random.chance(0.15) {
-            step(.identityRequest, .awaitingIdentity, 0.1, clock: rule.identityPausesClock ? .pause : .unchanged)
-            plan.letter("identity_request", at: at(0.1))
+            try step(.identityRequest, 0.1)
             if target == .awaitingIdentity { return plan }
             if identityRefusal {
-                step(.identityFailed, .refused, 1, ground: .identityNotVerified)
-                plan.ground = .identityNotVerified
-                plan.closedAtMs = at(1)
-                plan.letter("refusal_identity_not_verified", at: at(1))
+                try step(.identityFailed, 1)
                 return plan
             }
-            step(.identityVerified, .inProgress, 0.25)
+            try step(.identityVerified, 0.25)
         } else if target == .withdrawn && random.chance(0.5) {
-            step(.withdraw, .withdrawn, 1)
-            plan.closedAtMs = at(1)
-            plan.letter("withdrawal_confirmation", at: at(1))
+            try step(.withdraw, 1)
             return plan
         } else {
-            step(.start, .inProgress, 0.1)
+            try step(.start, 0.1)
         }
         if random.chance(0.7) {
             let who = Self.desk[Int(random.next() % UInt64(Self.desk.count))]
@@ -102,68 +114,102 @@ struct SyntheticPlanner {
             plan.steps.append(SyntheticStep(atMs: at(0.26), event: .assigned(to: who, state: plan.state)))
         }
 
-        // A question to the requester pauses the clock; the answer resumes it.
+        // A question to the requester (the clock pauses where the law says so); the answer resumes it.
         if target == .awaitingRequester || random.chance(0.12) {
-            step(.clarify, .awaitingRequester, 0.35, clock: .pause)
+            try step(.clarify, 0.35)
             plan.clarificationMs = at(0.35)
-            plan.letter("clarification_request", at: at(0.35))
             if target == .awaitingRequester { return plan }
-            step(.resume, .inProgress, 0.55, clock: .resume)
+            try step(.resume, 0.55)
         }
 
-        // An extension, announced before the due date, within the policy's cap.
-        if let cap = rule.maxExtension, random.chance(open ? 0.3 : 0.06),
-           LocalDate(SyntheticPlan.date(at(0.6)), in: entry.timeZone) <= plan.due {
-            plan.extendedBy = cap
-            plan.extensionMs = at(0.6)
-            plan.transition(nil, to: .inProgress, at: at(0.6), extendedBy: cap, rule: rule, entry: entry, nowMs: nowMs)
-            plan.letter("extension_notice", at: at(0.6))
+        // An extension, announced before the due date, within the policy's cap; skipped when the
+        // lifecycle refuses it (a term that cannot be extended any more).
+        if let cap = rule.maxExtension, random.chance(open ? 0.3 : 0.06), plan.localDate(at(0.6)) <= plan.due {
+            let decidedBy = entry.policy.code == "uz-state" ? Self.headOfBody : nil
+            if (try? plan.apply(.extend(cap, reason: Self.extensionReason, decidedBy: decidedBy), at: at(0.6))) != nil {
+                plan.letter(.extensionNotice, at: at(0.6))
+            }
         }
         if target == .inProgress { return plan }
 
         switch target {
         case .fulfilled, .partiallyFulfilled:
-            for (offset, kind) in Self.evidence(for: kind, using: &random).enumerated() {
-                plan.record(kind, at: at(0.85 + 0.02 * Double(offset)))
+            for (offset, evidence) in Self.evidence(for: kind, using: &random).enumerated() {
+                try Self.checked { try plan.record(evidence, at: at(0.85 + 0.02 * Double(offset))) }
             }
             if target == .fulfilled {
-                step(.closeFulfilled, .fulfilled, 1)
-                plan.letter("fulfilled_\(kind.rawValue)", at: at(1))
+                try step(.closeFulfilled, 1)
             } else {
-                step(.closePartiallyFulfilled, .partiallyFulfilled, 1)
-                plan.letter("partially_fulfilled", at: at(1))
+                try step(.closePartiallyFulfilled, 1, ground: pickGround(entry, using: &random))
             }
-            plan.closedAtMs = at(1)
             // Half the restrictions have since been lifted, after their lift notice.
-            let liftAt = at(1) + 3 * Self.day
+            let closedAt = at(1)
+            let liftAt = closedAt + 3 * Self.day
             if kind == .restriction && target == .fulfilled && liftAt < nowMs - 60_000 && random.chance(0.5) {
-                plan.letter("restriction_lift_notice", at: at(1) + 2 * Self.day)
-                plan.transition(.lift, to: .lifted, at: liftAt, rule: rule, entry: entry, nowMs: nowMs)
+                plan.letter(.restrictionLiftNotice, at: closedAt + 2 * Self.day)
+                try Self.checked { try plan.apply(.event(.lift), at: liftAt) }
             }
         case .refused:
-            let ground = random.pick(Self.grounds)
-            step(.closeRefused, .refused, 1, ground: ground)
-            plan.ground = ground
-            plan.closedAtMs = at(1)
-            plan.letter("refusal_\(ground.rawValue)", at: at(1))
+            try step(.closeRefused, 1, ground: pickGround(entry, using: &random))
         default:
-            step(.withdraw, .withdrawn, 1)
-            plan.closedAtMs = at(1)
-            plan.letter("withdrawal_confirmation", at: at(1))
+            try step(.withdraw, 1)
         }
         return plan
     }
 
-    /// Evidence that passes the right's gate (SPEC §3).
-    static func evidence(for right: Right, using random: inout SeededGenerator) -> [EvidenceKind] {
-        let recipients: EvidenceKind = random.chance(0.3) ? .recipient : .noRecipients
-        switch right {
-        case .access: return [random.chance(0.1) ? .noDataHeld : .disclosure]
-        case .rectification: return [.change, recipients]
-        case .erasure: return [.erasure, recipients]
-        case .restriction: return [.restriction]
-        case .portability: return [.export]
-        case .objection: return [.decision]
+    /// A refusal ground the request's policy allows (GDPR-only grounds only under GDPR).
+    func pickGround(_ entry: PolicyCatalog.Entry, using random: inout SeededGenerator) -> RefusalGround {
+        random.pick(Self.grounds.filter { $0.0.refusal(underPolicy: entry.policy.code) == nil })
+    }
+
+    /// The letter a step sends the requester (SPEC §6).
+    static func letter(after event: LifecycleEvent, right: Right, ground: RefusalGround?) -> LetterKind? {
+        switch event {
+        case .identityRequest: return .identityRequest
+        case .clarify: return .clarificationRequest
+        case .closeFulfilled: return .fulfilled(right)
+        case .closePartiallyFulfilled: return .partiallyFulfilled
+        case .closeRefused, .identityFailed: return .refusal(ground: (ground ?? .exemptionOther).rawValue)
+        case .withdraw: return .withdrawalConfirmation
+        case .start, .identityVerified, .resume, .lift: return nil
+        }
+    }
+
+    /// Evidence that meets the right's gate (`Gate.requirements`): one kind for each requirement.
+    static func evidence(for right: Right, using random: inout SeededGenerator) -> [Evidence] {
+        (Gate.requirements[right] ?? []).map { requirement in
+            let kinds = requirement.kinds.sorted { $0.rawValue < $1.rawValue }
+            return sample(random.pick(kinds.map { ($0, evidenceWeights[$0] ?? 1) }))
+        }
+    }
+
+    /// Evidence of each kind as `dsar record` would take it; its stored details are
+    /// `SyntheticBatchWriter.details`.
+    static func sample(_ kind: EvidenceKind) -> Evidence {
+        switch kind {
+        case .disclosure: return .disclosure(Disclosure(description: "copy of the data held, sent by email"))
+        case .change: return .change(Change(field: "email", newValueSummary: "corrected address"))
+        case .erasure:
+            return .erasure(ErasureJournalEntry(
+                system: "CRM", dataCategories: ["contact", "orders"], method: "deleted from database and backups",
+                performedBy: "IT", performedAt: Date(timeIntervalSince1970: 0)))
+        case .restriction: return .restriction(RestrictionScope(systems: ["CRM"], purposes: ["marketing"]))
+        case .export: return .export(exportSample)
+        case .decision: return .decision(ObjectionDecision(outcome: .processingStopped, purposes: ["marketing"]))
+        case .recipient: return .recipient(RecipientNotification(recipient: "payment processor", whatWasNotified: "the request"))
+        case .noRecipients: return .noRecipients(note: nil)
+        case .noDataHeld: return .noDataHeld(note: nil)
+        }
+    }
+
+    static let exportSample = ExportArtefact(format: .json, path: "exports/synthetic.json", sha256: SHA256.hex("synthetic"))
+
+    /// Runs a lifecycle step the planner chose; a refusal is a bug of the planner.
+    static func checked(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let error as LifecycleError {
+            throw StoreError.configuration("The synthetic planner broke a rule of the lifecycle: \(error.message)")
         }
     }
 }

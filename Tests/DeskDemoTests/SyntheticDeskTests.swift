@@ -88,6 +88,7 @@ struct SyntheticDeskTests {
             "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.id)), '') FROM clock_pauses t",
             "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.id)), '') FROM extensions t",
             "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.id)), '') FROM clarifications t",
+            "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.request_id)), '') FROM refusal_retentions t",
             "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.seq)), '') FROM events t",
             "SELECT coalesce(md5(string_agg(t::text, '|' ORDER BY t.id)), '') FROM audit_seals t",
             "SELECT string_agg(year || '=' || last_value, ',' ORDER BY year) FROM reference_counters",

@@ -50,8 +50,12 @@ FROM (SELECT md5(ROW(r.reference, p.reason, p.started_at, p.ended_at)::text) AS 
       FROM clock_pauses p JOIN requests r ON r.id = p.request_id) x;
 
 SELECT 'table', 'extensions', count(*), md5(coalesce(string_agg(row_digest, '' ORDER BY row_digest), ''))
-FROM (SELECT md5(ROW(r.reference, x.period, x.reason, x.granted_at, x.recorded_at, x.recorded_by)::text) AS row_digest
+FROM (SELECT md5(ROW(r.reference, x.period, x.reason, x.decided_by, x.granted_at, x.recorded_at, x.recorded_by)::text) AS row_digest
       FROM extensions x JOIN requests r ON r.id = x.request_id) x;
+
+SELECT 'table', 'refusal_retentions', count(*), md5(coalesce(string_agg(row_digest, '' ORDER BY row_digest), ''))
+FROM (SELECT md5(ROW(r.reference, t.law, t.period, t.recorded_at)::text) AS row_digest
+      FROM refusal_retentions t JOIN requests r ON r.id = t.request_id) x;
 
 SELECT 'table', 'events', count(*), md5(coalesce(string_agg(md5(ROW(
            r.reference, e.chain_pos, e.occurred_at, e.recorded_at, e.actor, e.event, e.from_state, e.to_state,
