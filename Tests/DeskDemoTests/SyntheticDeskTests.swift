@@ -46,6 +46,27 @@ struct SyntheticDeskTests {
             #expect(!withEvidence.isEmpty)
             #expect(kinds.count >= 5)
 
+            // The lifecycle's rules hold for the synthetic closures (the planner drives RequestLifecycle):
+            // GDPR-only grounds only under gdpr, every ground with its note, every retention ground with
+            // its law and period, every ZRU-445 extension with who decided it.
+            let ruleChecks: [Query] = [
+                "SELECT count(*) FROM requests WHERE ground IN ('manifestly_unfounded', 'excessive') AND policy <> 'gdpr'",
+                "SELECT count(*) FROM requests WHERE ground IS NOT NULL AND ground <> 'identity_not_verified' AND close_note IS NULL",
+                """
+                SELECT count(*) FROM requests r WHERE r.ground = 'legal_obligation_to_retain'
+                   AND NOT EXISTS (SELECT 1 FROM refusal_retentions t WHERE t.request_id = r.id)
+                """,
+                """
+                SELECT count(*) FROM extensions x JOIN requests r ON r.id = x.request_id
+                WHERE r.policy = 'uz-state' AND x.decided_by IS NULL
+                """,
+                "SELECT count(*) FROM requests WHERE state = 'partially_fulfilled' AND ground IS NULL",
+            ]
+            for query in ruleChecks {
+                #expect(try db.query(query).first?.decode(column: 0, as: Int.self) == 0, "\(query.sql)")
+            }
+            #expect(try db.query("SELECT count(*) FROM refusal_retentions").first?.decode(column: 0, as: Int.self) ?? 0 > 0)
+
             // The audit chain is intact.
             let verification = try AuditLog(db).verify()
             #expect(verification.firstBreak == nil)
