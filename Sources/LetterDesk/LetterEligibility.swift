@@ -33,7 +33,7 @@ enum LetterEligibility {
             rules[.fulfilled(right)] = Rule(states: right == .restriction ? [.fulfilled, .lifted] : [.fulfilled], rights: [right])
         }
         for ground in RefusalGround.allCases {
-            rules[.refusal(ground: ground.rawValue)] = Rule(states: [.refused])
+            rules[.refusal(ground: ground)] = Rule(states: [.refused])
         }
         return rules
     }()
@@ -50,9 +50,9 @@ enum LetterEligibility {
             throw StoreError.refused(
                 "\(request.reference) is \(request.state.rawValue); a \(kind.rawValue) letter is written when the request is \(states).")
         }
-        if let ground = request.ground, kind.rawValue.hasPrefix("refusal_"), kind != .refusal(ground: ground.rawValue) {
+        if let ground = request.ground, kind.rawValue.hasPrefix("refusal_"), kind != .refusal(ground: ground) {
             throw StoreError.refused(
-                "\(request.reference) was refused on the ground \(ground.rawValue); produce `refusal` (or \(LetterKind.refusal(ground: ground.rawValue).rawValue)) instead of \(kind.rawValue).")
+                "\(request.reference) was refused on the ground \(ground.rawValue); produce `refusal` (or \(LetterKind.refusal(ground: ground).rawValue)) instead of \(kind.rawValue).")
         }
     }
 }

@@ -50,7 +50,7 @@ public struct LetterProducer {
     /// Resolves a letter name typed by a person: a `LetterKind` raw value (dashes allowed), or
     /// `fulfilled` / `refusal`, which take the request's right or refusal ground.
     public static func kind(named name: String, for request: StoredRequest) throws -> LetterKind {
-        guard let kind = LetterKind.named(name.lowercased(), right: request.kind, ground: request.ground?.rawValue) else {
+        guard let kind = LetterKind.named(name.lowercased(), right: request.kind, ground: request.ground) else {
             let names = ["fulfilled", "refusal"] + LetterKind.allCases.map(\.rawValue)
             throw StoreError.invalidInput("\(name.prefix(40)) is not a letter; letters: \(names.joined(separator: ", ")).")
         }

@@ -117,7 +117,7 @@ struct LetterProducerTests {
             if let right = Right.allCases.first(where: { LetterKind.fulfilled($0) == kind }) {
                 return (try fulfilled(right, language, db), ["EVIDENCE-MARKER"])
             }
-            guard let ground = RefusalGround.allCases.first(where: { LetterKind.refusal(ground: $0.rawValue) == kind }) else {
+            guard let ground = RefusalGround.allCases.first(where: { LetterKind.refusal(ground: $0) == kind }) else {
                 throw StoreError.invalidInput("no setup for \(kind.rawValue)")
             }
             // manifestly_unfounded and excessive exist under the GDPR only (issue 14 item 6).
