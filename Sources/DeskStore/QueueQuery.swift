@@ -196,7 +196,7 @@ public struct QueueQuery {
                 WHERE id = \(id) AND assignee IS NULL
                 """)
             guard updated == 1 else {
-                throw StoreError.concurrentChange("Another desk member took the request first; run `dsar claim` again.")
+                throw StoreError(.claimRace)
             }
             let item = try QueueQuery(db).item(id: id, days: days)
             try AuditLog(db).append(
@@ -210,7 +210,7 @@ public struct QueueQuery {
     func item(id: Int64, days: [PolicyDay]) throws -> Item {
         let query = Self.selectItem + " " + Self.replyWaiting + " AS reply_waiting, " + Self.bounced
             + " AS bounced FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.id = \(id)"
-        guard let row = try db.query(query).first else { throw StoreError.notFound("There is no request with id \(id).") }
+        guard let row = try db.query(query).first else { throw StoreError(.requestIDNotFound, id: id) }
         return try Self.item(row, days: days)
     }
 

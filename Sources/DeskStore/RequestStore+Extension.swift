@@ -8,7 +8,7 @@ extension RequestStore {
         let request = try find(reference)
         let rule = try catalog.load(request.policy).policy.rule(for: request.kind, consentWithdrawal: request.consentWithdrawal)
         guard let period = length.period(under: rule) else {
-            throw StoreError.refused("\(request.reference) cannot be extended: the \(request.policy) policy allows no extension for \(request.kind.rawValue).")
+            throw StoreError(.extensionNotAllowed, reference: request.reference, right: request.kind, policy: request.policy)
         }
         return period
     }

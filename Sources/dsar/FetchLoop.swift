@@ -22,7 +22,8 @@ struct FetchLoop {
                     guard json else { return }
                     FileHandle.standardOutput.write(try encoder.encode(record) + Data("\n".utf8))
                 })
-            for note in report.notes where told.insert(note).inserted { FileHandleOutput.note(note) }
+            let outbox = report.outboxFailure.map { "The outbox was not sent: \(DeskFailure(store: $0).message)" }
+            for note in report.notes + (outbox.map { [$0] } ?? []) where told.insert(note).inserted { FileHandleOutput.note(note) }
             let text = FetchSummary.render(report, account: account, dryRun: dryRun)
             if json { FileHandleOutput.note(text) } else { print(text) }
             guard let seconds = every else { break }

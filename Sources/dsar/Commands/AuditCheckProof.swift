@@ -13,10 +13,7 @@ extension Dsar.Audit {
         @Option(help: "The digest SIZE:ROOT the proof must lead to.") var digest: String
 
         func run() throws {
-            let expected: AuditDigest
-            do throws(DeskCoreError) { expected = try AuditDigest(parsing: digest) } catch {
-                throw DeskFailure(message: error.message, exitCode: DeskFailure.badInput)
-            }
+            let expected = try AuditDigest(parsing: digest)
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw DeskFailure(message: "Cannot read \(file); give the path of a proof file from `dsar audit prove`.", exitCode: DeskFailure.notFound)
             }

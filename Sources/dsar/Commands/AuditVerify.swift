@@ -22,11 +22,7 @@ extension Dsar.Audit {
         @Option(help: "An earlier digest, SIZE:ROOT, that today's log must extend.") var digest: String?
 
         func run() throws {
-            let old = try digest.map { text throws(DeskFailure) in
-                do throws(DeskCoreError) { return try AuditDigest(parsing: text) } catch {
-                    throw DeskFailure(message: error.message, exitCode: DeskFailure.badInput)
-                }
-            }
+            let old = try digest.map { try AuditDigest(parsing: $0) }
             let session = try DeskSession.open(global)
             let result = try AuditLog(session.db).verify(against: old)
             if let broken = result.firstBreak {
