@@ -108,7 +108,7 @@ enum ClaimLoopDriver {
             let item: QueueQuery.Item?
             do {
                 item = try queue.claim(kind: nil, actor: actor, now: Date())
-            } catch StoreError.concurrentChange(_) {
+            } catch let error as StoreError where error.category == .concurrentChange {
                 part.conflicts += 1
                 continue
             } catch {

@@ -61,7 +61,7 @@ enum LetterRenderingDriver {
             let evidence: [Evidence]
             do {
                 evidence = try letters.evidence(request.id)
-            } catch StoreError.configuration(_) {
+            } catch let error as StoreError where error.code == .evidenceUnreadable {
                 unreadable += 1
                 continue
             }

@@ -198,7 +198,7 @@ final class SyntheticBatchEncoder: @unchecked Sendable {
             let year = LocalDate(SyntheticPlan.date(plan.receivedMs), in: entries[plan.entryIndex].timeZone).year
             let sequence = (state.counters[year] ?? 0) + 1
             guard let reference = RequestReference(year: year, sequence: sequence) else {
-                throw StoreError.refused("The reference numbers for \(year) would run out (999999 requests); add fewer synthetic requests.")
+                throw StoreError(.syntheticReferencesExhausted, count: year)
             }
             state.counters[year] = sequence
             references.append(reference.description)

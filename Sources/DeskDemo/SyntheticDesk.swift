@@ -35,11 +35,11 @@ public struct SyntheticDesk {
         count: Int, actor: String, now: Date, batchSize: Int = 20_000, progress: (Int) throws -> Void = { _ in }
     ) throws -> Summary {
         guard (1...Self.maximumCount).contains(count) else {
-            throw StoreError.invalidInput("The number of synthetic requests must be between 1 and \(Self.maximumCount).")
+            throw StoreError(.syntheticCountOutOfRange, count: Self.maximumCount)
         }
         let catalog = PolicyCatalog(db)
         let entries = try catalog.codes().map { try catalog.load($0) }
-        guard !entries.isEmpty else { throw StoreError.configuration("No policies are defined; run `dsar db migrate`.") }
+        guard !entries.isEmpty else { throw StoreError(.noPolicies) }
         let nowMs = AuditEntry.milliseconds(now)
         let window = SyntheticWindow(endMs: nowMs - 3_600_000, count: count)
         let planner = SyntheticPlanner(entries: entries, nowMs: nowMs, window: window)

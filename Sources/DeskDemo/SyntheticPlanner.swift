@@ -51,7 +51,7 @@ struct SyntheticPlanner {
         let entry = entries[entryIndex]
         let kind = random.pick(Self.rights)
         guard let rule = entry.policy.rule(for: kind) else {
-            throw StoreError.configuration("The policy \(entry.policy.code) has no deadline rule for \(kind.rawValue); add one to policy_rules.")
+            throw StoreError(.noDeadlineRule, right: kind, policy: entry.policy.code)
         }
         let language = random.pick(Self.languages)
         let channel = random.pick(Self.channels)
@@ -169,7 +169,7 @@ struct SyntheticPlanner {
         case .clarify: return .clarificationRequest
         case .closeFulfilled: return .fulfilled(right)
         case .closePartiallyFulfilled: return .partiallyFulfilled
-        case .closeRefused, .identityFailed: return .refusal(ground: (ground ?? .exemptionOther).rawValue)
+        case .closeRefused, .identityFailed: return .refusal(ground: ground ?? .exemptionOther)
         case .withdraw: return .withdrawalConfirmation
         case .start, .identityVerified, .resume, .lift: return nil
         }

@@ -179,8 +179,7 @@ public struct IntakeImporter {
                 stream = try source.open()
             } catch {
                 try flush()
-                throw StoreError.invalidInput(
-                    "\(path) cannot be read (\(error.detail)); check the path — messages before it were imported.")
+                throw StoreError(.mailSourceUnreadable, name: path, detail: error.detail)
             }
             progress?.startSource(path)
             // The next batches are read and assessed while this one is stored.

@@ -41,7 +41,7 @@ public enum IntakeModels {
         if let override = environment["DSAR_INTAKE_MODEL"], !override.isEmpty {
             if override == "none" { return (RightClassifier(), .vocabulary) }
             guard let data = FileManager.default.contents(atPath: override), let model = IntakeModel(serialized: Array(data)) else {
-                throw StoreError.invalidInput("DSAR_INTAKE_MODEL names \(override), which is not an intake model file; unset it or give a file `dsar intake train --output` wrote.")
+                throw StoreError(.intakeModelUnreadable, name: override)
             }
             return (RightClassifier(model: model), .file)
         }

@@ -41,6 +41,8 @@ public struct MailboxFetchJob {
         public let sent: [OutboxSender.Outcome]
         /// Things the desk should be told once (missing letter settings, the outbox not sent).
         public let notes: [String]
+        /// Why the outbox could not be sent after the pass (auto_send), for the caller to word.
+        public let outboxFailure: StoreError?
     }
 
     let db: Connection
@@ -85,6 +87,7 @@ public struct MailboxFetchJob {
         }
         let pass = try fetcher(importer: importer).run(progress: progress, shouldStop: shouldStop, emit: emit)
         var sent: [OutboxSender.Outcome] = []
+        var outboxFailure: StoreError?
         let service = OutboxService(db: db)
         if !configuration.dryRun, try service.autoSend() {
             do {
@@ -92,12 +95,12 @@ public struct MailboxFetchJob {
                 let due = try sender.dueLetters()
                 if !due.isEmpty { sent = try sender.send(due) }
             } catch let error as StoreError {
-                notes.append("The outbox was not sent: \(error.message)")
+                outboxFailure = error
             } catch let error as MailTransportError {
                 notes.append("The outbox was not sent: \(error.description); `dsar outbox send --all` tries again.")
             }
         }
-        return Report(pass: pass, bounced: bounced, sent: sent, notes: notes)
+        return Report(pass: pass, bounced: bounced, sent: sent, notes: notes, outboxFailure: outboxFailure)
     }
 
     private func fetcher(importer: IntakeImporter) -> MailboxFetcher {

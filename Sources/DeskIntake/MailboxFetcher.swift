@@ -52,7 +52,7 @@ public struct MailboxFetcher {
     public func check() throws -> IMAPFolderStatus {
         let status = try client.status()
         if case .move(let target) = after, !(try client.folderExists(target)) {
-            throw StoreError.invalidInput("The folder \(target.prefix(80)) does not exist on the server; create it or choose another --move-to.")
+            throw StoreError(.mailFolderMissing, name: target)
         }
         return status
     }

@@ -244,7 +244,7 @@ public struct PortalStore {
     public func verify(code: String) throws -> VerifiedLetter? {
         guard VerificationCode.normalised(code) != nil else { return nil }
         let letter: StoredLetter
-        do { letter = try LetterStore(db).find(code: code) } catch StoreError.notFound { return nil }
+        do { letter = try LetterStore(db).find(code: code) } catch let error as StoreError where error.code == .verificationCodeUnknown { return nil }
         let organisation = try SettingsStore(db).values()["organisation.name"] ?? ""
         return VerifiedLetter(organisation: organisation, kind: letter.kind, producedAt: letter.producedAt, reference: letter.reference)
     }

@@ -32,7 +32,7 @@ extension AuditLog {
     static func seal(_ row: Row) throws -> Seal {
         let (id, size, root, previous, sealedAt, frontier) = try row.decode((Int64, Int, String, String, Date, String).self)
         guard let rootHash = MerkleHash(hex: root), let previousHash = MerkleHash(hex: previous) else {
-            throw StoreError.configuration("Seal \(id) holds a root that is not a SHA-256 value; run `dsar audit verify`.")
+            throw StoreError(.sealUnreadable, id: id)
         }
         return Seal(id: id, size: size, root: rootHash, previousRoot: previousHash, sealedAt: sealedAt, frontier: frontier)
     }
@@ -127,7 +127,7 @@ extension AuditLog {
             WHERE events.seq = u.seq AND events.leaf IS NULL
             """)
         guard updated == pending.count else {
-            throw StoreError.concurrentChange("Another sealer sealed some of these events first; seal again.")
+            throw StoreError(.sealRace)
         }
         let digest = try insertSeal(id: tree.nextID, frontier: tree.frontier, previousRoot: tree.root, now: now)
         return .sealed(events: pending.count, seals: 1, latest: digest)
@@ -137,8 +137,7 @@ extension AuditLog {
     func frontier() throws -> (frontier: MerkleFrontier, root: MerkleHash, nextID: Int64) {
         guard let seal = try latestSeal() else { return (MerkleFrontier(), .empty, 1) }
         guard let frontier = MerkleFrontier(encoded: seal.frontier, size: seal.size), frontier.root == seal.root else {
-            throw StoreError.configuration(
-                "Seal \(seal.id) does not hold a consistent tree edge; run `dsar audit verify` and restore the log from a backup.")
+            throw StoreError(.sealInconsistent, id: seal.id)
         }
         return (frontier, seal.root, seal.id + 1)
     }
@@ -175,8 +174,7 @@ extension AuditLog {
                 "\(fragment: selectEvents) WHERE seq > \(after) AND chain_pos IS NULL ORDER BY seq LIMIT 50000").map(entry)
             if page.isEmpty { break }
             if let broken = AuditChain.firstBrokenEntry(in: page, after: previous) {
-                throw StoreError.refused(
-                    "The audit chain is broken at event #\(broken.sequence) (\(broken.message)); the desk was not migrated. Restore the log from a backup, then run `dsar db migrate` again.")
+                throw StoreError(.auditBrokenAtMigration, id: broken.sequence, detail: broken.message)
             }
             for entry in page { tree.append(entry.leafHash) }
             try db.execute(
@@ -190,8 +188,7 @@ extension AuditLog {
             sealID += 1
         }
         if headSequence != (previous?.sequence ?? 0) || headHash != (previous?.hash ?? AuditEntry.genesisHash) {
-            throw StoreError.refused(
-                "The audit log ends at event #\(previous?.sequence ?? 0) but its head records #\(headSequence): its newest events were deleted; the desk was not migrated. Restore the log from a backup, then run `dsar db migrate` again.")
+            throw StoreError(.auditTruncatedAtMigration, id: previous?.sequence ?? 0, count: Int(headSequence))
         }
     }
 }

@@ -293,17 +293,17 @@ extension AuditLog {
         let request = try RequestStore(db).find(reference)
         try seal(now: now)
         guard let seal = try latestSeal() else {
-            throw StoreError.refused("Nothing is sealed yet; run `dsar audit seal`, then ask for the proof again.")
+            throw StoreError(.proofNothingSealed)
         }
         let walk = LeafWalk(size: seal.size)
         defer { walk.release() }
         try walk.run(try pages(20_000), workers: workers, connectionString: db.connectionString)
         guard walk.firstBreak == nil, walk.sealedCount == seal.size, walk.firstMissingLeaf == nil else {
-            throw StoreError.refused("The audit log does not verify; run `dsar audit verify` and restore the log before proving events.")
+            throw StoreError(.proofLogBroken)
         }
         let leaves = Array(walk.leaves)
         guard MerkleTree.root(leaves) == seal.root else {
-            throw StoreError.refused("The audit log does not verify; run `dsar audit verify` and restore the log before proving events.")
+            throw StoreError(.proofLogBroken)
         }
         let rows = try db.query(
             "\(fragment: Self.selectLeafEvents) WHERE request_id = \(request.id) AND leaf IS NOT NULL ORDER BY leaf")

@@ -46,7 +46,7 @@ public struct AuditLog {
                       (SELECT chain_pos, hash FROM events WHERE request_id = \(requestID) AND chain_pos IS NOT NULL
                        ORDER BY chain_pos DESC LIMIT 1) t ON true
                     """)
-            guard let row = tail.first else { throw StoreError.configuration("The audit log's sequence is missing; run `dsar db migrate`.") }
+            guard let row = tail.first else { throw StoreError(.auditSequenceMissing) }
             let (sequence, position, hash) = try row.decode((Int64, Int64?, String?).self)
             let entry = AuditEntry.chained(
                 event, sequence: sequence, requestID: requestID, chainPosition: (position ?? 0) + 1,
@@ -64,7 +64,7 @@ public struct AuditLog {
             if inserted == 1 { return entry }
             // Another transaction appended to this chain and committed meanwhile: chain after it.
         }
-        throw StoreError.concurrentChange("The audit chain kept changing under this change; try again.")
+        throw StoreError(.auditChainContention)
     }
 
     /// One event of a batch, before it is chained.

@@ -22,7 +22,7 @@ public struct CalendarStore {
         let rows = try db.query("SELECT coalesce(entries_of, code) FROM calendars WHERE code = \(calendar)")
         guard let owner = try rows.first?.decode(column: 0, as: String.self) else {
             let known = try db.query("SELECT code FROM calendars ORDER BY code").map { try $0.decode(column: 0, as: String.self) }
-            throw StoreError.notFound("There is no calendar named \(calendar); calendars: \(known.joined(separator: ", ")).")
+            throw StoreError(.calendarNotFound, name: calendar, detail: known.joined(separator: ", "))
         }
         return owner
     }
@@ -38,7 +38,7 @@ public struct CalendarStore {
         ).map { row in
             let (day, name, kindText, weekText, expected) = try row.decode((LocalDate, String, String, String, Bool).self)
             guard let kind = CalendarEntry.Kind(rawValue: kindText), let week = CalendarEntry.Week(rawValue: weekText) else {
-                throw StoreError.configuration("The calendar \(code) has an entry on \(day.iso) of unknown kind or week; fix the holidays table.")
+                throw StoreError(.calendarEntryUnreadable, name: code, day: day)
             }
             return CalendarEntry(day, name, kind: kind, week: week, expected: expected)
         }
@@ -77,7 +77,7 @@ public struct CalendarStore {
             let removed = try db.execute(
                 "DELETE FROM holidays WHERE calendar = \(owner) AND day = \(day) AND week = \(week.rawValue)")
             guard narrowed + removed > 0 else {
-                throw StoreError.notFound("The calendar \(owner) has no entry on \(day.iso)\(week == .both ? "" : " for the \(week.rawValue)-day week"); see `dsar calendar list`.")
+                throw StoreError(.calendarEntryNotFound, name: owner, value: week == .both ? nil : "\(week.rawValue)", day: day)
             }
             try AuditLog(db).append(
                 .holidayRemoved(calendar: owner, day: day, week: week.rawValue),

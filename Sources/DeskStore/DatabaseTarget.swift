@@ -25,9 +25,9 @@ public enum DatabaseTarget: Sendable {
     public func connect(logger: Logger = Logger(label: "dsar.store")) throws -> Connection {
         switch self {
         case .url(let url):
-            return try open(url, hint: "check DSAR_DATABASE_URL / --database-url and that the server runs (`docker compose up -d`)")
+            return try open(url)
         case .environment:
-            return try open("", hint: "check the PGHOST and PGDATABASE variables and that the server runs")
+            return try open("")
         case .embedded(let database):
             if let connection = try? Connection(database.url) {
                 try migrateIfNeeded(connection, logger: logger)
@@ -35,7 +35,7 @@ public enum DatabaseTarget: Sendable {
             }
             try database.start()
             try createDatabaseIfMissing(database)
-            let connection = try open(database.url, hint: "run `dsar db status` and see \(database.logFile.path)")
+            let connection = try open(database.url)
             try migrateIfNeeded(connection, logger: logger)
             return connection
         }
@@ -50,16 +50,20 @@ public enum DatabaseTarget: Sendable {
         }
     }
 
-    private func open(_ conninfo: String, hint: String) throws -> Connection {
+    private func open(_ conninfo: String) throws -> Connection {
         do {
             return try Connection(conninfo)
         } catch let error as PostgresError where error.isConnectionProblem {
-            throw StoreError.unavailable("Cannot reach \(displayName); \(hint).")
+            switch self {
+            case .url: throw StoreError(.databaseUnreachable, name: displayName)
+            case .environment: throw StoreError(.databaseUnreachableFromEnvironment, name: displayName)
+            case .embedded(let database): throw StoreError(.localDatabaseUnreachable, name: displayName, detail: database.logFile.path)
+            }
         }
     }
 
     private func createDatabaseIfMissing(_ database: EmbeddedDatabase) throws {
-        let admin = try open(database.maintenanceURL, hint: "run `dsar db status` and see \(database.logFile.path)")
+        let admin = try open(database.maintenanceURL)
         let exists = try admin.query("SELECT 1 FROM pg_database WHERE datname = \(EmbeddedDatabase.databaseName)")
         if exists.count == 0 {
             do {

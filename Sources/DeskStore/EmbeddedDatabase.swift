@@ -67,8 +67,7 @@ public struct EmbeddedDatabase: Sendable {
                 "--locale=C.UTF-8",
             ])
             guard result.status == 0 else {
-                throw StoreError.unavailable(
-                    "Could not create the local database in \(dataDirectory.path) (initdb failed: \(result.lastLine)); check that the directory is writable.")
+                throw StoreError(.initdbFailed, name: dataDirectory.path, detail: result.lastLine)
             }
             actions.append("created the local database cluster in \(dataDirectory.path)")
         }
@@ -78,8 +77,7 @@ public struct EmbeddedDatabase: Sendable {
                 "-D", dataDirectory.path, "-l", logFile.path, "-w", "-t", "60", "-o", options, "start",
             ])
             guard result.status == 0 else {
-                throw StoreError.unavailable(
-                    "The local database did not start; see \(logFile.path) for the server's reason.")
+                throw StoreError(.localServerDidNotStart, name: logFile.path)
             }
             actions.append("started the local database server (socket in \(socketDirectory.path))")
         }
@@ -92,7 +90,7 @@ public struct EmbeddedDatabase: Sendable {
         guard try isRunning() else { return false }
         let result = try run(try ServerBinaries.locate().pgCtl, ["-D", dataDirectory.path, "-m", "fast", "-w", "stop"])
         guard result.status == 0 else {
-            throw StoreError.unavailable("The local database did not stop; see \(logFile.path).")
+            throw StoreError(.localServerDidNotStop, name: logFile.path)
         }
         return true
     }
@@ -106,8 +104,7 @@ public struct EmbeddedDatabase: Sendable {
         if getuid() == 0 {
             // The server refuses to run as root: hand the directory to the postgres user.
             guard let account = getpwnam("postgres") else {
-                throw StoreError.unavailable(
-                    "Running as root needs the postgres system user to own the local database; install the postgresql package or run dsar as an ordinary user.")
+                throw StoreError(.rootNeedsPostgresUser)
             }
             let uid = account.pointee.pw_uid
             let gid = account.pointee.pw_gid
@@ -116,8 +113,7 @@ public struct EmbeddedDatabase: Sendable {
             chown(logFile.path, uid, gid)
             let probe = try run("/usr/bin/test", ["-w", root.path])
             guard probe.status == 0 else {
-                throw StoreError.unavailable(
-                    "The postgres user cannot write to \(root.path); set DSAR_DATA_DIR to a directory outside /root.")
+                throw StoreError(.postgresUserCannotWrite, name: root.path)
             }
         }
     }

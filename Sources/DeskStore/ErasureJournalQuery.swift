@@ -36,7 +36,7 @@ public struct ErasureJournalQuery {
         ).map { row in
             let (reference, policy, details, recordedAt, recordedBy) = try row.decode((String, String, String, Date, String).self)
             guard case .erasure(let entry)? = try? decoder.decode(Evidence.self, from: Data(details.utf8)) else {
-                throw StoreError.configuration("The erasure evidence of \(reference) cannot be read; check the evidence table.")
+                throw StoreError(.evidenceUnreadable, reference: reference)
             }
             return Line(reference: reference, policy: policy, entry: entry, recordedAt: recordedAt, recordedBy: recordedBy)
         }

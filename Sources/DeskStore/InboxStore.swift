@@ -51,12 +51,10 @@ public struct InboxStore {
             let store = InboxStore(db)
             let item = try store.lockOpenItem(id)
             guard let kind = kind ?? item.suggested.first?.right else {
-                throw StoreError.invalidInput(
-                    "Inbox item \(id) has no suggested right; give the right with --kind (access, rectification, erasure, restriction, portability, objection).")
+                throw StoreError(.inboxNoSuggestion, id: id)
             }
             guard let name = item.fromName ?? item.fromEmail, !name.isEmpty else {
-                throw StoreError.refused(
-                    "Inbox item \(id) has no sender name or address; register the request with `dsar new` and dismiss the item.")
+                throw StoreError(.inboxNoSender, id: id)
             }
             let new = NewRequest(
                 kind: kind, requesterName: name, email: item.fromEmail, language: language ?? item.language ?? .uzbekLatin,
@@ -100,11 +98,11 @@ public struct InboxStore {
     /// Locks an item for a decision; refuses one already converted or dismissed.
     func lockOpenItem(_ id: Int64) throws -> Item {
         guard let row = try db.query(Self.selectItem + " WHERE i.id = \(id) FOR UPDATE OF i").first else {
-            throw StoreError.notFound("There is no inbox item \(id); list them with `dsar inbox`.")
+            throw StoreError(.inboxItemNotFound, id: id)
         }
         let item = try Self.item(row)
         guard item.status == "triage" || item.status == "quarantined" else {
-            throw StoreError.refused("Inbox item \(id) is already \(item.status); there is nothing left to decide.")
+            throw StoreError(.inboxItemDecided, value: item.status, id: id)
         }
         return item
     }

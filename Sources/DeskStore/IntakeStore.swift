@@ -427,9 +427,9 @@ public struct IntakeStore {
         } catch let error as StoreError where decided == nil {
             // A rule of the desk refused the requests (a policy without a rule for a right): the
             // message waits in the inbox with the reason instead of stopping the import.
-            guard case .refused(let reason) = error else { throw error }
+            guard error.category == .refused else { throw error }
             return try store(
-                incoming, decided: .triage(reason: reason, suggested: incoming.suggested), policy: policy, actor: actor,
+                incoming, decided: .triage(reason: Self.triageReason(error), suggested: incoming.suggested), policy: policy, actor: actor,
                 now: now, hooks: hooks, decide: decide)
         } catch let error as PostgresError where !error.isConnectionProblem && error.code == .server {
             let reason = "storage_failed: The desk could not store the message as read (SQLSTATE \(error.sqlState.map { "\($0)" } ?? "?")); a person must look at it."

@@ -86,7 +86,7 @@ public struct LetterStore {
     /// Reserves the id of the next letter (its Message-ID carries it before the row exists).
     public func reserveID() throws -> Int64 {
         guard let row = try db.query("SELECT nextval(pg_get_serial_sequence('letters', 'id'))").first else {
-            throw StoreError.configuration("The letters table has no id sequence; run `dsar db migrate`.")
+            throw StoreError(.letterSequenceMissing)
         }
         return try row.decode(column: 0)
     }
@@ -134,7 +134,7 @@ public struct LetterStore {
             let code = VerificationCode.code(sha256Hex: sha256, attempt: attempt)
             if try !taken(code) { return code }
         }
-        throw StoreError.refused("This letter was already produced 100 times; use one of the stored copies (`dsar show`).")
+        throw StoreError(.letterCopiesExhausted)
     }
 
     /// Stores a letter and appends `letter_produced` (id, kind, language, format; never the body)
@@ -154,7 +154,7 @@ public struct LetterStore {
         let prepared = PreparedLetter(id: id, letter: letter, verificationCode: verificationCode, messageID: messageID)
         try AuditLog(db).append(
             prepared.event(state: state), requestID: letter.requestID, occurredAt: now, recordedAt: now, actor: actor)
-        guard let stored = try find(id: id) else { throw StoreError.notFound("The letter \(id) was not stored.") }
+        guard let stored = try find(id: id) else { throw StoreError(.letterNotStored, id: id) }
         return stored
     }
 
@@ -168,11 +168,10 @@ public struct LetterStore {
     /// The letter a verification code was printed on (any case, dashes optional), or `notFound`.
     public func find(code typed: String) throws -> StoredLetter {
         guard let code = VerificationCode.normalised(typed) else {
-            throw StoreError.invalidInput(
-                "\(typed.prefix(40)) is not a verification code; codes look like ABCD-EFGH-JK23 (letters A–Z and digits 2–7).")
+            throw StoreError(.invalidVerificationCode, value: typed)
         }
         guard let row = try db.query(Self.selectLetter + " WHERE l.verification_code = \(code)").first else {
-            throw StoreError.notFound("No letter with the verification code \(code) was produced by this desk; the letter is not genuine or the code was mistyped.")
+            throw StoreError(.verificationCodeUnknown, value: code)
         }
         return try Self.letter(row)
     }
@@ -188,7 +187,7 @@ public struct LetterStore {
             let letter: StoredLetter
             do {
                 letter = try find(code: code)
-            } catch StoreError.notFound {
+            } catch let error as StoreError where error.code == .verificationCodeUnknown {
                 return .unknownCode(code)
             }
             return SHA256.hex(body) == letter.sha256 ? .genuine(letter) : .altered(letter)
@@ -242,7 +241,7 @@ public struct LetterStore {
             do {
                 return try decoder.decode(Evidence.self, from: Data(details.utf8))
             } catch {
-                throw StoreError.configuration("Evidence on request \(requestID) cannot be read; check it with `dsar show`.")
+                throw StoreError(.evidenceUnreadable, id: requestID)
             }
         }
     }

@@ -20,7 +20,7 @@ public struct MailFolderStore {
         ).first else { return nil }
         let (validity, last) = try row.decode((Int64, Int64).self)
         guard let uidValidity = UInt32(exactly: validity), let lastUID = UInt32(exactly: last) else {
-            throw StoreError.configuration("The remembered IMAP position of \(folder) is out of range; delete it with psql and fetch again.")
+            throw StoreError(.mailFolderPositionInvalid, name: folder)
         }
         return Position(uidValidity: uidValidity, lastUID: lastUID)
     }

@@ -31,12 +31,11 @@ public struct Migrator {
             let stem = String(file.dropLast(4))
             let parts = stem.split(separator: "_", maxSplits: 1)
             guard parts.count == 2, parts[0].count == 4, let version = Int(parts[0]) else {
-                throw StoreError.configuration(
-                    "The migration file \(file) is not named NNNN_name.sql; rename it so it can be ordered.")
+                throw StoreError(.migrationMisnamed, name: file)
             }
             let script = try String(contentsOf: directory.appendingPathComponent(file), encoding: .utf8)
             if let previous = result.last, previous.version == version {
-                throw StoreError.configuration("Two migration files share the number \(parts[0]); renumber one of them.")
+                throw StoreError(.migrationNumberShared, value: String(parts[0]))
             }
             result.append(Migration(version: version, name: String(parts[1]), script: script))
         }
@@ -65,8 +64,7 @@ public struct Migrator {
                 let checksum = try Self.checksum(migration.script, db)
                 if let recorded = applied[migration.version] {
                     guard recorded == checksum else {
-                        throw StoreError.configuration(
-                            "Migration \(String(format: "%04d", migration.version))_\(migration.name).sql was changed after it was applied; restore the original file and add a new migration instead.")
+                        throw StoreError(.migrationChanged, name: "\(String(format: "%04d", migration.version))_\(migration.name).sql")
                     }
                     continue
                 }

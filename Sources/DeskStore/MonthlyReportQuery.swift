@@ -20,8 +20,7 @@ public struct MonthlyReportQuery {
     public func deskTimeZone() throws -> TimeZone {
         let name = try SettingsStore(db).value(Self.timeZoneSetting) ?? Self.defaultTimeZone
         guard let zone = TimeZone(identifier: name) else {
-            throw StoreError.configuration(
-                "The setting desk.time_zone names an unknown time zone (\(name.prefix(60))); set it to an IANA name such as Asia/Tashkent.")
+            throw StoreError(.unknownTimeZone, value: name)
         }
         return zone
     }
@@ -45,7 +44,7 @@ public struct MonthlyReportQuery {
                    (\(month)::date + interval '1 month' - interval '1 day')::date
             """
         ).first
-        guard let row else { throw StoreError.configuration("The server computed no month boundaries.") }
+        guard let row else { throw StoreError(.monthBoundariesMissing) }
         let (start, end, trendStart, lastDay) = try row.decode((Date, Date, Date, LocalDate).self)
         return Bounds(start: start, end: end, trendStart: trendStart, lastDay: lastDay)
     }
@@ -53,10 +52,10 @@ public struct MonthlyReportQuery {
     /// Every figure of the month `year`-`month`, for one policy or (nil) all.
     public func figures(year: Int, month: Int, policy: String?) throws -> MonthlyFigures {
         guard let first = LocalDate(year: year, month: month, day: 1) else {
-            throw StoreError.invalidInput("\(year)-\(month) is not a month; give it as YYYY-MM.")
+            throw StoreError(.invalidMonth, value: "\(year)-\(month)")
         }
         if let policy, try PolicyCatalog(db).codes().contains(policy) == false {
-            throw StoreError.notFound("There is no policy \(policy.prefix(40)); see `dsar policy show` for the policies the desk has.")
+            throw StoreError(.policyNotFound, policy: policy)
         }
         // One snapshot for every query, so the sections agree with each other.
         return try db.withTransaction(.repeatableRead) { db in

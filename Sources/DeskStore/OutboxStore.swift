@@ -53,8 +53,7 @@ public struct OutboxStore {
             RETURNING id
             """)
         guard let row = rows.first else {
-            throw StoreError.refused(
-                "Only an .eml letter to a requester with an e-mail address can be sent, with dpo.email set as the sender; a recipient notification is sent by hand.")
+            throw StoreError(.letterNotSendable)
         }
         return try row.decode(column: 0)
     }
@@ -72,7 +71,7 @@ public struct OutboxStore {
     /// One letter of the outbox.
     public func find(_ id: Int64) throws -> OutboxEntry {
         guard let row = try db.query(Self.select + " WHERE o.id = \(id)").first else {
-            throw StoreError.notFound("There is no letter \(id) in the outbox; `dsar outbox` lists them.")
+            throw StoreError(.outboxLetterNotFound, id: id)
         }
         return try Self.entry(row)
     }
@@ -249,12 +248,13 @@ public struct OutboxStore {
         try db.withTransaction { db in
             try OutboxStore(db).recoverAbandoned()
             guard let row = try db.query("SELECT status FROM outbox WHERE id = \(id) FOR UPDATE").first else {
-                throw StoreError.notFound("There is no letter \(id) in the outbox; `dsar outbox` lists them.")
+                throw StoreError(.outboxLetterNotFound, id: id)
             }
             let status: OutboxStatus = try row.decode(column: 0)
             guard allowed.contains(status) else {
-                throw StoreError.refused(
-                    "Letter \(id) of the outbox is \(status.rawValue), so it cannot be \(verb); only \(allowed.map(\.rawValue).joined(separator: ", ")) letters can.")
+                throw StoreError(
+                    .outboxLetterWrongStatus, name: verb, value: status.rawValue, id: id,
+                    detail: allowed.map(\.rawValue).joined(separator: ", "))
             }
             try change(db)
             return try OutboxStore(db).find(id)
@@ -265,7 +265,7 @@ public struct OutboxStore {
         _ db: Connection, requestID: Int64, actor: String, now: Date, _ event: (RequestState) -> AuditEvent
     ) throws {
         guard let row = try db.query("SELECT state FROM requests WHERE id = \(requestID) FOR SHARE").first else {
-            throw StoreError.notFound("The request of an outbox letter was not found.")
+            throw StoreError(.outboxRequestMissing)
         }
         let state: RequestState = try row.decode(column: 0)
         try AuditLog(db).append(event(state), requestID: requestID, occurredAt: now, recordedAt: now, actor: actor)

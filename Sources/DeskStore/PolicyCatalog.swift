@@ -68,7 +68,7 @@ public struct PolicyCatalog {
             "SELECT name, time_zone, calendar, authority, is_default FROM policies WHERE code = \(code)")
         guard let row = rows.first else {
             let known = (try? codes().joined(separator: ", ")) ?? ""
-            throw StoreError.notFound("There is no policy named \(code); known policies: \(known).")
+            throw StoreError(.policyNotFound, policy: code, detail: known)
         }
         let (name, zone, calendarCode, authority, isDefault) = try row.decode((String, String, String, String, Bool).self)
         var rules: [Right: DeadlineRule] = [:]
@@ -86,7 +86,7 @@ public struct PolicyCatalog {
             guard let periodUnit = PeriodUnit(rawValue: unit), let counting = CountingStart(rawValue: start),
                 let basis = RuleBasis(rawValue: basisText), let clock = ClarificationClock(rawValue: clockText)
             else {
-                throw StoreError.configuration("The policy \(code) has a rule with an unknown unit, basis or clock; fix policy_rules.")
+                throw StoreError(.policyRuleUnreadable, policy: code)
             }
             var maxExtension: Period?
             if let extCount, let extUnit, let unit = PeriodUnit(rawValue: extUnit) { maxExtension = Period(extCount, unit) }
@@ -111,10 +111,10 @@ public struct PolicyCatalog {
 
     func readCalendar(_ code: String) throws -> WorkingCalendar {
         let rows = try db.query("SELECT weekend, coalesce(entries_of, code) FROM calendars WHERE code = \(code)")
-        guard let row = rows.first else { throw StoreError.notFound("There is no calendar named \(code).") }
+        guard let row = rows.first else { throw StoreError(.calendarNotFound, name: code) }
         let (weekendText, entriesOf) = try row.decode((String, String).self)
         guard let weekend = WeekendPattern(rawValue: weekendText) else {
-            throw StoreError.configuration("The calendar \(code) has an unknown weekend pattern \(weekendText).")
+            throw StoreError(.calendarUnreadable, name: code, value: weekendText)
         }
         return WorkingCalendar(name: code, weekend: weekend, entries: try CalendarStore.entries(db, of: entriesOf))
     }

@@ -27,7 +27,7 @@ public enum ProgramRunner {
         var pid: pid_t = 0
         let spawned = posix_spawn(&pid, program, &actions, nil, argv, environ)
         guard spawned == 0 else {
-            throw StoreError.unavailable("Could not run \(program) (error \(spawned)); check the PostgreSQL installation.")
+            throw StoreError(.programFailed, name: program, count: Int(spawned))
         }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 && errno == EINTR {}

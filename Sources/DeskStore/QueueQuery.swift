@@ -265,7 +265,7 @@ public struct QueueQuery {
                 WHERE id = \(id) AND assignee IS NULL
                 """)
             guard updated == 1 else {
-                throw StoreError.concurrentChange("Another desk member took the request first; run `dsar claim` again.")
+                throw StoreError(.claimRace)
             }
             let item = try QueueQuery(db).item(id: id, days: days)
             try AuditLog(db).append(
@@ -278,7 +278,7 @@ public struct QueueQuery {
     /// One request as a queue row.
     func item(id: Int64, days: [PolicyDay]) throws -> Item {
         guard let item = try db.rows(ItemStatement(id: id, days: days)).first else {
-            throw StoreError.notFound("There is no request with id \(id).")
+            throw StoreError(.requestIDNotFound, id: id)
         }
         return item
     }

@@ -15,23 +15,21 @@ extension RequestStore {
             let store = RequestStore(db, policies: policies)
             let found = try store.find(reference)
             guard try db.query("SELECT 1 FROM requests WHERE id = \(found.id) FOR UPDATE").first != nil else {
-                throw StoreError.notFound("The request \(found.reference) no longer exists.")
+                throw StoreError(.requestGone, reference: found.reference)
             }
             let request = try store.find(id: found.id)
             guard let messageID = request.messageID else {
-                throw StoreError.refused(
-                    "\(request.reference) was not created from mail, so there is no misread right to correct; close it and register the right request with `dsar new`.")
+                throw StoreError(.reclassifyNotFromMail, reference: request.reference)
             }
             guard request.kind != kind else {
-                throw StoreError.refused("\(request.reference) is already a request for \(kind.rawValue); nothing to change.")
+                throw StoreError(.reclassifySameRight, reference: request.reference, right: kind)
             }
             if let work = try store.workDone(on: request) {
-                throw StoreError.refused(
-                    "\(request.reference) cannot be reclassified: \(work). Close it (`dsar close`) and register the right request with `dsar new`.")
+                throw StoreError(.reclassifyAfterWork, reference: request.reference, detail: work)
             }
             let entry = try store.catalog.load(request.policy)
             guard let rule = entry.policy.rule(for: kind) else {
-                throw StoreError.refused("The policy \(entry.policy.code) has no deadline rule for \(kind.rawValue); add one to policy_rules.")
+                throw StoreError(.noDeadlineRule, right: kind, policy: entry.policy.code)
             }
             let due = DeadlineEngine.dueDate(receivedAt: request.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar)
             // The objection flags describe an objection; another right carries neither.

@@ -24,7 +24,7 @@ enum RequestRow {
         let extendedText: String? = try row.decode("extended_by")
         let extendedBy = try extendedText.map { text -> Period in
             do { return try Period(parsing: text, bareUnit: nil) } catch {
-                throw StoreError.configuration("Request \(reference) has an unreadable extension \(text).")
+                throw StoreError(.extensionUnreadable, reference: reference, value: text)
             }
         }
         let requester = StoredRequest.Requester(

@@ -27,15 +27,14 @@ public struct RequestStore {
     /// in the audit log in the same order as the request's state changes.
     public func find(_ reference: String, locked: Bool = false) throws -> StoredRequest {
         guard let parsed = RequestReference(reference) else {
-            throw StoreError.invalidInput(
-                "\"\(reference.prefix(40))\" is not a request reference; references look like DSAR-2026-000123.")
+            throw StoreError(.invalidReference, value: reference)
         }
         let reference = parsed.description
         let found = locked
             ? try db.rows(RequestRow.ByReferenceForShare(reference: reference))
             : try db.rows(RequestRow.ByReference(reference: reference))
         guard let request = found.first else {
-            throw StoreError.notFound("There is no request \(parsed); check the reference with `dsar queue` or `dsar report register`.")
+            throw StoreError(.requestNotFound, reference: parsed.description)
         }
         return request
     }
@@ -43,7 +42,7 @@ public struct RequestStore {
     /// Finds a request by its id.
     public func find(id: Int64) throws -> StoredRequest {
         guard let request = try db.rows(RequestRow.ByID(id: id)).first else {
-            throw StoreError.notFound("There is no request with id \(id).")
+            throw StoreError(.requestIDNotFound, id: id)
         }
         return request
     }
@@ -68,7 +67,7 @@ public struct RequestStore {
     /// default one). The intake loads it once per batch of messages instead of once per request.
     public func insert(_ new: NewRequest, entry: PolicyCatalog.Entry, actor: String, now: Date) throws -> StoredRequest {
         guard let rule = entry.policy.rule(for: new.kind, consentWithdrawal: new.consentWithdrawal) else {
-            throw StoreError.refused("The policy \(entry.policy.code) has no deadline rule for \(new.kind.rawValue); add one to policy_rules.")
+            throw StoreError(.noDeadlineRule, right: new.kind, policy: entry.policy.code)
         }
         let due = DeadlineEngine.dueDate(
             receivedAt: new.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar)
@@ -80,7 +79,7 @@ public struct RequestStore {
             RETURNING last_value
             """, "reference number for \(year)")
         guard let reference = RequestReference(year: year, sequence: sequence) else {
-            throw StoreError.refused("The reference numbers for \(year) are exhausted (999999 requests).")
+            throw StoreError(.referencesExhausted, count: year)
         }
         let caseID: Int64
         if let existing = new.caseID {
@@ -147,7 +146,7 @@ public struct RequestStore {
             do throws(LifecycleError) {
                 outcome = try lifecycle.apply(action, today: today)
             } catch {
-                throw StoreError.refused("\(request.reference): \(error.message)")
+                throw StoreError(.lifecycleRefused, reference: request.reference, state: error.state, detail: error.message)
             }
 
             // The clock: open or close a pause, then recompute the due date from receipt.
@@ -235,14 +234,9 @@ public struct RequestStore {
             do throws(LifecycleError) {
                 try lifecycle.record(evidence)
             } catch {
-                throw StoreError.refused("\(request.reference): \(error.message)")
+                throw StoreError(.lifecycleRefused, reference: request.reference, state: error.state, detail: error.message)
             }
-            let details: String
-            do throws(DeskCoreError) {
-                details = try PayloadEncoder.encode(encodable: evidence)
-            } catch {
-                throw StoreError.invalidInput(error.message)
-            }
+            let details = try PayloadEncoder.encode(encodable: evidence)
             let evidenceID: Int64 = try db.returned(
                 """
                 INSERT INTO evidence (request_id, kind, details, occurred_at, recorded_at, recorded_by)
@@ -267,7 +261,7 @@ public struct RequestStore {
             let store = RequestStore(db, policies: policies)
             let request = try store.find(reference)
             guard !request.state.isClosed else {
-                throw StoreError.refused("\(request.reference) is \(request.state.rawValue) and closed; only open requests can be assigned.")
+                throw StoreError(.assignClosed, reference: request.reference, state: request.state)
             }
             let updated = try db.execute(
                 """
@@ -292,7 +286,7 @@ public struct RequestStore {
         of request: StoredRequest, entry: PolicyCatalog.Entry, completedPauses: [(from: Date, to: Date?)], now: Date
     ) throws -> RequestSnapshot {
         guard let rule = entry.policy.rule(for: request.kind, consentWithdrawal: request.consentWithdrawal) else {
-            throw StoreError.refused("The policy \(request.policy) has no deadline rule for \(request.kind.rawValue).")
+            throw StoreError(.noDeadlineRule, right: request.kind, policy: request.policy)
         }
         // The evidence kinds and whether a restriction lift notice went out, in one round trip.
         var kinds: [EvidenceKind] = []
@@ -308,7 +302,7 @@ public struct RequestStore {
             let (kind, lift) = try row.decode((String?, Bool).self)
             if let kind {
                 guard let parsed = EvidenceKind(rawValue: kind) else {
-                    throw StoreError.configuration("Request \(request.reference) has evidence of an unknown kind \(kind).")
+                    throw StoreError(.evidenceUnreadable, reference: request.reference, value: kind)
                 }
                 kinds.append(parsed)
             } else {
@@ -373,17 +367,15 @@ public struct RequestStore {
     /// The error for a write that lost the race: who changed the request, and when.
     func staleWrite(_ request: StoredRequest) throws -> StoreError {
         let rows = try db.query("SELECT updated_by, updated_at FROM requests WHERE id = \(request.id)")
-        guard let row = rows.first else { return .notFound("The request \(request.reference) no longer exists.") }
+        guard let row = rows.first else { return StoreError(.requestGone, reference: request.reference) }
         let (who, when) = try row.decode((String, Date).self)
-        return .concurrentChange(
-            "\(request.reference) was changed by \(who) at \(ISO8601DateFormatter().string(from: when)) while this command ran; look at it again (`dsar show \(request.reference)`) and re-run.")
+        return StoreError(.staleWrite, reference: request.reference, actor: who, time: when)
     }
 
     /// An action cannot be dated before the request was received.
     static func checkOccurredAt(_ occurredAt: Date, request: StoredRequest) throws {
         if occurredAt < request.receivedAt {
-            throw StoreError.invalidInput(
-                "The date given with --at is before \(request.reference) was received (\(ISO8601DateFormatter().string(from: request.receivedAt))); give a later date.")
+            throw StoreError(.occurredBeforeReceipt, reference: request.reference, time: request.receivedAt)
         }
     }
 }

@@ -36,7 +36,6 @@ public enum ResourceLocator {
         where FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory) && isDirectory.boolValue {
             return candidate
         }
-        throw StoreError.configuration(
-            "The \(name)/ directory of DSAR Desk was not found; set DSAR_HOME to the directory that contains it.")
+        throw StoreError(.resourceMissing, name: name)
     }
 }

@@ -61,8 +61,7 @@ public struct RetentionPurge {
         let today = LocalDate(now, in: zone)
         let cutoff = try closedBefore ?? defaultCutoff(now: now)
         guard cutoff <= today else {
-            throw StoreError.invalidInput(
-                "The date \(cutoff.iso) is in the future; give a date on or before today (\(today.iso)).")
+            throw StoreError(.purgeDateInFuture, value: today.iso, day: cutoff)
         }
         do {
             return try db.withTransaction { db in

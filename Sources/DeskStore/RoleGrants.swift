@@ -17,10 +17,9 @@ public struct RoleGrants {
                 try db.query("SELECT step FROM dsar_grant() AS step").map { try $0.decode(column: 0, as: String.self) }
             }
         } catch let error as PostgresError where error.sqlState == .insufficientPrivilege {
-            throw StoreError.refused(
-                "Only the schema's owner (a member of dsar_owner, or a superuser) may grant the desk's roles; run `dsar db migrate --grant` as that user.")
+            throw StoreError(.grantNotOwner)
         } catch let error as PostgresError where error.sqlState == "42883" {
-            throw StoreError.configuration("The database has no dsar_grant() function yet; run `dsar db migrate` first.")
+            throw StoreError(.grantFunctionMissing)
         }
     }
 }

@@ -19,7 +19,6 @@ struct ServerBinaries {
                 return ServerBinaries(initdb: initdb, pgCtl: pgCtl)
             }
         }
-        throw StoreError.unavailable(
-            "The PostgreSQL server programs (initdb, pg_ctl) are not installed; install them with `apt-get install postgresql`, or run `docker compose up -d` and set DSAR_DATABASE_URL as the README shows.")
+        throw StoreError(.postgresNotInstalled)
     }
 }

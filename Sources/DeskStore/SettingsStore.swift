@@ -76,8 +76,7 @@ public struct SettingsStore {
     /// The known key named `name`, or `invalidInput` listing the known keys.
     public static func key(_ name: String) throws -> Key {
         guard let key = knownKeys.first(where: { $0.name == name }) ?? policyAuthorityKey(name) else {
-            throw StoreError.invalidInput(
-                "\(name.prefix(64)) is not a desk setting; known settings: \(knownKeys.map(\.name).joined(separator: ", ")), authority.<policy>.<lang>.")
+            throw StoreError(.unknownSetting, name: name, detail: knownKeys.map(\.name).joined(separator: ", "))
         }
         return key
     }
@@ -86,11 +85,11 @@ public struct SettingsStore {
     public static func checkValue(_ value: String, for key: Key) throws {
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, value.count <= 1000 else {
-            throw StoreError.invalidInput("The value of \(key.name) must be 1 to 1000 characters.")
+            throw StoreError(.settingValueLength, name: key.name)
         }
         let allowed: Set<Unicode.Scalar> = key.check == .text ? ["\n"] : []
         guard !value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && !allowed.contains($0) }) else {
-            throw StoreError.invalidInput("The value of \(key.name) contains control characters; type it again without them.")
+            throw StoreError(.settingValueControl, name: key.name)
         }
         switch key.check {
         case .text:
@@ -100,33 +99,33 @@ public struct SettingsStore {
             guard parts.count == 2, !parts[0].isEmpty, isDomain(String(parts[1])),
                 !trimmed.contains(where: { $0.isWhitespace || "<>,;\"".contains($0) })
             else {
-                throw StoreError.invalidInput("\(key.name) must be an e-mail address such as dpo@example.uz.")
+                throw StoreError(.settingNotEmail, name: key.name)
             }
         case .domain:
-            guard isDomain(trimmed) else { throw StoreError.invalidInput("\(key.name) must be a domain name such as example.uz.") }
+            guard isDomain(trimmed) else { throw StoreError(.settingNotDomain, name: key.name) }
         case .positiveInteger:
             guard let number = Int(trimmed), number > 0 else {
-                throw StoreError.invalidInput("\(key.name) must be a whole number above zero.")
+                throw StoreError(.settingNotPositive, name: key.name)
             }
         case .timeZone:
             guard TimeZone(identifier: trimmed) != nil else {
-                throw StoreError.invalidInput("\(key.name) must be a time zone name such as Asia/Tashkent.")
+                throw StoreError(.settingNotTimeZone, name: key.name)
             }
         case .smtpURL:
             let lower = trimmed.lowercased()
             guard lower.hasPrefix("smtp://") || lower.hasPrefix("smtps://"), !trimmed.contains(where: \.isWhitespace) else {
-                throw StoreError.invalidInput("\(key.name) must be an SMTP URL such as smtps://dpo@mail.example.uz or smtp://dpo@mail.example.uz:587.")
+                throw StoreError(.settingNotSMTPURL, name: key.name)
             }
             if let at = trimmed.firstIndex(of: "@"), trimmed[..<at].dropFirst(lower.hasPrefix("smtps") ? 8 : 7).contains(":") {
-                throw StoreError.invalidInput("\(key.name) must not hold a password; give it in DSAR_SMTP_PASSWORD, --password-file or ~/.netrc.")
+                throw StoreError(.settingHoldsPassword, name: key.name)
             }
         case .onOff:
             guard ["on", "off"].contains(trimmed.lowercased()) else {
-                throw StoreError.invalidInput("\(key.name) must be on or off.")
+                throw StoreError(.settingNotOnOff, name: key.name)
             }
         case .path:
             guard trimmed.hasPrefix("/") else {
-                throw StoreError.invalidInput("\(key.name) must be an absolute path such as /etc/ssl/certs/ca-certificates.crt.")
+                throw StoreError(.settingNotAbsolutePath, name: key.name)
             }
         }
     }
@@ -171,7 +170,7 @@ public struct SettingsStore {
     public func get(_ name: String) throws -> Setting {
         let key = try Self.key(name)
         guard let setting = try all().first(where: { $0.key == key.name }) else {
-            throw StoreError.notFound("\(key.name) is not set; set it with `dsar settings set \(key.name) VALUE`.")
+            throw StoreError(.settingNotSet, name: key.name)
         }
         return setting
     }

@@ -18,7 +18,7 @@ public enum LetterContextBuilder {
         let settings = facts.settings
         try checkSettings(settings)
         guard let rule = facts.policy.policy.rule(for: request.kind, consentWithdrawal: request.consentWithdrawal) else {
-            throw StoreError.refused("The policy \(request.policy) has no deadline rule for \(request.kind.rawValue); add one to policy_rules.")
+            throw StoreError(.noDeadlineRule, right: request.kind, policy: request.policy)
         }
         let extended = request.isExtended
         var context = LetterContext(
@@ -69,8 +69,7 @@ public enum LetterContextBuilder {
     static func checkSettings(_ settings: [String: String]) throws {
         let missing = SettingsStore.requiredForLetters.filter { (settings[$0] ?? "").isEmpty }
         guard !missing.isEmpty else { return }
-        let commands = missing.map { "`dsar settings set \($0) \"…\"`" }.joined(separator: ", ")
-        throw StoreError.invalidInput("Letters need the desk's details first; run \(commands).")
+        throw StoreError(.letterSettingsMissing, detail: missing.joined(separator: ","))
     }
 
     /// Evidence as the one-line summaries the templates list; never an old (wrong) value.
@@ -125,26 +124,26 @@ public enum LetterContextBuilder {
         let ref = request.reference
         switch kind {
         case .clarificationRequest where blank(context.clarificationQuestion):
-            throw StoreError.refused("\(ref) has no clarification question recorded; ask it with `dsar clarify \(ref) --question TEXT`.")
+            throw StoreError(.noClarificationQuestion, reference: ref)
         case .extensionNotice where context.extendedDueDate == nil || blank(context.extensionReason):
-            throw StoreError.refused("\(ref) has not been extended; extend it first with `dsar extend \(ref) --by N --reason TEXT`.")
+            throw StoreError(.notExtended, reference: ref)
         case .partiallyFulfilled where blank(context.refusalNote),
             .refusalExemptionOther where blank(context.refusalNote),
             .refusalExcessive where blank(context.refusalNote),
             .refusalManifestlyUnfounded where blank(context.refusalNote),
             .refusalLegalObligationToRetain where blank(context.refusalNote),
             .refusalNoDataHeld where blank(context.refusalNote):
-            throw StoreError.refused("\(ref) was closed without a note explaining the refusal; a \(kind.rawValue) letter must give the reasons.")
+            throw StoreError(.refusalNoteMissing, reference: ref, name: kind.rawValue)
         case .refusalLegalObligationToRetain where blank(context.retentionLaw) || blank(context.retentionPeriod):
-            throw StoreError.refused("\(ref) was refused on legal_obligation_to_retain without the law and retention period; the letter must state both.")
+            throw StoreError(.retentionMissing, reference: ref)
         case .fulfilledObjection where context.objectionOverridden && blank(context.refusalNote):
-            throw StoreError.refused("\(ref) was overridden without recorded compelling grounds; record the decision with its grounds first.")
+            throw StoreError(.compellingGroundsMissing, reference: ref)
         case .closureNoReply where blank(context.clarificationQuestion):
-            throw StoreError.refused("\(ref) has no clarification on record; a closure_no_reply letter follows an unanswered `dsar clarify`.")
+            throw StoreError(.noClarificationOnRecord, reference: ref)
         case .notConsidered where request.policy != "uz-state":
-            throw StoreError.refused("\(ref) is under the \(request.policy) policy; not_considered is the ZRU-445 letter of state bodies (uz-state).")
+            throw StoreError(.notConsideredOutsideUzState, reference: ref, policy: request.policy)
         case .recipientNotification where blank(context.recipientName):
-            throw StoreError.invalidInput("A recipient notification is addressed to a third party; name it with --recipient NAME.")
+            throw StoreError(.recipientNameMissing)
         default:
             return
         }

@@ -33,7 +33,7 @@ enum LetterEligibility {
             rules[.fulfilled(right)] = Rule(states: right == .restriction ? [.fulfilled, .lifted] : [.fulfilled], rights: [right])
         }
         for ground in RefusalGround.allCases {
-            rules[.refusal(ground: ground.rawValue)] = Rule(states: [.refused])
+            rules[.refusal(ground: ground)] = Rule(states: [.refused])
         }
         return rules
     }()
@@ -42,17 +42,16 @@ enum LetterEligibility {
     static func check(_ kind: LetterKind, for request: StoredRequest) throws {
         guard let rule = rules[kind] else { return }
         if let rights = rule.rights, !rights.contains(request.kind) {
-            throw StoreError.refused(
-                "\(request.reference) is a request for \(request.kind.rawValue); a \(kind.rawValue) letter does not apply to it.")
+            throw StoreError(.letterNotForRight, reference: request.reference, right: request.kind, name: kind.rawValue)
         }
         guard rule.states.contains(request.state) else {
             let states = rule.states.map(\.rawValue).sorted().joined(separator: " or ")
-            throw StoreError.refused(
-                "\(request.reference) is \(request.state.rawValue); a \(kind.rawValue) letter is written when the request is \(states).")
+            throw StoreError(.letterNotInState, reference: request.reference, state: request.state, name: kind.rawValue, detail: states)
         }
-        if let ground = request.ground, kind.rawValue.hasPrefix("refusal_"), kind != .refusal(ground: ground.rawValue) {
-            throw StoreError.refused(
-                "\(request.reference) was refused on the ground \(ground.rawValue); produce `refusal` (or \(LetterKind.refusal(ground: ground.rawValue).rawValue)) instead of \(kind.rawValue).")
+        if let ground = request.ground, kind.rawValue.hasPrefix("refusal_"), kind != .refusal(ground: ground) {
+            throw StoreError(
+                .letterWrongGround, reference: request.reference, name: kind.rawValue, value: ground.rawValue,
+                detail: LetterKind.refusal(ground: ground).rawValue)
         }
     }
 }

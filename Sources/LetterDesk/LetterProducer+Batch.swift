@@ -86,7 +86,7 @@ extension LetterProducer {
             }
         }
         return try (0..<jobs.count).map { index in
-            guard let result = slots.base[index] else { throw StoreError.configuration("A letter of the batch was not rendered.") }
+            guard let result = slots.base[index] else { throw StoreError(.letterNotRendered) }
             return try result.get()
         }
     }

@@ -35,11 +35,7 @@ public struct LetterProducer {
     /// A producer with the project's `Templates/` (found by `ResourceLocator`).
     public init(db: Connection) throws {
         let directory = try ResourceLocator.templatesDirectory()
-        do {
-            self.init(db: db, renderer: try LetterRenderer(templatesDirectory: directory))
-        } catch let error as LettersError {
-            throw StoreError.configuration(error.description)
-        }
+        self.init(db: db, renderer: try LetterRenderer(templatesDirectory: directory))
     }
 
     /// The same producer writing through another connection (the caller's open transaction).
@@ -50,9 +46,9 @@ public struct LetterProducer {
     /// Resolves a letter name typed by a person: a `LetterKind` raw value (dashes allowed), or
     /// `fulfilled` / `refusal`, which take the request's right or refusal ground.
     public static func kind(named name: String, for request: StoredRequest) throws -> LetterKind {
-        guard let kind = LetterKind.named(name.lowercased(), right: request.kind, ground: request.ground?.rawValue) else {
+        guard let kind = LetterKind.named(name.lowercased(), right: request.kind, ground: request.ground) else {
             let names = ["fulfilled", "refusal"] + LetterKind.allCases.map(\.rawValue)
-            throw StoreError.invalidInput("\(name.prefix(40)) is not a letter; letters: \(names.joined(separator: ", ")).")
+            throw StoreError(.unknownLetter, value: name, detail: names.joined(separator: ", "))
         }
         return kind
     }
@@ -128,7 +124,7 @@ public struct LetterProducer {
             rendered = letter
             return (letter.subject, letter.text)
         }
-        guard let rendered else { throw StoreError.configuration("The letter \(kind.rawValue) was not rendered.") }
+        guard let rendered else { throw StoreError(.letterNotRendered, name: kind.rawValue) }
         return (new, rendered)
     }
 
@@ -148,11 +144,7 @@ public struct LetterProducer {
 
         let subject: String
         let text: String
-        do {
-            (subject, text) = try render(language, context)
-        } catch let error as LettersError {
-            throw StoreError.configuration(error.description)
-        }
+        (subject, text) = try render(language, context)
         return NewLetter(
             requestID: request.id, kind: kind.rawValue, language: language, format: format.rawValue,
             subject: subject, body: text, recipient: recipient)
@@ -200,10 +192,10 @@ public struct LetterProducer {
 
     static func checkAddressable(_ kind: LetterKind, request: StoredRequest) throws {
         if kind.isToRecipient {
-            throw StoreError.invalidInput("The desk keeps no e-mail address for third-party recipients; produce the recipient notification as text or html.")
+            throw StoreError(.recipientHasNoEmail)
         }
         guard let email = request.requester.email, !email.isEmpty else {
-            throw StoreError.invalidInput("\(request.reference) has no e-mail address for the requester; produce the letter as text or html and send it by post.")
+            throw StoreError(.requesterHasNoEmail, reference: request.reference)
         }
     }
 

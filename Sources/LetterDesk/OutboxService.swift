@@ -15,12 +15,11 @@ public struct OutboxService {
     public func sender(password: String?, actor: String, clock: @escaping @Sendable () -> Date) throws -> OutboxSender {
         let settings = try SettingsStore(db).values()
         guard let url = settings["mail.smtp_url"] else {
-            throw StoreError.invalidInput(
-                "No SMTP server is set; set one with `dsar settings set mail.smtp_url smtps://dpo@mail.example.uz` and run the command again.")
+            throw StoreError(.smtpServerNotSet)
         }
         let account: MailAccount
         do { account = try MailAccount(parsing: url) } catch {
-            throw StoreError.invalidInput("mail.smtp_url: \(error.description)")
+            throw StoreError(.smtpURLInvalid, detail: error.description)
         }
         let options = MailConnectionOptions(password: password, caFile: settings["mail.ca_file"])
         let helo = settings["mail.domain"] ?? settings["dpo.email"].flatMap { $0.split(separator: "@").last.map(String.init) }

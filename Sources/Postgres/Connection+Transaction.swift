@@ -20,8 +20,7 @@ extension Connection {
         do {
             value = try body(self)
         } catch {
-            // A failed rollback cannot be acted on; the body's error is the one that matters.
-            try? executeScript("ROLLBACK")
+            try rollBack("ROLLBACK", because: error)
             if var failure = error as? PostgresError, failure.transactionStep == nil {
                 failure.transactionStep = .body
                 throw failure
@@ -60,8 +59,20 @@ extension Connection {
             try executeScript("RELEASE SAVEPOINT dsar_savepoint")
             return value
         } catch {
-            try? executeScript("ROLLBACK TO SAVEPOINT dsar_savepoint")
+            try rollBack("ROLLBACK TO SAVEPOINT dsar_savepoint", because: error)
             throw error
+        }
+    }
+
+    /// Undoes the body's work after `error`; when the undo fails too, that failure is thrown
+    /// (step `.rollback`) and carries the body's error, so the caller learns both.
+    private func rollBack(_ statement: String, because error: any Error) throws {
+        do {
+            try executeScript(statement)
+        } catch var failure as PostgresError {
+            failure.transactionStep = .rollback
+            failure.rolledBackBecause = error
+            throw failure
         }
     }
 
@@ -69,6 +80,8 @@ extension Connection {
         do {
             try work()
         } catch var error as PostgresError {
+            // After a failed COMMIT the server has already ended the transaction; the ROLLBACK
+            // only clears an aborted one, and the COMMIT's error is the one to report.
             if step == .commit { try? executeScript("ROLLBACK") }
             error.transactionStep = step
             throw error

@@ -48,6 +48,9 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
     public var transactionStep: TransactionStep?
     /// The SQL text of the failing statement (never the bound values).
     public var query: String?
+    /// With `transactionStep == .rollback`: the body's error that made the rollback necessary.
+    /// The rollback's own failure is this error; both are reported, neither is swallowed.
+    public var rolledBackBecause: (any Error)?
 
     public init(
         code: Code, sqlState: SQLState? = nil, serverMessage: String? = nil, detail: String? = nil,
@@ -88,6 +91,7 @@ public struct PostgresError: Error, Sendable, CustomStringConvertible, CustomDeb
         if let detail { parts.append("detail: \(detail)") }
         if let hint { parts.append("hint: \(hint)") }
         if let transactionStep { parts.append("step: \(transactionStep.rawValue)") }
+        if let rolledBackBecause { parts.append("rolled back because: \(rolledBackBecause)") }
         if let query { parts.append("query: \(query)") }
         return parts.joined(separator: "; ")
     }

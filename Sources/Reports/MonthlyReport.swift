@@ -263,7 +263,12 @@ extension MonthlyReport {
         public init(closed: Int, onTime: Int) {
             self.closed = closed
             self.onTime = onTime
-            self.rate = closed > 0 ? Double(onTime) / Double(closed) : nil
+            self.rate = Self.rate(closed: closed, onTime: onTime)
+        }
+
+        /// The on-time rate of SPEC §7: `onTime / closed` in 0…1, nil when nothing closed.
+        public static func rate(closed: Int, onTime: Int) -> Double? {
+            closed > 0 ? Double(onTime) / Double(closed) : nil
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -291,7 +296,7 @@ extension MonthlyReport {
             self.right = right
             self.closed = closed
             self.onTime = onTime
-            self.rate = closed > 0 ? Double(onTime) / Double(closed) : nil
+            self.rate = OnTimeFigure.rate(closed: closed, onTime: onTime)
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -568,6 +573,13 @@ extension MonthlyReport {
             self.overdue = overdue
         }
 
+        /// Buckets open requests counted by whole days since receipt (`daysOpen[days] = count`).
+        public init(daysOpen: [Int: Int], overdue: [OverdueRequest] = []) {
+            self.init(
+                aging: daysOpen.reduce(into: [:]) { buckets, entry in buckets[Self.bucket(forDaysOpen: entry.key), default: 0] += entry.value },
+                overdue: overdue)
+        }
+
         /// The bucket key for a request open for `days` days.
         public static func bucket(forDaysOpen days: Int) -> String {
             switch days {
@@ -597,6 +609,11 @@ extension MonthlyReport {
             self.received = received
             self.closed = closed
             self.onTimeRate = onTimeRate
+        }
+
+        /// A month in which `onTime` of the `closed` requests closed on time.
+        public init(month: String, received: Int, closed: Int, onTime: Int) {
+            self.init(month: month, received: received, closed: closed, onTimeRate: OnTimeFigure.rate(closed: closed, onTime: onTime))
         }
 
         public func encode(to encoder: any Encoder) throws {

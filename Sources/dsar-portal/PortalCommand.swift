@@ -53,7 +53,7 @@ struct PortalCommand: AsyncParsableCommand {
             do {
                 settings = try SettingsStore(try target.connect()).values()
             } catch let error as StoreError {
-                throw PortalError.configuration(error.message)
+                throw PortalError.configuration(PortalStartFailure.sentence(error))
             }
             let pool = ConnectionPool(target: target, size: connections)
             let mailer = try SMTPCodeMailer(
@@ -72,7 +72,7 @@ struct PortalCommand: AsyncParsableCommand {
             if case .usage = error { throw ExitCode(2) }
             throw ExitCode(1)
         } catch let error as StoreError {
-            FileHandle.standardError.write(Data("dsar-portal: \(error.message)\n".utf8))
+            FileHandle.standardError.write(Data("dsar-portal: \(PortalStartFailure.sentence(error))\n".utf8))
             throw ExitCode(6)
         }
     }

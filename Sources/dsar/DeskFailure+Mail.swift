@@ -1,3 +1,4 @@
+import MailIntake
 import MailTransport
 
 extension DeskFailure {
@@ -28,5 +29,10 @@ extension DeskFailure {
         case .temporary, .permanent, .other:
             self.init(message: "The mail server failed the request (\(error.curlMessage)).\(said)", exitCode: Self.unexpected)
         }
+    }
+
+    /// A message, file or folder of mail that cannot be read (exit 2); the detail never holds message content.
+    init(intake error: MailIntakeError) {
+        self.init(message: error.detail, exitCode: Self.badInput)
     }
 }

@@ -1,10 +1,17 @@
 import ArgumentParser
+import DeskCore
 import DeskStore
 import Foundation
+import Letters
+import MailIntake
 import MailTransport
 import Postgres
+import Reports
 
 /// A failure as the user sees it: one sentence and the exit code of SPEC §8.
+///
+/// Every library error has its sentences and codes in one file, `DeskFailure+<Target>.swift`;
+/// this initialiser only dispatches, so a library error never ends as "Unexpected failure".
 struct DeskFailure: Error {
     static let unexpected: Int32 = 1
     static let badInput: Int32 = 2
@@ -21,52 +28,31 @@ struct DeskFailure: Error {
         self.exitCode = exitCode
     }
 
-    /// Maps any error of the libraries to a sentence and a code, in this one place.
-    init(_ error: Error) {
+    /// Maps any error of the libraries to a sentence and a code.
+    init(_ error: any Error) {
         switch error {
-        case let failure as DeskFailure:
-            self = failure
-        case let store as StoreError:
-            switch store {
-            case .invalidInput(let text): self.init(message: text, exitCode: Self.badInput)
-            case .notFound(let text): self.init(message: text, exitCode: Self.notFound)
-            case .refused(let text): self.init(message: text, exitCode: Self.refused)
-            case .concurrentChange(let text): self.init(message: text, exitCode: Self.concurrentChange)
-            case .unavailable(let text): self.init(message: text, exitCode: Self.unavailable)
-            case .configuration(let text): self.init(message: text, exitCode: Self.unexpected)
-            }
-        case let database as PostgresError where database.isConnectionProblem:
-            self.init(
-                message: "The database connection was lost; check that the server runs (`dsar db status`) and run the command again.",
-                exitCode: Self.unavailable)
-        case let database as PostgresError where database.sqlState == .insufficientPrivilege:
-            self.init(
-                message: "Your database user may not do this (permission denied); ask the DPO to make it a member of the right role (README, \"Desk staff and roles\").",
-                exitCode: Self.refused)
-        case let database as PostgresError where database.sqlState == .undefinedTable:
-            self.init(
-                message: "The database has no DSAR Desk schema yet; run `dsar db migrate` first.",
-                exitCode: Self.unavailable)
-        case let database as PostgresError:
-            self.init(
-                message: "The database refused the operation (\(database)); nothing was changed — run the command again or report it with DSAR_DEBUG=1 output.",
-                exitCode: Self.unexpected)
-            if ProcessInfo.processInfo.environment["DSAR_DEBUG"] == "1" {
-                FileHandle.standardError.write(Data((database.debugDescription + "\n").utf8))
-            }
-        case let mail as MailTransportError:
-            self.init(mail: mail)
-        case let account as MailAccountError:
-            self.init(message: account.description, exitCode: Self.badInput)
-        case let password as MailPasswordError:
-            self.init(message: password.description, exitCode: Self.badInput)
-        case let validation as ValidationError:
-            self.init(message: validation.message, exitCode: Self.badInput)
+        case let failure as DeskFailure: self = failure
+        case let store as StoreError: self.init(store: store)
+        case let core as DeskCoreError: self.init(core: core)
+        case let lifecycle as LifecycleError: self.init(lifecycle: lifecycle)
+        case let letters as LettersError: self.init(letters: letters)
+        case let report as ReportError: self.init(report: report)
+        case let database as PostgresError: self.init(database: database)
+        case let mail as MailTransportError: self.init(mail: mail)
+        case let account as MailAccountError: self.init(message: account.description, exitCode: Self.badInput)
+        case let password as MailPasswordError: self.init(message: password.description, exitCode: Self.badInput)
+        case let intake as MailIntakeError: self.init(intake: intake)
+        case let validation as ValidationError: self.init(message: validation.message, exitCode: Self.badInput)
         default:
             self.init(message: "Unexpected failure (\(type(of: error))); nothing was changed — report it with DSAR_DEBUG=1 output.", exitCode: Self.unexpected)
-            if ProcessInfo.processInfo.environment["DSAR_DEBUG"] == "1" {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
-            }
+            Self.debug("\(error)")
+        }
+    }
+
+    /// With DSAR_DEBUG=1, the error's own description goes to stderr too.
+    static func debug(_ text: String) {
+        if ProcessInfo.processInfo.environment["DSAR_DEBUG"] == "1" {
+            FileHandle.standardError.write(Data((text + "\n").utf8))
         }
     }
 }

@@ -42,4 +42,13 @@ enum InputRules {
             throw ValidationError("\(option) \(value.prefix(60)) is not an email address; use a form like name@example.uz.")
         }
     }
+
+    /// The folder a file is to be written into must exist (`--out PATH`).
+    static func checkFolderExists(for path: String, option: String) throws {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("\(option) \(path.prefix(80)): the folder \(directory.prefix(80)) does not exist; create it or choose another path.")
+        }
+    }
 }

@@ -8,7 +8,7 @@ import Letters
 enum LifecycleCommand {
     static func run(_ action: LifecycleAction, reference: String, global: GlobalOptions, at: String?) throws {
         let session = try DeskSession.open(global)
-        let letterKind = requiredLetter(action)
+        let letterKind = LetterKind.required(by: action)
         let producer = try letterKind.map { _ in try LetterProducer(db: session.db) }
         var letter: ProducedLetter?
         let applied = try session.requests.apply(
@@ -33,16 +33,6 @@ enum LifecycleCommand {
         } else if let letter {
             print("Letter \(letter.letter.kind) recorded, verification code \(letter.letter.verificationCode):\n")
             print(letter.content)
-        }
-    }
-
-    /// The letter SPEC §3 requires with a step: produced in the step's own transaction.
-    static func requiredLetter(_ action: LifecycleAction) -> LetterKind? {
-        switch action {
-        case .event(.identityRequest, _, _, _): return .identityRequest
-        case .event(.clarify, _, _, _): return .clarificationRequest
-        case .extend: return .extensionNotice
-        default: return nil
         }
     }
 }

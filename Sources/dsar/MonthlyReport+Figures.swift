@@ -38,17 +38,14 @@ extension MonthlyReport {
                 RecipientNotification(reference: $0.reference, recipient: $0.recipient, sentOn: $0.on.iso)
             }),
             backlog: Backlog(
-                aging: figures.openByDaysSinceReceipt.reduce(into: [:]) { buckets, entry in
-                    buckets[Backlog.bucket(forDaysOpen: entry.key), default: 0] += entry.value
-                },
+                daysOpen: figures.openByDaysSinceReceipt,
                 overdue: figures.overdue.map {
                     OverdueRequest(reference: $0.reference, right: $0.right, due: $0.due.iso, daysOverdue: $0.daysOverdue, assignee: $0.assignee)
                 }),
             trend: figures.trend.map {
                 TrendPoint(
                     month: ReportMonth(year: $0.month.year, month: $0.month.month)?.description ?? $0.month.iso,
-                    received: $0.received, closed: $0.closed,
-                    onTimeRate: $0.closed > 0 ? Double($0.onTime) / Double($0.closed) : nil)
+                    received: $0.received, closed: $0.closed, onTime: $0.onTime)
             }
         )
     }

@@ -5,17 +5,13 @@ import Foundation
 /// The outbox as a table for people.
 enum OutboxTable {
     static func render(_ entries: [OutboxEntry]) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = InstantParser.deskTimeZone
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
         var table = TextTable(headers: ["id", "reference", "letter", "status", "tries", "when", "server"])
         for entry in entries {
             let when = entry.bouncedAt ?? entry.sentAt ?? entry.nextAttemptAt ?? entry.lastAttemptAt ?? entry.queuedAt
             let said = entry.status == .bounced ? entry.bounceReason : entry.serverReply
             table.append([
                 String(entry.id), entry.reference, TextTable.truncate(entry.kind, to: 22), entry.status.rawValue,
-                String(entry.attempts), formatter.string(from: when), TextTable.truncate(said ?? "", to: 34),
+                String(entry.attempts), Format.instant(when, InstantParser.deskTimeZone), TextTable.truncate(said ?? "", to: 34),
             ])
         }
         var lines = [table.render()]

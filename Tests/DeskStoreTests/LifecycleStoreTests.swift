@@ -131,7 +131,7 @@ struct LifecycleStoreTests {
                 try Self.apply(db, .event(.closeFulfilled), request.reference)
                 Issue.record("closing without evidence was accepted")
             } catch let error as StoreError {
-                guard case .refused = error else { Issue.record("expected refused, got \(error)"); return }
+                guard error.category == .refused else { Issue.record("expected refused, got \(error)"); return }
             }
             for evidence in Self.gateEvidence(right) {
                 try RequestStore(db).record(evidence, on: request.reference, actor: "test", occurredAt: Self.at(0.2), now: Self.at(0.2))
@@ -227,11 +227,12 @@ struct LifecycleStoreTests {
             Thread.sleep(forTimeInterval: 0.5)
             try other.executeScript("COMMIT")
             while outcome.get() == nil { Thread.sleep(forTimeInterval: 0.02) }
-            guard case .failure(let error) = outcome.get(), case .concurrentChange(let message) = error as? StoreError else {
+            guard case .failure(let failure) = outcome.get(), let error = failure as? StoreError, error.code == .staleWrite else {
                 Issue.record("expected a concurrent change, got \(String(describing: outcome.get()))")
                 return
             }
-            #expect(message.contains("bob"))
+            #expect(error.actor == "bob")
+            #expect(error.reference == request.reference)
             #expect(try RequestStore(db).find(request.reference).state == .received)
             #expect(try AuditLog(db).verify().firstBreak == nil)
         }

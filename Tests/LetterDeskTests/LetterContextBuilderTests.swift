@@ -81,9 +81,11 @@ import Testing
             _ = try LetterContextBuilder.context(for: .acknowledgement, language: .uzbekLatin, facts: facts, today: LocalDate(daysSinceEpoch: 0))
             Issue.record("a letter without the organisation's details was built")
         } catch let error as StoreError {
-            #expect(error.message.contains("dsar settings set organisation.name"))
-            #expect(error.message.contains("dsar settings set dpo.email"))
-            #expect(!error.message.contains("dsar settings set dpo.name"))
+            #expect(error.code == .letterSettingsMissing)
+            let missing = (error.detail ?? "").split(separator: ",").map(String.init)
+            #expect(missing.contains("organisation.name"))
+            #expect(missing.contains("dpo.email"))
+            #expect(!missing.contains("dpo.name"))
         }
     }
 

@@ -117,8 +117,8 @@ struct LetterProducerTests {
             if let right = Right.allCases.first(where: { LetterKind.fulfilled($0) == kind }) {
                 return (try fulfilled(right, language, db), ["EVIDENCE-MARKER"])
             }
-            guard let ground = RefusalGround.allCases.first(where: { LetterKind.refusal(ground: $0.rawValue) == kind }) else {
-                throw StoreError.invalidInput("no setup for \(kind.rawValue)")
+            guard let ground = RefusalGround.allCases.first(where: { LetterKind.refusal(ground: $0) == kind }) else {
+                throw StoreError(.unknownLetter, value: kind.rawValue)
             }
             // manifestly_unfounded and excessive exist under the GDPR only (issue 14 item 6).
             let ref = try create(db, .access, language, policy: RefusalGround.gdprOnly.contains(ground) ? "gdpr" : "uz")
@@ -218,20 +218,20 @@ struct LetterProducerTests {
                 } catch let error as StoreError {
                     return error
                 } catch {
-                    return .configuration("\(error)")
+                    return StoreError(.letterNotRendered, detail: "\(error)")
                 }
             }
-            guard case .invalidInput(let missing) = attempt("acknowledgement") else {
+            guard let missing = attempt("acknowledgement"), missing.code == .letterSettingsMissing else {
                 Issue.record("missing settings were not reported")
                 return
             }
-            #expect(missing.contains("dsar settings set organisation.name"))
+            #expect(missing.detail?.contains("organisation.name") == true)
             try Self.configure(db)
-            #expect({ if case .refused = attempt("fulfilled") { return true } else { return false } }())
-            #expect({ if case .refused = attempt("clarification_request") { return true } else { return false } }())
-            #expect({ if case .refused = attempt("extension_notice") { return true } else { return false } }())
-            #expect({ if case .refused = attempt("recipient_notification") { return true } else { return false } }())
-            #expect({ if case .invalidInput = attempt("thank_you") { return true } else { return false } }())
+            #expect(attempt("fulfilled")?.category == .refused)
+            #expect(attempt("clarification_request")?.category == .refused)
+            #expect(attempt("extension_notice")?.category == .refused)
+            #expect(attempt("recipient_notification")?.category == .refused)
+            #expect(attempt("thank_you")?.code == .unknownLetter)
             #expect(try db.query("SELECT 1 FROM letters").count == 0)
             #expect(attempt("acknowledgement") == nil)
             #expect(try db.query("SELECT 1 FROM letters").count == 1)

@@ -186,8 +186,13 @@ import Testing
 
     @Test func kindSelection() {
         #expect(LetterKind.fulfilled(.portability) == .fulfilledPortability)
-        #expect(LetterKind.refusal(ground: "no_data_held") == .refusalNoDataHeld)
-        #expect(LetterKind.refusal(ground: "policy_specific_ground") == .refusalExemptionOther)
+        #expect(LetterKind.refusal(ground: .noDataHeld) == .refusalNoDataHeld)
+        for ground in RefusalGround.allCases {
+            #expect(LetterKind.refusal(ground: ground).rawValue == "refusal_" + ground.rawValue)
+        }
+        #expect(LetterKind.named("refusal", right: .access, ground: nil) == .refusalExemptionOther)
+        #expect(LetterKind.required(by: .event(.clarify)) == .clarificationRequest)
+        #expect(LetterKind.required(by: .event(.start)) == nil)
         #expect(LetterKind.named("fulfilled", right: .erasure, ground: nil) == .fulfilledErasure)
         #expect(LetterKind.named("extension-notice", right: .erasure, ground: nil) == .extensionNotice)
     }

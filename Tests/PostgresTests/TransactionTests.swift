@@ -43,6 +43,25 @@ struct TransactionTests {
         }
     }
 
+    @Test func failedRollbackIsReportedWithTheBodysError() throws {
+        try TestDatabase.withDatabase { database in
+            let doomed = try database.connect()
+            let error = try #require(throws: PostgresError.self) {
+                try doomed.withTransaction { tx in
+                    try tx.execute("CREATE TABLE items (id int PRIMARY KEY)")
+                    // The session ends itself: the body fails, and so does the ROLLBACK after it.
+                    _ = try? tx.query("SELECT pg_terminate_backend(pg_backend_pid())")
+                    throw Abandon()
+                }
+            }
+            #expect(error.transactionStep == .rollback)
+            #expect(error.isConnectionProblem)
+            #expect(error.rolledBackBecause is Abandon)
+            #expect(error.debugDescription.contains("rolled back because"))
+            #expect(try database.connection.query("SELECT to_regclass('items') IS NULL").first?.decode(column: 0, as: Bool.self) == true)
+        }
+    }
+
     @Test func committedWorkIsVisibleToOtherSessions() throws {
         try TestDatabase.withDatabase { database in
             let db = database.connection

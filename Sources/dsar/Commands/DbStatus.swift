@@ -26,7 +26,7 @@ extension Dsar.Db {
                     print("server:   reachable")
                 } catch {
                     print("server:   unreachable")
-                    throw DeskFailure(error)
+                    throw error
                 }
             }
         }

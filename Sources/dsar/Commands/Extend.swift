@@ -27,24 +27,14 @@ extension Dsar {
         func validate() throws {
             try InputRules.checkText(reason, option: "--reason", required: true)
             if let decidedBy { try InputRules.checkName(decidedBy, option: "--decided-by") }
-            let trimmed = by.trimmingCharacters(in: .whitespaces)
-            guard trimmed.range(of: #"^[0-9]{1,3}(d|wd|m)?$"#, options: .regularExpression) != nil,
-                (Int(trimmed.prefix(while: \.isNumber)) ?? 0) > 0
-            else {
+            guard ExtensionLength(parsing: by) != nil else {
                 throw ValidationError("--by \(by.prefix(20)) is not a period; use a positive N with d, wd or m, e.g. 2m or 10wd.")
             }
         }
 
         func run() throws {
-            let session = try DeskSession.open(global)
-            let request = try session.requests.find(reference)
-            let rule = try PolicyCatalog(session.db).load(request.policy).policy.rule(for: request.kind, consentWithdrawal: request.consentWithdrawal)
-            let period: Period
-            do {
-                period = try Period(parsing: by.trimmingCharacters(in: .whitespaces), bareUnit: rule?.maxExtension?.unit)
-            } catch {
-                throw DeskFailure(message: "\(request.reference) cannot be extended: the \(request.policy) policy allows no extension for \(request.kind.rawValue).", exitCode: DeskFailure.refused)
-            }
+            guard let length = ExtensionLength(parsing: by) else { throw ValidationError("--by is not a period.") }
+            let period = try DeskSession.open(global).requests.extensionPeriod(of: reference, by: length)
             try LifecycleCommand.run(.extend(period, reason: reason, decidedBy: decidedBy), reference: reference, global: global, at: at)
         }
     }

@@ -65,23 +65,7 @@ extension Dsar.Intake {
                 account: account, options: options, after: moveTo.map { .move(to: $0) } ?? (markSeen ? .markSeen : .leave),
                 dryRun: dryRun, policy: policy, batchSize: batch, smtpPassword: try MailPassword.resolve(variable: "DSAR_SMTP_PASSWORD", file: nil)))
             try job.check()
-            let interruption = Interruption()
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            var told = Set<String>()
-            repeat {
-                let report = try job.pass(
-                    now: try DeskClock.now(), clock: DeskClock.live, shouldStop: { interruption.isRaised },
-                    progress: FetchProgress.forTerminal(), emit: { record in
-                        guard json else { return }
-                        FileHandle.standardOutput.write(try encoder.encode(record) + Data("\n".utf8))
-                    })
-                for note in report.notes where told.insert(note).inserted { FileHandleOutput.note(note) }
-                let text = FetchSummary.render(report, account: account, dryRun: dryRun)
-                if json { FileHandleOutput.note(text) } else { print(text) }
-                guard let every, let seconds = PollInterval.seconds(every) else { break }
-                interruption.sleep(seconds)
-            } while !interruption.isRaised
+            try FetchLoop(job: job, account: account, dryRun: dryRun, json: json).run(every: every.flatMap(PollInterval.seconds))
         }
     }
 }

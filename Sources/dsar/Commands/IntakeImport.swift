@@ -48,32 +48,7 @@ extension Dsar.Intake {
 
         func run() throws {
             let now = try DeskClock.now()
-            let mode: IntakeImporter.Mode
-            var db: Connection?
-            if dryRun {
-                do {
-                    let session = try DeskSession.open(global)
-                    try checkPolicy(session)
-                    db = session.db
-                    mode = .dryRun(IntakeStore(session.db))
-                } catch let failure as DeskFailure where failure.exitCode != DeskFailure.unavailable {
-                    throw failure
-                } catch let error where DeskFailure(error).exitCode == DeskFailure.unavailable {
-                    FileHandleOutput.note(
-                        "The database cannot be reached; statuses come from the messages alone (no duplicate or reply check against the desk).")
-                    mode = .offline
-                }
-            } else {
-                let session = try DeskSession.open(global)
-                try checkPolicy(session)
-                db = session.db
-                let acknowledgements = try IntakeAcknowledgements(db: session.db, actor: session.actor, now: session.now)
-                if !acknowledgements.missingSettings.isEmpty {
-                    FileHandleOutput.note(
-                        "No acknowledgement letters are produced until these settings are set: \(acknowledgements.missingSettings.joined(separator: ", ")) (`dsar settings set KEY VALUE`).")
-                }
-                mode = .store(IntakeStore(session.db), actor: session.actor, now: session.now, hooks: acknowledgements.hooks)
-            }
+            let (mode, db) = try IntakeImportMode.open(global, dryRun: dryRun, policy: policy)
             var importer = IntakeImporter(mode: mode, policy: policy, now: now)
             importer.classifier = try IntakeModels.classifier(db: db, note: FileHandleOutput.note).0
             let encoder = JSONEncoder()
@@ -83,30 +58,8 @@ extension Dsar.Intake {
                 // Unbuffered, one line per message, so a consumer sees each as soon as it is done.
                 FileHandle.standardOutput.write(try encoder.encode(record) + Data("\n".utf8))
             }
-            let text = render(summary)
+            let text = IntakeImportSummary.text(summary, dryRun: dryRun)
             if json { FileHandleOutput.note(text) } else { print(text) }
-        }
-
-        /// An unknown --policy is refused before any message is read.
-        func checkPolicy(_ session: DeskSession) throws {
-            if let policy { _ = try PolicyCatalog(session.db).load(policy) }
-        }
-
-        func render(_ summary: IntakeImporter.Summary) -> String {
-            let rows: [(String, Int)] = [
-                ("messages", summary.messages), ("new", summary.new), ("replies", summary.replies),
-                ("duplicates", summary.duplicates), ("triage", summary.triage), ("quarantined", summary.quarantined),
-                (dryRun ? "requests (would create)" : "requests created", dryRun ? 0 : summary.requests),
-            ]
-            var table = TextTable(headers: [dryRun ? "dry run (nothing written)" : "imported", "count"])
-            for (label, value) in rows where !(dryRun && label.hasPrefix("requests")) {
-                table.append([label, String(value)])
-            }
-            var text = table.render()
-            if summary.datesReplaced > 0 {
-                text += "\n\(summary.datesReplaced) message(s) had no usable Date; their requests count from the import time."
-            }
-            return text
         }
     }
 }

@@ -30,11 +30,7 @@ extension Dsar {
             let session = try DeskSession.open(global)
             let occurredAt = try session.occurredAt(at)
             let evidence = try fields.evidence(kind, actor: session.actor, occurredAt: occurredAt, now: session.now)
-            do throws(DeskCoreError) {
-                try evidence.validate()
-            } catch {
-                throw DeskFailure(message: error.message, exitCode: DeskFailure.badInput)
-            }
+            try evidence.validate()
             let id = try session.requests.record(evidence, on: reference, actor: session.actor, occurredAt: occurredAt, now: session.now)
             print("\(reference.uppercased()): recorded \(kind.argumentSpelling) (evidence #\(id)).")
         }

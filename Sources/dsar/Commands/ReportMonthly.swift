@@ -24,22 +24,11 @@ extension Dsar.Report {
         static let earliest = ReportMonth(year: 2019, month: 1)
 
         @OptionGroup var global: GlobalOptions
-
-        @Argument(help: "The month, YYYY-MM.")
-        var month: String
-
-        @Option(help: "md, html, csv or json.")
-        var format: String = "md"
-
-        @Option(help: "Write to this file instead of standard output.")
-        var out: String?
-
-        @Option(help: "Only requests under this policy (uz, uz-state, gdpr, ru …).")
-        var policy: String?
-
-        @Option(help: "Language of the headings: uz, uz-Cyrl, ru or en.")
-        var lang: String = "uz"
-
+        @Argument(help: "The month, YYYY-MM.") var month: String
+        @Option(help: "md, html, csv or json.") var format: String = "md"
+        @Option(help: "Write to this file instead of standard output.") var out: String?
+        @Option(help: "Only requests under this policy (uz, uz-state, gdpr, ru …).") var policy: String?
+        @Option(help: "Language of the headings: uz, uz-Cyrl, ru or en.") var lang: String = "uz"
         func validate() throws {
             guard let reportMonth = ReportMonth(month) else {
                 throw ValidationError("\(month.prefix(20)) is not a month; give it as YYYY-MM, e.g. 2026-10.")
@@ -73,23 +62,11 @@ extension Dsar.Report {
             let monthEnd = LocalDate(year: reportMonth.year, month: reportMonth.month, day: 1)?.adding(months: 1)
                 .startInstant(in: try query.deskTimeZone())
             if let monthEnd, let digest = try AuditLog(session.db).seal(asOf: monthEnd)?.digest {
-                text = Self.appending(digest, to: text, format: format)
+                text = MonthlyReport.appending(digest, to: text, format: format)
             }
             let output = try ReportOutput(path: out)
             try output.write(text)
             try output.finish()
-        }
-
-        /// The month-end digest as the report's last line (md, html, csv; JSON stays the figures alone).
-        static func appending(_ digest: AuditDigest, to text: String, format: ReportFormat) -> String {
-            switch format {
-            case .markdown: return text + (text.hasSuffix("\n") ? "" : "\n") + "\n" + digest.description + "\n"
-            case .html:
-                guard let end = text.range(of: "</body>", options: .backwards) else { return text }
-                return text.replacingCharacters(in: end, with: "<p class=\"audit-digest\"><code>\(digest.description)</code></p>\n</body>")
-            case .csv: return text + (text.hasSuffix("\n") ? "" : "\n") + "audit_digest,\(digest.token)\n"
-            case .json: return text
-            }
         }
     }
 }

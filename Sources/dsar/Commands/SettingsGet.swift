@@ -18,17 +18,13 @@ extension Dsar.Settings {
             do {
                 _ = try SettingsStore.key(key)
             } catch let error as StoreError {
-                throw ValidationError(error.message)
+                throw ValidationError(DeskFailure(store: error).message)
             }
         }
 
         func run() throws {
-            do {
-                let session = try DeskSession.open(global)
-                print(try SettingsStore(session.db).get(key).value)
-            } catch {
-                throw DeskFailure(error)
-            }
+            let session = try DeskSession.open(global)
+            print(try SettingsStore(session.db).get(key).value)
         }
     }
 }

@@ -23,24 +23,20 @@ extension Dsar.Settings {
         }
 
         func run() throws {
-            do {
-                let session = try DeskSession.open(global)
-                let stored = try SettingsStore(session.db).all()
-                var items = stored.map { Item(key: $0.key, value: $0.value, updated_at: $0.updatedAt, updated_by: $0.updatedBy) }
-                for key in SettingsStore.knownKeys where !stored.contains(where: { $0.key == key.name }) {
-                    items.append(Item(key: key.name, value: nil, updated_at: nil, updated_by: nil))
-                }
-                items.sort { $0.key < $1.key }
-                if json { return try JSONOutput.print(items) }
-                var table = TextTable(headers: ["KEY", "VALUE", "UPDATED BY"])
-                for item in items {
-                    let value = item.value.map { TextTable.truncate($0.replacingOccurrences(of: "\n", with: " / "), to: 60) }
-                    table.append([item.key, value ?? "(not set)", item.updated_by ?? ""])
-                }
-                print(table.render())
-            } catch {
-                throw DeskFailure(error)
+            let session = try DeskSession.open(global)
+            let stored = try SettingsStore(session.db).all()
+            var items = stored.map { Item(key: $0.key, value: $0.value, updated_at: $0.updatedAt, updated_by: $0.updatedBy) }
+            for key in SettingsStore.knownKeys where !stored.contains(where: { $0.key == key.name }) {
+                items.append(Item(key: key.name, value: nil, updated_at: nil, updated_by: nil))
             }
+            items.sort { $0.key < $1.key }
+            if json { return try JSONOutput.print(items) }
+            var table = TextTable(headers: ["KEY", "VALUE", "UPDATED BY"])
+            for item in items {
+                let value = item.value.map { TextTable.truncate($0.replacingOccurrences(of: "\n", with: " / "), to: 60) }
+                table.append([item.key, value ?? "(not set)", item.updated_by ?? ""])
+            }
+            print(table.render())
         }
     }
 }

@@ -27,18 +27,14 @@ extension Dsar.Settings {
             do {
                 try SettingsStore.checkValue(value, for: try SettingsStore.key(key))
             } catch let error as StoreError {
-                throw ValidationError(error.message)
+                throw ValidationError(DeskFailure(store: error).message)
             }
         }
 
         func run() throws {
-            do {
-                let session = try DeskSession.open(global)
-                let setting = try SettingsStore(session.db).set(key, to: value, actor: session.actor, now: session.now)
-                print("\(setting.key) = \(setting.value)")
-            } catch {
-                throw DeskFailure(error)
-            }
+            let session = try DeskSession.open(global)
+            let setting = try SettingsStore(session.db).set(key, to: value, actor: session.actor, now: session.now)
+            print("\(setting.key) = \(setting.value)")
         }
     }
 }

@@ -1,5 +1,3 @@
-import DeskCore
-
 /// Every letter the desk can write; the raw value is the template's file name (SPEC §6).
 public enum LetterKind: String, CaseIterable, Codable, Sendable, Hashable {
     case acknowledgement
@@ -41,21 +39,36 @@ public enum LetterKind: String, CaseIterable, Codable, Sendable, Hashable {
         }
     }
 
-    /// The refusal letter for a ground of SPEC §3 (`"excessive"`, …).
-    ///
-    /// Grounds a policy adds beyond the closed list fall back to `refusal_exemption_other`,
-    /// whose wording carries the free-text note.
-    public static func refusal(ground: String) -> LetterKind {
-        LetterKind(rawValue: "refusal_" + ground) ?? .refusalExemptionOther
+    /// The refusal letter for a ground of SPEC §3.
+    public static func refusal(ground: RefusalGround) -> LetterKind {
+        switch ground {
+        case .identityNotVerified: return .refusalIdentityNotVerified
+        case .manifestlyUnfounded: return .refusalManifestlyUnfounded
+        case .excessive: return .refusalExcessive
+        case .legalObligationToRetain: return .refusalLegalObligationToRetain
+        case .noDataHeld: return .refusalNoDataHeld
+        case .exemptionOther: return .refusalExemptionOther
+        }
     }
 
     /// The letter for an event name used by the CLI (`dsar letter REF fulfilled`, `refusal`…)
     /// when the request's right or ground is needed to pick the variant.
-    public static func named(_ name: String, right: Right, ground: String?) -> LetterKind? {
+    public static func named(_ name: String, right: Right, ground: RefusalGround?) -> LetterKind? {
         switch name {
         case "fulfilled": return .fulfilled(right)
-        case "refusal", "refused": return .refusal(ground: ground ?? "exemption_other")
+        case "refusal", "refused": return .refusal(ground: ground ?? .exemptionOther)
         default: return LetterKind(rawValue: name.replacingOccurrences(of: "-", with: "_"))
+        }
+    }
+
+    /// The letter SPEC §3 requires with a lifecycle step, produced in the step's own transaction:
+    /// asking for identity, asking for clarification, and extending the deadline.
+    public static func required(by action: LifecycleAction) -> LetterKind? {
+        switch action {
+        case .event(.identityRequest, _, _, _): return .identityRequest
+        case .event(.clarify, _, _, _): return .clarificationRequest
+        case .extend: return .extensionNotice
+        default: return nil
         }
     }
 

@@ -1,0 +1,33 @@
+import DeskIntake
+import Foundation
+import MailTransport
+
+/// The passes of `dsar intake fetch`: one, or one every `--every` until interrupted, each ending
+/// with its summary (on stderr with --json, where stdout has one JSON object per message).
+struct FetchLoop {
+    let job: MailboxFetchJob
+    let account: MailAccount
+    let dryRun: Bool
+    let json: Bool
+
+    func run(every: Double?) throws {
+        let interruption = Interruption()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var told = Set<String>()
+        repeat {
+            let report = try job.pass(
+                now: try DeskClock.now(), clock: DeskClock.live, shouldStop: { interruption.isRaised },
+                progress: FetchProgress.forTerminal(), emit: { record in
+                    guard json else { return }
+                    FileHandle.standardOutput.write(try encoder.encode(record) + Data("\n".utf8))
+                })
+            let outbox = report.outboxFailure.map { "The outbox was not sent: \(DeskFailure(store: $0).message)" }
+            for note in report.notes + (outbox.map { [$0] } ?? []) where told.insert(note).inserted { FileHandleOutput.note(note) }
+            let text = FetchSummary.render(report, account: account, dryRun: dryRun)
+            if json { FileHandleOutput.note(text) } else { print(text) }
+            guard let seconds = every else { break }
+            interruption.sleep(seconds)
+        } while !interruption.isRaised
+    }
+}
