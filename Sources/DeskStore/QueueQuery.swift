@@ -190,18 +190,22 @@ public struct QueueQuery {
                 if let row = try db.query(band).first { found = try row.decode(column: 0); break }
             }
             guard let id = found else { return nil }
-            let updated = try db.execute(
+            // The UPDATE keeps the row locked and returns its audit chain head for the event.
+            let written = try db.query(
                 """
                 UPDATE requests SET assignee = \(actor), version = version + 1, updated_at = \(now), updated_by = \(actor)
                 WHERE id = \(id) AND assignee IS NULL
-                """)
-            guard updated == 1 else {
+                """ + " " + AuditLog.headReturning)
+            guard let headRow = written.first else {
                 throw StoreError.concurrentChange("Another desk member took the request first; run `dsar claim` again.")
             }
+            let log = AuditLog(db)
+            let head = try log.head(requestID: id, returned: headRow)
             let item = try QueueQuery(db).item(id: id, days: days)
-            try AuditLog(db).append(
-                .assigned(to: actor, claimed: true, state: item.request.state), requestID: id, occurredAt: now,
+            try log.append(
+                .assigned(to: actor, claimed: true, state: item.request.state), at: head, occurredAt: now,
                 recordedAt: now, actor: actor)
+            try log.sealAlongside(now: now)
             return item
         }
     }
