@@ -76,6 +76,19 @@ struct AuditVerifyCommandTests {
         try db.executeScript("ALTER TABLE events ENABLE TRIGGER USER")
     }
 
+    /// Event #100, properly chained after request 3's newest event, by mallory.
+    static func forgedEvent(_ db: Connection) throws -> AuditEntry {
+        let third = try #require(try AuditLog(db).events(requestID: 3).last)
+        let forged = AuditEntry.appending(
+            after: third, requestID: 3, occurredAt: third.occurredAt, recordedAt: third.recordedAt, actor: "mallory",
+            event: "close_refused", fromState: .received, toState: .refused, payload: "{}")
+        return AuditEntry(
+            sequence: 100, requestID: 3, chainPosition: forged.chainPosition, occurredAt: forged.occurredAt,
+            recordedAt: forged.recordedAt, actor: forged.actor, event: forged.event, fromState: forged.fromState,
+            toState: forged.toState, payload: forged.payload, prevHash: forged.prevHash, hash: ""
+        ).withComputedHash()
+    }
+
     /// Runs `sql` as the superuser with the audit log's triggers off, then `dsar audit verify`.
     static func tamper(_ database: TestDatabase, _ sql: String) throws -> DsarRun {
         try database.connection.executeScript(
@@ -162,15 +175,7 @@ struct AuditVerifyCommandTests {
         // know it yet), but without the head on the request row: the head gives it away.
         try TestDatabase.withDatabase(migrated: true) { database in
             try Self.desk(database)
-            let third = try #require(try AuditLog(database.connection).events(requestID: 3).last)
-            let forged = AuditEntry.appending(
-                after: third, requestID: 3, occurredAt: third.occurredAt, recordedAt: third.recordedAt, actor: "mallory",
-                event: "close_refused", fromState: .received, toState: .refused, payload: "{}")
-            let row = AuditEntry(
-                sequence: 100, requestID: 3, chainPosition: forged.chainPosition, occurredAt: forged.occurredAt,
-                recordedAt: forged.recordedAt, actor: forged.actor, event: forged.event, fromState: forged.fromState,
-                toState: forged.toState, payload: forged.payload, prevHash: forged.prevHash, hash: ""
-            ).withComputedHash()
+            let row = try Self.forgedEvent(database.connection)
             try database.connection.execute(
                 """
                 INSERT INTO events (seq, request_id, chain_pos, occurred_at, recorded_at, actor, event, from_state, to_state,
@@ -211,10 +216,7 @@ struct AuditVerifyCommandTests {
         // Made room at leaf 2 (later leaves moved up) for an event properly chained to request 3.
         try TestDatabase.withDatabase(migrated: true) { database in
             try Self.desk(database)
-            let third = try #require(try AuditLog(database.connection).events(requestID: 3).last)
-            let forged = AuditEntry.appending(
-                after: third, requestID: 3, occurredAt: third.occurredAt, recordedAt: third.recordedAt, actor: "mallory",
-                event: "close_refused", fromState: .received, toState: .refused, payload: "{}")
+            let forged = try Self.forgedEvent(database.connection)
             try database.connection.executeScript("ALTER TABLE events DISABLE TRIGGER USER")
             try database.connection.executeScript(
                 "UPDATE events SET leaf = leaf + 1000 WHERE leaf >= 2; UPDATE events SET leaf = leaf - 999 WHERE leaf >= 1000")
@@ -224,10 +226,7 @@ struct AuditVerifyCommandTests {
                                     payload, prev_hash, hash, leaf)
                 VALUES (100, 3, \(forged.chainPosition), \(forged.occurredAt), \(forged.recordedAt), \(forged.actor),
                         \(forged.event), \(forged.fromState), \(forged.toState), \(forged.payload), \(forged.prevHash),
-                        \(AuditEntry(sequence: 100, requestID: 3, chainPosition: forged.chainPosition, occurredAt: forged.occurredAt,
-                                     recordedAt: forged.recordedAt, actor: forged.actor, event: forged.event,
-                                     fromState: forged.fromState, toState: forged.toState, payload: forged.payload,
-                                     prevHash: forged.prevHash, hash: "").withComputedHash().hash), 2)
+                        \(forged.hash), 2)
                 """)
             let run = try Self.tamper(database, "SELECT 1")
             Self.expectBroken(run, at: "leaf #5", saying: "not the ones sealed")
