@@ -19,6 +19,9 @@ public enum AuditChain {
         case sealRoot = "seal_root"
         /// A seal row does not follow the previous one (root, size, number): a seal was edited or removed.
         case sealChain = "seal_chain"
+        /// A request's newest event is not the chain head its row records: an event was added to
+        /// or removed from the end of the chain without the head.
+        case chainHead = "chain_head"
     }
 
     /// The first row at which the chain breaks.
@@ -45,6 +48,8 @@ public enum AuditChain {
             case .sealedLeaves: return "The sealed events around leaf \(sequence) are not the ones sealed: events were deleted, added or resealed."
             case .sealRoot: return "The events of seal \(sequence) no longer hash to its root: sealed history was rewritten."
             case .sealChain: return "Seal \(sequence) does not follow the previous seal: a seal row was edited or removed."
+            case .chainHead:
+                return "Audit row \(sequence) is not the newest event its request records: events were added to or removed from the end of the request's chain."
             }
         }
     }

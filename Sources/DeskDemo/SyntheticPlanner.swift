@@ -209,7 +209,7 @@ struct SyntheticPlanner {
         do {
             try body()
         } catch let error as LifecycleError {
-            throw StoreError.configuration("The synthetic planner broke a rule of the lifecycle: \(error.message)")
+            throw StoreError(.syntheticRuleBroken, detail: error.message)
         }
     }
 }

@@ -5,6 +5,11 @@ import Postgres
 
 /// Seals: committed events get their Merkle leaves in seal order, and each batch a seal row.
 extension AuditLog {
+    /// Connections whose appends since their last seal attempt were all covered by a
+    /// `sealAlongside` (its transaction sealed them or found another sealer at work): their
+    /// command's end-of-command seal is already done. An append clears the mark.
+    static let sealedAlongside = ConnectionMarks()
+
     /// One row of `audit_seals`.
     public struct Seal: Sendable, Hashable {
         public let id: Int64
@@ -48,7 +53,8 @@ extension AuditLog {
     }
 
     /// Seals what is committed and unsealed, in transactions of its own, unless another sealer
-    /// holds the seal lock (then it returns `.busy` at once: nobody waits for a sealer).
+    /// holds the seal lock (then it returns `.busy` at once: nobody waits for a sealer). Nothing
+    /// unsealed costs one round trip.
     ///
     /// `durable: false` (the seal at the end of a write command) commits without waiting for the
     /// disk: a crash may lose that seal — its leaves and its row together, never one without the
@@ -56,14 +62,20 @@ extension AuditLog {
     /// prints a digest seals durably first (`dsar audit seal`, `digest`, `prove`).
     @discardableResult
     public func seal(now: Date, batchSize: Int = 200_000, durable: Bool = true) throws -> SealOutcome {
+        guard try db.query("SELECT EXISTS (SELECT 1 FROM events WHERE leaf IS NULL)").first?.decode(column: 0, as: Bool.self) == true
+        else {
+            try flush(durable)
+            return .nothingToSeal
+        }
         var events = 0
         var seals = 0
         var latest: AuditDigest?
         while true {
             let step = try db.withTransaction { db -> SealOutcome? in
-                guard try db.query("SELECT 1 FROM audit_sealer FOR UPDATE SKIP LOCKED").first != nil else { return .busy }
                 if !durable { try db.executeScript("SET LOCAL synchronous_commit = off") }
-                return try AuditLog(db).sealHeld(now: now, limit: batchSize)
+                let log = AuditLog(db)
+                guard let tree = try log.trySealLock() else { return .busy }
+                return try log.sealHeld(now: now, limit: batchSize, tree: tree)
             }
             switch step {
             case .busy?:
@@ -92,8 +104,11 @@ extension AuditLog {
     }
 
     /// `seal` at the end of a write command: never fails the command. A role that may not seal
-    /// (the report role) or a sealing error leaves the events for the next sealer.
+    /// (the report role) or a sealing error leaves the events for the next sealer. Skipped when
+    /// the command's last write transaction already sealed before it committed (`sealAlongside`)
+    /// and nothing was appended on this connection since.
     public func sealQuietly(now: Date, durable: Bool = false, logger: Logger = Logger(label: "dsar.audit")) {
+        if !durable && Self.sealedAlongside.take(db) { return }
         do {
             try seal(now: now, durable: durable)
         } catch let error as PostgresError where error.sqlState == .insufficientPrivilege || error.sqlState == .undefinedTable {
@@ -103,14 +118,46 @@ extension AuditLog {
         }
     }
 
+    /// The end-of-command seal done inside a write transaction, as its last step before COMMIT:
+    /// unless another sealer holds the seal lock (SKIP LOCKED: one round trip, nobody waits), the
+    /// events committed so far and this transaction's own are sealed and commit with it (three
+    /// round trips, no commit of their own). The lock is then held through this commit: sealers
+    /// meanwhile skip, and the next seal takes everything that came in between, so the more
+    /// writers there are, the more events each seal covers.
+    public func sealAlongside(now: Date, limit: Int = 20_000) throws {
+        if let tree = try trySealLock() { _ = try sealHeld(now: now, limit: limit, tree: tree) }
+        Self.sealedAlongside.mark(db)
+    }
+
+    /// Takes the seal lock unless another sealer holds it, inside the caller's transaction, and
+    /// reads the tree as the newest seal left it; nil when the lock is taken.
+    func trySealLock() throws -> (frontier: MerkleFrontier, root: MerkleHash, nextID: Int64)? {
+        guard let row = try db.query(
+            """
+            SELECT s.id, s.size, s.root, s.prev_root, s.sealed_at, s.frontier
+            FROM (SELECT 1 FROM audit_sealer FOR UPDATE SKIP LOCKED) l
+            LEFT JOIN LATERAL (\(fragment: Self.selectSeal) ORDER BY id DESC LIMIT 1) s ON true
+            """
+        ).first else { return nil }
+        guard try row.decode(column: 0, as: Int64?.self) != nil else { return (MerkleFrontier(), .empty, 1) }
+        return try Self.tree(of: try Self.seal(row))
+    }
+
     /// Seals up to `limit` unsealed events as one seal, inside the caller's transaction, which
-    /// must hold the seal lock (`audit_sealer` FOR UPDATE).
-    func sealHeld(now: Date, limit: Int) throws -> SealOutcome {
-        let pending = try db.query(
-            "\(fragment: Self.selectEvents) WHERE leaf IS NULL ORDER BY seq LIMIT \(limit)").map(Self.entry)
-        if pending.isEmpty { return .nothingToSeal }
-        var tree = try frontier()
-        let first = tree.frontier.size
+    /// must hold the seal lock; `tree` is what `trySealLock` read (read again should a seal have
+    /// been committed between that statement's start and its taking the lock).
+    func sealHeld(now: Date, limit: Int, tree: (frontier: MerkleFrontier, root: MerkleHash, nextID: Int64)? = nil) throws -> SealOutcome {
+        let rows = try db.query(
+            """
+            SELECT seq, request_id, chain_pos, occurred_at, recorded_at, actor, event, from_state, to_state, payload,
+                   prev_hash, hash, (SELECT coalesce(max(id), 0) FROM audit_seals)
+            FROM events WHERE leaf IS NULL ORDER BY seq LIMIT \(limit)
+            """)
+        guard let first = rows.first else { return .nothingToSeal }
+        let newest: Int64 = try first.decode(column: 12)
+        var tree = try tree.flatMap { $0.nextID == newest + 1 ? $0 : nil } ?? frontier()
+        let pending = try rows.map(Self.entry)
+        let start = tree.frontier.size
         var sequences: [String] = []
         var leaves: [String] = []
         sequences.reserveCapacity(pending.count)
@@ -118,24 +165,37 @@ extension AuditLog {
         for (offset, entry) in pending.enumerated() {
             tree.frontier.append(entry.leafHash)
             sequences.append(String(entry.sequence))
-            leaves.append(String(first + offset))
+            leaves.append(String(start + offset))
         }
-        let updated = try db.execute(
+        let root = tree.frontier.root
+        let sealedAt = AuditEntry.truncatedToMilliseconds(now)
+        // The leaves and the seal row in one statement: the row only when every leaf was set.
+        let sealed = try db.execute(
             """
-            UPDATE events SET leaf = u.leaf
-            FROM unnest(\(PostgresTextArray(sequences))::bigint[], \(PostgresTextArray(leaves))::bigint[]) AS u(seq, leaf)
-            WHERE events.seq = u.seq AND events.leaf IS NULL
+            WITH leaves AS (
+                UPDATE events SET leaf = u.leaf
+                FROM unnest(\(PostgresTextArray(sequences))::bigint[], \(PostgresTextArray(leaves))::bigint[]) AS u(seq, leaf)
+                WHERE events.seq = u.seq AND events.leaf IS NULL
+                RETURNING 1)
+            INSERT INTO audit_seals (id, size, root, prev_root, sealed_at, frontier)
+            SELECT \(tree.nextID)::bigint, \(tree.frontier.size)::bigint, \(root.hex)::text, \(tree.root.hex)::text,
+                   \(sealedAt)::timestamptz, \(tree.frontier.encoded)::text
+            WHERE (SELECT count(*) FROM leaves) = \(pending.count)
             """)
-        guard updated == pending.count else {
+        guard sealed == 1 else {
             throw StoreError(.sealRace)
         }
-        let digest = try insertSeal(id: tree.nextID, frontier: tree.frontier, previousRoot: tree.root, now: now)
-        return .sealed(events: pending.count, seals: 1, latest: digest)
+        return .sealed(events: pending.count, seals: 1, latest: AuditDigest(size: tree.frontier.size, root: root, sealedAt: sealedAt))
     }
 
     /// The newest seal's tree edge, root and the next seal number (an empty tree before the first).
     func frontier() throws -> (frontier: MerkleFrontier, root: MerkleHash, nextID: Int64) {
         guard let seal = try latestSeal() else { return (MerkleFrontier(), .empty, 1) }
+        return try Self.tree(of: seal)
+    }
+
+    /// The tree edge a seal stores, checked against its root.
+    static func tree(of seal: Seal) throws -> (frontier: MerkleFrontier, root: MerkleHash, nextID: Int64) {
         guard let frontier = MerkleFrontier(encoded: seal.frontier, size: seal.size), frontier.root == seal.root else {
             throw StoreError(.sealInconsistent, id: seal.id)
         }
@@ -190,5 +250,30 @@ extension AuditLog {
         if headSequence != (previous?.sequence ?? 0) || headHash != (previous?.hash ?? AuditEntry.genesisHash) {
             throw StoreError(.auditTruncatedAtMigration, id: previous?.sequence ?? 0, count: Int(headSequence))
         }
+    }
+}
+
+/// A set of connections, shared by threads (one connection per thread).
+final class ConnectionMarks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var marked: Set<ObjectIdentifier> = []
+
+    func mark(_ db: Connection) {
+        lock.lock()
+        defer { lock.unlock() }
+        marked.insert(ObjectIdentifier(db))
+    }
+
+    func clear(_ db: Connection) {
+        lock.lock()
+        defer { lock.unlock() }
+        if !marked.isEmpty { marked.remove(ObjectIdentifier(db)) }
+    }
+
+    /// Whether `db` was marked; unmarks it.
+    func take(_ db: Connection) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return marked.remove(ObjectIdentifier(db)) != nil
     }
 }

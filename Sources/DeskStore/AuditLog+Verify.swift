@@ -54,6 +54,7 @@ extension AuditLog {
                 }
             }
         }
+        if firstBreak == nil { firstBreak = walk.headBreak }
         if firstBreak == nil, let old {
             let leaves = Array(walk.leaves)
             let root = seals.last?.root ?? .empty
@@ -88,7 +89,10 @@ extension AuditLog {
 
     /// The whole log as pages: the legacy chain, the desk chain, the chains of each range of request ids.
     func pages(_ requestsPerPage: Int64) throws -> [Page] {
-        let maxRequest = try db.query("SELECT coalesce(max(request_id), 0) FROM events").first?.decode(column: 0, as: Int64.self) ?? 0
+        // Up to the newest request too: one whose every event was deleted still records a head.
+        let maxRequest = try db.query(
+            "SELECT greatest((SELECT coalesce(max(request_id), 0) FROM events), (SELECT coalesce(max(id), 0) FROM requests))"
+        ).first?.decode(column: 0, as: Int64.self) ?? 0
         var pages: [Page] = [.legacy, .desk]
         var low: Int64 = 1
         while low <= maxRequest {
@@ -118,6 +122,9 @@ final class LeafWalk: @unchecked Sendable {
     private(set) var checked = 0
     private(set) var sealedCount = 0
     private(set) var firstBreak: AuditChain.Break?
+    /// The first request whose recorded head is not its chain's newest event. Named only when
+    /// the chains, leaves and seals hold: a sealed event deleted is better named by its leaf.
+    private(set) var headBreak: AuditChain.Break?
     private var failure: Error?
 
     init(size: Int) {
@@ -198,7 +205,28 @@ final class LeafWalk: @unchecked Sendable {
                 ORDER BY request_id, chain_pos
                 """)
             try checkChains(rows)
+            try checkHeads(range, db)
         }
+    }
+
+    /// Every head a request row records (SQL/0120) is its chain's newest event: an event appended
+    /// or removed at the end of a chain without moving the head is caught before any seal covers it.
+    private func checkHeads(_ range: Range<Int64>, _ db: Connection) throws {
+        guard let row = try db.query(
+            """
+            SELECT coalesce(t.seq, 0) FROM requests r
+            LEFT JOIN LATERAL (SELECT seq, chain_pos, hash FROM events e
+                               WHERE e.request_id = r.id AND e.chain_pos IS NOT NULL
+                               ORDER BY e.chain_pos DESC LIMIT 1) t ON true
+            WHERE r.id >= \(range.lowerBound) AND r.id < \(range.upperBound) AND r.audit_pos IS NOT NULL
+              AND (t.chain_pos IS DISTINCT FROM r.audit_pos OR t.hash IS DISTINCT FROM r.audit_hash)
+            ORDER BY r.id LIMIT 1
+            """
+        ).first else { return }
+        let broken = AuditChain.Break(index: 0, sequence: try row.decode(column: 0), reason: .chainHead)
+        lock.lock()
+        defer { lock.unlock() }
+        if headBreak == nil || broken.sequence < (headBreak?.sequence ?? 0) { headBreak = broken }
     }
 
     /// The fast check of the raw rows; when it has any doubt, the full one, which names the break.

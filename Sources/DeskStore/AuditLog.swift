@@ -6,13 +6,13 @@ import Postgres
 /// The sealed audit log (SPEC §3, issue 15): the only code that writes `events` and `audit_seals`.
 ///
 /// Appends chain an event to the previous event of its request (or of the desk chain) inside the
-/// caller's transaction and hold no row every writer needs: a writer takes its chain's advisory
-/// lock (one per request, held to commit, so only writers of the same request wait for each
-/// other), then reads the chain's tail in a new statement, which sees what the previous holder
-/// committed. The unique index on (request, position) backs the locks up: a writer that meets a
-/// position taken anyway re-reads the chain and tries again.
-/// Seals (`seal`) then give committed events their Merkle leaves in batches. The payload must
-/// not hold personal data: `AuditEvent` refers to people by id.
+/// caller's transaction and hold no row every writer needs. A request's chain head (position and
+/// hash of its newest event) lives on the request's row (SQL/0120): an append locks that row —
+/// a transition has locked it already with its own UPDATE — and inserts the event and moves the
+/// head in one statement, so only writers of the same request wait for each other. Desk-wide
+/// events take the desk chain's advisory lock and read its tail. The unique index on (request,
+/// position) backs both up. Seals (`seal`) then give committed events their Merkle leaves in
+/// batches. The payload must not hold personal data: `AuditEvent` refers to people by id.
 public struct AuditLog {
     let db: Connection
 
@@ -26,45 +26,123 @@ public struct AuditLog {
 
     // MARK: Appending
 
-    /// Appends one event inside the caller's transaction: three round trips (the chain's lock, its
-    /// tail and a sequence number, then the insert).
+    /// Where a request's chain stands, read under the request row's lock: the newest event's
+    /// position and hash (0 and the genesis hash for an empty chain), and the sequence number the
+    /// next event gets. `recorded` says whether the row held it (false: read from `events`).
+    public struct ChainHead: Sendable {
+        public let requestID: Int64
+        let position: Int64
+        let hash: String
+        let sequence: Int64
+        let recorded: Bool
+
+        /// The head of a request inserted in this transaction: no event yet, none recorded.
+        public static func newRequest(_ requestID: Int64, sequence: Int64) -> ChainHead {
+            ChainHead(requestID: requestID, position: 0, hash: AuditEntry.genesisHash, sequence: sequence, recorded: false)
+        }
+    }
+
+    /// What an UPDATE of one request returns so that the same transaction can append to its chain
+    /// (`head(requestID:returned:)`): the row stays locked by the UPDATE until commit.
+    public static let headReturning: Query = "RETURNING audit_pos, audit_hash, nextval('events_seq_seq')"
+
+    /// The head from the three columns of `row` (`headReturning`, or the same columns of a locked
+    /// SELECT); a head the row does not record yet is read from the chain's newest event.
+    public func head(requestID: Int64, returned row: Row) throws -> ChainHead {
+        let (position, hash, sequence) = try row.decode((Int64?, String?, Int64).self)
+        if let position, let hash {
+            return ChainHead(requestID: requestID, position: position, hash: hash, sequence: sequence, recorded: true)
+        }
+        let tail = try db.query(
+            """
+            SELECT chain_pos, hash FROM events WHERE request_id = \(requestID) AND chain_pos IS NOT NULL
+            ORDER BY chain_pos DESC LIMIT 1
+            """
+        ).first.map { try $0.decode((Int64, String).self) }
+        return ChainHead(
+            requestID: requestID, position: tail?.0 ?? 0, hash: tail?.1 ?? AuditEntry.genesisHash, sequence: sequence,
+            recorded: false)
+    }
+
+    /// Locks a request's row (FOR NO KEY UPDATE, held to commit: other appenders to this chain
+    /// wait) and reads its chain head: one round trip.
+    public func lockHead(requestID: Int64) throws -> ChainHead {
+        guard let row = try db.query(
+            "SELECT audit_pos, audit_hash, nextval('events_seq_seq') FROM requests WHERE id = \(requestID) FOR NO KEY UPDATE"
+        ).first else {
+            throw StoreError(.requestIDNotFound, id: requestID)
+        }
+        return try head(requestID: requestID, returned: row)
+    }
+
+    /// Appends one event inside the caller's transaction. A request's event: two round trips (the
+    /// locked head, then `append(_:at:…)`); a desk-wide event: three (the desk chain's advisory
+    /// lock, its tail and a sequence number, then the insert).
     @discardableResult
     public func append(
         _ event: AuditEvent, requestID: Int64?, occurredAt: Date, recordedAt: Date, actor: String
     ) throws -> AuditEntry {
-        try lockChains([requestID])
+        Self.sealedAlongside.clear(db)
+        if let requestID {
+            return try append(event, at: try lockHead(requestID: requestID), occurredAt: occurredAt, recordedAt: recordedAt, actor: actor)
+        }
+        try lockChains([nil])
         for _ in 0..<50 {
             let tail = try db.query(
-                requestID == nil
-                    ? """
-                    SELECT nextval('events_seq_seq'), t.chain_pos, t.hash FROM (SELECT 1) one LEFT JOIN LATERAL
-                      (SELECT chain_pos, hash FROM events WHERE request_id IS NULL AND chain_pos IS NOT NULL
-                       ORDER BY chain_pos DESC LIMIT 1) t ON true
-                    """
-                    : """
-                    SELECT nextval('events_seq_seq'), t.chain_pos, t.hash FROM (SELECT 1) one LEFT JOIN LATERAL
-                      (SELECT chain_pos, hash FROM events WHERE request_id = \(requestID) AND chain_pos IS NOT NULL
-                       ORDER BY chain_pos DESC LIMIT 1) t ON true
-                    """)
+                """
+                SELECT nextval('events_seq_seq'), t.chain_pos, t.hash FROM (SELECT 1) one LEFT JOIN LATERAL
+                  (SELECT chain_pos, hash FROM events WHERE request_id IS NULL AND chain_pos IS NOT NULL
+                   ORDER BY chain_pos DESC LIMIT 1) t ON true
+                """)
             guard let row = tail.first else { throw StoreError(.auditSequenceMissing) }
             let (sequence, position, hash) = try row.decode((Int64, Int64?, String?).self)
             let entry = AuditEntry.chained(
-                event, sequence: sequence, requestID: requestID, chainPosition: (position ?? 0) + 1,
+                event, sequence: sequence, requestID: nil, chainPosition: (position ?? 0) + 1,
                 prevHash: hash ?? AuditEntry.genesisHash, occurredAt: AuditEntry.truncatedToMilliseconds(occurredAt),
                 recordedAt: AuditEntry.truncatedToMilliseconds(recordedAt), actor: actor)
             let inserted = try db.execute(
                 """
                 INSERT INTO events (seq, request_id, chain_pos, occurred_at, recorded_at, actor, event, from_state,
                                     to_state, payload, prev_hash, hash)
-                VALUES (\(entry.sequence), \(entry.requestID), \(entry.chainPosition), \(entry.occurredAt),
+                VALUES (\(entry.sequence), NULL, \(entry.chainPosition), \(entry.occurredAt),
                         \(entry.recordedAt), \(entry.actor), \(entry.event), \(entry.fromState), \(entry.toState),
                         \(entry.payload), \(entry.prevHash), \(entry.hash))
                 ON CONFLICT (request_id, chain_pos) WHERE chain_pos IS NOT NULL DO NOTHING
                 """)
             if inserted == 1 { return entry }
-            // Another transaction appended to this chain and committed meanwhile: chain after it.
+            // Another transaction appended to the desk chain and committed meanwhile: chain after it.
         }
         throw StoreError(.auditChainContention)
+    }
+
+    /// Appends `event` after `head` (read under the request row's lock in this transaction) in
+    /// one statement that inserts the event and moves the head on the request row.
+    @discardableResult
+    public func append(_ event: AuditEvent, at head: ChainHead, occurredAt: Date, recordedAt: Date, actor: String) throws -> AuditEntry {
+        let entry = AuditEntry.chained(
+            event, sequence: head.sequence, requestID: head.requestID, chainPosition: head.position + 1, prevHash: head.hash,
+            occurredAt: AuditEntry.truncatedToMilliseconds(occurredAt), recordedAt: AuditEntry.truncatedToMilliseconds(recordedAt),
+            actor: actor)
+        Self.sealedAlongside.clear(db)
+        let previous: Int64? = head.recorded ? head.position : nil
+        let inserted = try db.execute(
+            """
+            WITH head AS (
+                UPDATE requests SET audit_pos = \(entry.chainPosition), audit_hash = \(entry.hash)
+                WHERE id = \(head.requestID) AND audit_pos IS NOT DISTINCT FROM \(previous)::bigint
+                RETURNING id)
+            INSERT INTO events (seq, request_id, chain_pos, occurred_at, recorded_at, actor, event, from_state, to_state,
+                                payload, prev_hash, hash)
+            SELECT \(entry.sequence)::bigint, head.id, \(entry.chainPosition)::bigint, \(entry.occurredAt)::timestamptz,
+                   \(entry.recordedAt)::timestamptz, \(entry.actor)::text, \(entry.event)::text,
+                   \(entry.fromState)::request_state, \(entry.toState)::request_state, \(entry.payload)::text,
+                   \(entry.prevHash)::text, \(entry.hash)::text
+            FROM head
+            """)
+        guard inserted == 1 else {
+            throw StoreError(.auditChainMoved)
+        }
+        return entry
     }
 
     /// One event of a batch, before it is chained.
@@ -91,6 +169,7 @@ public struct AuditLog {
     @discardableResult
     public func append(batch: [Pending]) throws -> [AuditEntry] {
         if batch.isEmpty { return [] }
+        Self.sealedAlongside.clear(db)
         var attempt = 0
         while true {
             attempt += 1
@@ -129,22 +208,37 @@ public struct AuditLog {
 
     private func copy(_ batch: [Pending]) throws -> [AuditEntry] {
         let requestIDs = Array(Set(batch.compactMap(\.requestID))).sorted()
-        try lockChains(batch.map(\.requestID))
+        // The requests' rows, locked in id order (two batches never deadlock), hold their heads.
         var tails: [Int64: (position: Int64, hash: String)] = [:]
         if !requestIDs.isEmpty {
+            let ids = PostgresTextArray(requestIDs.map(String.init))
+            var unknown: [String] = []
             for row in try db.query(
-                """
-                SELECT DISTINCT ON (request_id) request_id, chain_pos, hash FROM events
-                WHERE request_id = ANY(\(PostgresTextArray(requestIDs.map(String.init)))::bigint[]) AND chain_pos IS NOT NULL
-                ORDER BY request_id, chain_pos DESC
-                """)
+                "SELECT id, audit_pos, audit_hash FROM requests WHERE id = ANY(\(ids)::bigint[]) ORDER BY id FOR NO KEY UPDATE")
             {
-                let (id, position, hash) = try row.decode((Int64, Int64, String).self)
-                tails[id] = (position, hash)
+                let (id, position, hash) = try row.decode((Int64, Int64?, String?).self)
+                if let position, let hash {
+                    tails[id] = (position, hash)
+                } else {
+                    unknown.append(String(id))
+                }
+            }
+            if !unknown.isEmpty {
+                for row in try db.query(
+                    """
+                    SELECT DISTINCT ON (request_id) request_id, chain_pos, hash FROM events
+                    WHERE request_id = ANY(\(PostgresTextArray(unknown))::bigint[]) AND chain_pos IS NOT NULL
+                    ORDER BY request_id, chain_pos DESC
+                    """)
+                {
+                    let (id, position, hash) = try row.decode((Int64, Int64, String).self)
+                    tails[id] = (position, hash)
+                }
             }
         }
         var deskTail: (position: Int64, hash: String)?
         if batch.contains(where: { $0.requestID == nil }) {
+            try lockChains([nil])
             if let row = try db.query(
                 "SELECT chain_pos, hash FROM events WHERE request_id IS NULL AND chain_pos IS NOT NULL ORDER BY chain_pos DESC LIMIT 1"
             ).first {
@@ -172,6 +266,20 @@ public struct AuditLog {
             Self.encode(entry, leaf: nil, into: &rows)
         }
         try db.copyIn(Self.copyEvents) { out in try out.write(encoded: rows) }
+        // The heads move to each chain's newest event of the batch.
+        var heads: [Int64: AuditEntry] = [:]
+        for entry in entries { if let id = entry.requestID { heads[id] = entry } }
+        if !heads.isEmpty {
+            let moved = heads.values.sorted { $0.sequence < $1.sequence }
+            try db.execute(
+                """
+                UPDATE requests SET audit_pos = u.pos, audit_hash = u.hash
+                FROM unnest(\(PostgresTextArray(moved.map { String($0.requestID ?? 0) }))::bigint[],
+                            \(PostgresTextArray(moved.map { String($0.chainPosition ?? 0) }))::bigint[],
+                            \(PostgresTextArray(moved.map(\.hash)))::text[]) AS u(id, pos, hash)
+                WHERE requests.id = u.id
+                """)
+        }
         return entries
     }
 

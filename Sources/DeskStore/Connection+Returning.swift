@@ -8,8 +8,7 @@ extension Connection {
     /// or state. `what` names the value for the message ("id of the new case").
     public func returned<T: PostgresDecodable>(_ query: Query, _ what: String) throws -> T {
         guard let row = try self.query(query).first else {
-            throw StoreError.configuration(
-                "The database returned no \(what); a trigger or rule on the table may be hiding rows. Check the installation with `dsar db migrate`.")
+            throw StoreError(.nothingReturned, name: what)
         }
         return try row.decode(column: 0)
     }

@@ -245,7 +245,7 @@ public struct QueueQuery {
         let days = try policyDays(now: now)
         let items = try db.rows(ListingStatement(filter, days: days))
         guard let counts = try db.rows(CountsStatement(filter, days: days)).first else {
-            throw StoreError.configuration("The database returned no counts for the queue.")
+            throw StoreError(.nothingReturned, name: "counts for the queue")
         }
         return Listing(items: items, openCount: counts.open, overdueCount: counts.overdue, dueThisWeekCount: counts.week)
     }
@@ -259,18 +259,22 @@ public struct QueueQuery {
         return try db.withRetryingTransaction { db in
             let (replied, running, paused) = Self.claimStatements(kind: kind, days: days)
             guard let id = try db.rows(replied).first ?? db.rows(running).first ?? db.rows(paused).first else { return nil }
-            let updated = try db.execute(
+            // The UPDATE keeps the row locked and returns its audit chain head for the event.
+            let written = try db.query(
                 """
                 UPDATE requests SET assignee = \(actor), version = version + 1, updated_at = \(now), updated_by = \(actor)
                 WHERE id = \(id) AND assignee IS NULL
-                """)
-            guard updated == 1 else {
+                """ + " " + AuditLog.headReturning)
+            guard let headRow = written.first else {
                 throw StoreError(.claimRace)
             }
+            let log = AuditLog(db)
+            let head = try log.head(requestID: id, returned: headRow)
             let item = try QueueQuery(db).item(id: id, days: days)
-            try AuditLog(db).append(
-                .assigned(to: actor, claimed: true, state: item.request.state), requestID: id, occurredAt: now,
+            try log.append(
+                .assigned(to: actor, claimed: true, state: item.request.state), at: head, occurredAt: now,
                 recordedAt: now, actor: actor)
+            try log.sealAlongside(now: now)
             return item
         }
     }

@@ -49,9 +49,10 @@ enum RequestRow {
         func makeBindings() -> [PostgresBinding] { [reference.postgresBinding] }
     }
 
-    /// `ByReference`, read `FOR SHARE` inside the caller's transaction (see `RequestStore.find`).
-    struct ByReferenceForShare: RequestStatement {
-        static let sql = ByReference.sql + " FOR SHARE OF r"
+    /// `ByReference`, locked `FOR NO KEY UPDATE` inside the caller's transaction (see
+    /// `RequestStore.find`): a writer that appends to the request's audit chain moves its head.
+    struct ByReferenceLocked: RequestStatement {
+        static let sql = ByReference.sql + " FOR NO KEY UPDATE OF r"
         let reference: String
         func makeBindings() -> [PostgresBinding] { [reference.postgresBinding] }
     }

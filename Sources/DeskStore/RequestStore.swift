@@ -21,7 +21,8 @@ public struct RequestStore {
 
     /// Finds a request by its reference (`DSAR-2026-000123`, case-insensitive).
     ///
-    /// With `locked`, inside a transaction, the row is read `FOR SHARE`: a change to the request
+    /// With `locked`, inside a transaction, the row is read `FOR NO KEY UPDATE` (the lock an audit
+    /// append takes on the row, so that taking it later cannot deadlock): a change to the request
     /// by another desk member waits until this transaction ends (or this read waits for theirs
     /// and sees its result), so what is written from this read — a letter and its event — comes
     /// in the audit log in the same order as the request's state changes.
@@ -31,7 +32,7 @@ public struct RequestStore {
         }
         let reference = parsed.description
         let found = locked
-            ? try db.rows(RequestRow.ByReferenceForShare(reference: reference))
+            ? try db.rows(RequestRow.ByReferenceLocked(reference: reference))
             : try db.rows(RequestRow.ByReference(reference: reference))
         guard let request = found.first else {
             throw StoreError(.requestNotFound, reference: parsed.description)
@@ -92,7 +93,7 @@ public struct RequestStore {
             INSERT INTO requesters (name, email, phone, language, created_at)
             VALUES (\(new.requesterName), \(new.email), \(new.phone), \(new.language), \(now)) RETURNING id
             """, "id of the new requester")
-        let requestID: Int64 = try db.returned(
+        let inserted = try db.query(
             """
             INSERT INTO requests (reference, case_id, kind, policy, requester_id, channel, details, direct_marketing,
                                   consent_withdrawal, message_id, received_at, due_on, original_due_on,
@@ -100,8 +101,12 @@ public struct RequestStore {
             VALUES (\(reference.description), \(caseID), \(new.kind), \(entry.policy.code), \(requesterID),
                     \(new.channel), \(new.details), \(new.directMarketing), \(new.consentWithdrawal), \(new.messageID),
                     \(new.receivedAt), \(due), \(due), \(now), \(actor))
-            RETURNING id
-            """, "id of the new request")
+            RETURNING id, nextval('events_seq_seq')
+            """
+        ).first
+        guard let inserted else { throw StoreError(.nothingReturned, name: "id of the new request") }
+        let (requestID, eventSequence) = try inserted.decode((Int64, Int64).self)
+        let head = AuditLog.ChainHead.newRequest(requestID, sequence: eventSequence)
         if let messageID = new.messageID {
             try db.execute("UPDATE messages SET request_id = coalesce(request_id, \(requestID)) WHERE id = \(messageID)")
         }
@@ -110,7 +115,7 @@ public struct RequestStore {
             .received(
                 reference: reference.description, kind: new.kind, policy: entry.policy.code, channel: new.channel,
                 requesterID: requesterID, caseID: caseID, dueOn: due, source: rule.source),
-            requestID: requestID, occurredAt: new.receivedAt, recordedAt: now, actor: actor)
+            at: head, occurredAt: new.receivedAt, recordedAt: now, actor: actor)
         return created
     }
 
@@ -174,15 +179,17 @@ public struct RequestStore {
             let note: String? = outcome.to.isClosed ? (outcome.note ?? request.closeNote) : request.closeNote
             let ground = outcome.ground ?? request.ground
 
-            let updated = try db.execute(
+            // The UPDATE locks the row and returns its audit chain head for the event below.
+            let written = try db.query(
                 """
                 UPDATE requests
                 SET state = \(outcome.to), due_on = \(due), extended_by = \(extendedBy?.description),
                     paused_since = \(pausedSince), closed_at = \(closedAt), ground = \(ground), close_note = \(note),
                     version = version + 1, updated_at = \(now), updated_by = \(actor)
                 WHERE id = \(request.id) AND version = \(request.version)
-                """)
-            guard updated == 1 else { throw try store.staleWrite(request) }
+                """ + " " + AuditLog.headReturning)
+            guard let headRow = written.first else { throw try store.staleWrite(request) }
+            let head = try AuditLog(db).head(requestID: request.id, returned: headRow)
 
             var extensionPeriod: Period?
             if case .extend(let period, let reason, let decidedBy) = action {
@@ -214,9 +221,10 @@ public struct RequestStore {
                 .transition(
                     outcome.event, from: outcome.from, to: outcome.to, dueOn: due, previousDueOn: request.dueOn,
                     ground: outcome.ground, extendedBy: extensionPeriod, extendedTotal: extendedBy, clock: outcome.clock),
-                requestID: request.id, occurredAt: occurredAt, recordedAt: now, actor: actor)
+                at: head, occurredAt: occurredAt, recordedAt: now, actor: actor)
             let applied = Applied(request: changed, outcome: outcome)
             try alongside(db, applied)
+            try AuditLog(db).sealAlongside(now: now)
             return applied
         }
     }
@@ -242,15 +250,16 @@ public struct RequestStore {
                 INSERT INTO evidence (request_id, kind, details, occurred_at, recorded_at, recorded_by)
                 VALUES (\(request.id), \(evidence.kind), \(details)::jsonb, \(occurredAt), \(now), \(actor)) RETURNING id
                 """, "id of the new evidence")
-            let updated = try db.execute(
+            let written = try db.query(
                 """
                 UPDATE requests SET version = version + 1, updated_at = \(now), updated_by = \(actor)
                 WHERE id = \(request.id) AND version = \(request.version)
-                """)
-            guard updated == 1 else { throw try store.staleWrite(request) }
+                """ + " " + AuditLog.headReturning)
+            guard let headRow = written.first else { throw try store.staleWrite(request) }
             try AuditLog(db).append(
                 .evidenceRecorded(evidenceID: evidenceID, kind: evidence.kind, state: request.state),
-                requestID: request.id, occurredAt: occurredAt, recordedAt: now, actor: actor)
+                at: try AuditLog(db).head(requestID: request.id, returned: headRow), occurredAt: occurredAt, recordedAt: now,
+                actor: actor)
             return evidenceID
         }
     }
@@ -263,16 +272,17 @@ public struct RequestStore {
             guard !request.state.isClosed else {
                 throw StoreError(.assignClosed, reference: request.reference, state: request.state)
             }
-            let updated = try db.execute(
+            let written = try db.query(
                 """
                 UPDATE requests SET assignee = \(assignee), version = version + 1, updated_at = \(now), updated_by = \(actor)
                 WHERE id = \(request.id) AND version = \(request.version)
-                """)
-            guard updated == 1 else { throw try store.staleWrite(request) }
+                """ + " " + AuditLog.headReturning)
+            guard let headRow = written.first else { throw try store.staleWrite(request) }
+            let head = try AuditLog(db).head(requestID: request.id, returned: headRow)
             let changed = try store.find(id: request.id)
             try AuditLog(db).append(
                 .assigned(to: assignee, previous: request.assignee, state: request.state),
-                requestID: request.id, occurredAt: now, recordedAt: now, actor: actor)
+                at: head, occurredAt: now, recordedAt: now, actor: actor)
             return changed
         }
     }

@@ -93,6 +93,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             case inboxNoSuggestion
             case inboxNoSender
             case auditSequenceMissing
+            case nothingReturned
+            case auditChainMoved
+            case syntheticRuleBroken
             case auditChainContention
             case sealRace
             case sealUnreadable
@@ -210,6 +213,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
                 case .inboxNoSuggestion: return .invalidInput
                 case .inboxNoSender: return .refused
                 case .auditSequenceMissing: return .configuration
+                case .nothingReturned: return .configuration
+                case .auditChainMoved: return .concurrentChange
+                case .syntheticRuleBroken: return .configuration
                 case .auditChainContention: return .concurrentChange
                 case .sealRace: return .concurrentChange
                 case .sealUnreadable: return .configuration
@@ -400,6 +406,12 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let inboxNoSender = Code(.inboxNoSender)
         /// The audit log's sequence is missing.
         public static let auditSequenceMissing = Code(.auditSequenceMissing)
+        /// An INSERT … RETURNING returned no row (`name` says what it should have returned).
+        public static let nothingReturned = Code(.nothingReturned)
+        /// A request's audit chain head moved between reading it and appending to it.
+        public static let auditChainMoved = Code(.auditChainMoved)
+        /// The synthetic planner produced a step the lifecycle refuses (`detail`: the lifecycle's reason).
+        public static let syntheticRuleBroken = Code(.syntheticRuleBroken)
         /// The audit chain kept changing under an append.
         public static let auditChainContention = Code(.auditChainContention)
         /// Another sealer sealed some of the events first.

@@ -71,7 +71,22 @@ struct AuditVerifyCommandTests {
             try db.execute("UPDATE events SET actor = \(forged.actor), prev_hash = \(forged.prevHash), hash = \(forged.hash) WHERE seq = \(e.sequence)")
             previous = forged.hash
         }
+        // The chain head on the request row (SQL/0120) follows, as a thorough forger would make it.
+        try db.execute("UPDATE requests SET audit_hash = \(previous) WHERE id = 1 AND audit_pos IS NOT NULL")
         try db.executeScript("ALTER TABLE events ENABLE TRIGGER USER")
+    }
+
+    /// Event #100, properly chained after request 3's newest event, by mallory.
+    static func forgedEvent(_ db: Connection) throws -> AuditEntry {
+        let third = try #require(try AuditLog(db).events(requestID: 3).last)
+        let forged = AuditEntry.appending(
+            after: third, requestID: 3, occurredAt: third.occurredAt, recordedAt: third.recordedAt, actor: "mallory",
+            event: "close_refused", fromState: .received, toState: .refused, payload: "{}")
+        return AuditEntry(
+            sequence: 100, requestID: 3, chainPosition: forged.chainPosition, occurredAt: forged.occurredAt,
+            recordedAt: forged.recordedAt, actor: forged.actor, event: forged.event, fromState: forged.fromState,
+            toState: forged.toState, payload: forged.payload, prevHash: forged.prevHash, hash: ""
+        ).withComputedHash()
     }
 
     /// Runs `sql` as the superuser with the audit log's triggers off, then `dsar audit verify`.
@@ -155,6 +170,38 @@ struct AuditVerifyCommandTests {
         }
     }
 
+    @Test func anEventAppendedWithoutMovingItsRequestsHeadIsCaughtBeforeAnySeal() throws {
+        // A properly chained event added at the end of request 3's chain, unsealed (no seal can
+        // know it yet), but without the head on the request row: the head gives it away.
+        try TestDatabase.withDatabase(migrated: true) { database in
+            try Self.desk(database)
+            let row = try Self.forgedEvent(database.connection)
+            try database.connection.execute(
+                """
+                INSERT INTO events (seq, request_id, chain_pos, occurred_at, recorded_at, actor, event, from_state, to_state,
+                                    payload, prev_hash, hash)
+                VALUES (100, 3, \(row.chainPosition), \(row.occurredAt), \(row.recordedAt), \(row.actor), \(row.event),
+                        \(row.fromState), \(row.toState), \(row.payload), \(row.prevHash), \(row.hash))
+                """)
+            let run = try database.runDsar(["audit", "verify"], environment: Self.now)
+            Self.expectBroken(run, at: "event #100", saying: "not the newest event its request records")
+        }
+    }
+
+    @Test func aDeletedNewestEventWithItsHeadLeftIsCaughtBeforeAnySeal() throws {
+        // Request 3's only event removed before any seal covered it (seal 5 removed too).
+        try TestDatabase.withDatabase(migrated: true) { database in
+            try Self.desk(database)
+            try database.connection.executeScript(
+                """
+                ALTER TABLE audit_seals DISABLE TRIGGER USER; DELETE FROM audit_seals WHERE id = 5;
+                ALTER TABLE audit_seals ENABLE TRIGGER USER
+                """)
+            let run = try Self.tamper(database, "DELETE FROM events WHERE seq = 5")
+            Self.expectBroken(run, at: "event #0", saying: "removed from the end")
+        }
+    }
+
     @Test func aWholeChainRewrittenConsistentlyIsCaughtByItsSeal() throws {
         // Every hash of request 1 recomputed: the chain verifies, the first seal over it does not.
         try TestDatabase.withDatabase(migrated: true) { database in
@@ -169,10 +216,7 @@ struct AuditVerifyCommandTests {
         // Made room at leaf 2 (later leaves moved up) for an event properly chained to request 3.
         try TestDatabase.withDatabase(migrated: true) { database in
             try Self.desk(database)
-            let third = try #require(try AuditLog(database.connection).events(requestID: 3).last)
-            let forged = AuditEntry.appending(
-                after: third, requestID: 3, occurredAt: third.occurredAt, recordedAt: third.recordedAt, actor: "mallory",
-                event: "close_refused", fromState: .received, toState: .refused, payload: "{}")
+            let forged = try Self.forgedEvent(database.connection)
             try database.connection.executeScript("ALTER TABLE events DISABLE TRIGGER USER")
             try database.connection.executeScript(
                 "UPDATE events SET leaf = leaf + 1000 WHERE leaf >= 2; UPDATE events SET leaf = leaf - 999 WHERE leaf >= 1000")
@@ -182,10 +226,7 @@ struct AuditVerifyCommandTests {
                                     payload, prev_hash, hash, leaf)
                 VALUES (100, 3, \(forged.chainPosition), \(forged.occurredAt), \(forged.recordedAt), \(forged.actor),
                         \(forged.event), \(forged.fromState), \(forged.toState), \(forged.payload), \(forged.prevHash),
-                        \(AuditEntry(sequence: 100, requestID: 3, chainPosition: forged.chainPosition, occurredAt: forged.occurredAt,
-                                     recordedAt: forged.recordedAt, actor: forged.actor, event: forged.event,
-                                     fromState: forged.fromState, toState: forged.toState, payload: forged.payload,
-                                     prevHash: forged.prevHash, hash: "").withComputedHash().hash), 2)
+                        \(forged.hash), 2)
                 """)
             let run = try Self.tamper(database, "SELECT 1")
             Self.expectBroken(run, at: "leaf #5", saying: "not the ones sealed")
@@ -216,6 +257,7 @@ struct AuditVerifyCommandTests {
                 """
                 ALTER TABLE events DISABLE TRIGGER USER; ALTER TABLE audit_seals DISABLE TRIGGER USER;
                 DELETE FROM events WHERE seq = 5; DELETE FROM audit_seals WHERE id = 5;
+                UPDATE requests SET audit_pos = NULL, audit_hash = NULL WHERE id = 3;
                 ALTER TABLE events ENABLE TRIGGER USER; ALTER TABLE audit_seals ENABLE TRIGGER USER
                 """)
             let added = try database.runDsar(

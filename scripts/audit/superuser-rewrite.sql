@@ -27,6 +27,8 @@ BEGIN
     UPDATE events SET prev_hash = prev, hash = h WHERE seq = e.seq;
     prev := h;
   END LOOP;
+  -- The head on the request row (SQL/0120) follows the rewritten chain.
+  UPDATE requests SET audit_hash = prev WHERE id = 1 AND audit_pos IS NOT NULL;
   prevroot := encode(sha256(''::bytea), 'hex');
   DELETE FROM audit_seals;
   FOR e IN SELECT * FROM events ORDER BY leaf LOOP

@@ -1,14 +1,14 @@
--- pgbench script: the shape of every audited change since issue 15 — read the tail of ONE
--- request's chain, append the next event of that chain (the unique (chain, pos) index turns a
--- concurrent append into a retry, ON CONFLICT), commit — with nothing else. Requests are drawn at
--- random from 100,000, so writers almost never meet; no row is shared by every writer. Its tps
--- under `-c 8` is the ceiling of the new design on this server: the rate of independent durable
--- commits of one small insert each, bounded by the WAL flush (group commit), as pgbench's own
--- simple-update is.
+-- pgbench script: the shape of every audited change since issue 15's chain heads (SQL/0120) —
+-- the change's UPDATE of the request row, which locks it and returns the chain head; one statement
+-- that inserts the next event of that request's chain and moves the head on the row; commit —
+-- with nothing else. Requests are drawn at random from 100,000, so writers almost never meet; no
+-- row is shared by every writer. Its tps under `-c 8` is the ceiling of the design on this server:
+-- independent durable commits of two row updates and one insert each, bounded by the WAL flush
+-- (group commit) as pgbench's own simple-update is.
 \set chain random(1, 100000)
 BEGIN;
-SELECT pos, hash FROM bench_chain_events WHERE chain = :chain ORDER BY pos DESC LIMIT 1;
-INSERT INTO bench_chain_events (chain, pos, hash, payload)
-SELECT :chain, coalesce(max(pos), 0) + 1, md5(random()::text), repeat('x', 200) FROM bench_chain_events WHERE chain = :chain
-ON CONFLICT (chain, pos) DO NOTHING;
+UPDATE bench_chain_heads SET version = version + 1 WHERE chain = :chain RETURNING pos, hash;
+WITH head AS (UPDATE bench_chain_heads SET pos = pos + 1, hash = md5(random()::text) WHERE chain = :chain
+              RETURNING chain, pos, hash)
+INSERT INTO bench_chain_events (chain, pos, hash, payload) SELECT chain, pos, hash, repeat('x', 200) FROM head;
 END;

@@ -472,6 +472,9 @@ def bench_claims():
     # chain and commit durably, with no row shared by every writer.
     psql("CREATE TABLE bench_chain_events (id bigserial PRIMARY KEY, chain bigint NOT NULL, pos bigint NOT NULL, "
          "hash text NOT NULL, payload text, UNIQUE (chain, pos))", "bench_pgbench")
+    psql("CREATE TABLE bench_chain_heads (chain bigint PRIMARY KEY, version bigint NOT NULL DEFAULT 0, "
+         "pos bigint NOT NULL DEFAULT 0, hash text); "
+         "INSERT INTO bench_chain_heads (chain) SELECT generate_series(1, 100000)", "bench_pgbench")
     _, _, out = run([PGBENCH, "-n", "-f", os.path.join(HERE, "chained-request.sql"), "-c", "8", "-j", "2", "-T",
                      str(PGBENCH_SECONDS), database_url("bench_pgbench")], stdout=subprocess.PIPE, label="pgbench")
     match = re.search(r"tps = ([0-9.]+) \(without initial connection time\)", out)
