@@ -124,7 +124,7 @@ let package = Package(
         .testTarget(
             name: "DeskPortalTests",
             dependencies: [
-                "DeskPortal", "DeskStore", "DeskCore", "Postgres", "MailTransport", "DeskTestSupport",
+                "DeskPortal", "DeskStore", "DeskCore", "Postgres", "MailTransport", "DeskTestSupport", "LetterDesk", "Letters",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

@@ -38,13 +38,14 @@ struct SyntheticBulkLoad {
            AND NOT EXISTS (SELECT 1 FROM inbox_items) AND NOT EXISTS (SELECT 1 FROM audit_seals)
            AND NOT EXISTS (SELECT 1 FROM outbox)
            AND NOT EXISTS (SELECT 1 FROM portal_lookups) AND NOT EXISTS (SELECT 1 FROM portal_sessions)
+           AND NOT EXISTS (SELECT 1 FROM portal_replies)
         """
 
     /// Empties the (empty) tables in this transaction and sets their indexes and constraints aside.
     static let prepare: Query = """
         ALTER TABLE events DISABLE TRIGGER events_no_truncate;
         TRUNCATE requests, events, cases, requesters, clock_pauses, extensions, clarifications, refusal_retentions, evidence,
-                 letters, messages, inbox_items, intake_labels, outbox, portal_lookups, portal_sessions RESTART IDENTITY;
+                 letters, messages, inbox_items, intake_labels, outbox, portal_lookups, portal_sessions, portal_replies RESTART IDENTITY;
         ALTER TABLE events ENABLE TRIGGER events_no_truncate;
         CREATE TEMPORARY TABLE synthetic_rebuild (
             phase integer NOT NULL, position serial, statement text NOT NULL

@@ -3,7 +3,7 @@ import DeskStore
 import Foundation
 
 /// The few desk settings every page needs (organisation, the default policy's name, the
-/// sender of codes), read at most every 30 seconds instead of on each page.
+/// sender of codes; the `portal_settings` view), read at most every 30 seconds instead of on each page.
 final class DeskFactsCache: @unchecked Sendable {  // guarded by `lock`
     struct Facts: Sendable {
         var organisation: String?
@@ -31,15 +31,13 @@ final class DeskFactsCache: @unchecked Sendable {  // guarded by `lock`
         let (known, fresh) = lock.withLock { (facts, Date().timeIntervalSince(readAt) < 30) }
         if let known, fresh { return known }
         let read = try? await pool.withConnection { db -> Facts in
-            let settings = try SettingsStore(db).values()
-            let catalog = PolicyCatalog(db)
-            let policy = try catalog.load(try catalog.defaultCode())
+            let settings = try PortalStore(db).settings()
             var facts = Facts()
             facts.organisation = settings["organisation.name"]
-            facts.policyName = policy.policy.name
+            facts.policyName = settings["policy.name"]
             facts.sender = settings["dpo.email"]
             facts.domain = settings["mail.domain"] ?? settings["dpo.email"].flatMap { $0.split(separator: "@").last.map(String.init) } ?? "desk.invalid"
-            facts.timeZone = policy.timeZone
+            if let zone = settings["policy.time_zone"].flatMap(TimeZone.init(identifier:)) { facts.timeZone = zone }
             return facts
         }
         return lock.withLock {

@@ -2,7 +2,6 @@ import DeskCore
 import DeskStore
 import Foundation
 import Hummingbird
-import LetterDesk
 import Letters
 import Logging
 
@@ -17,7 +16,6 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
     public let configuration: PortalConfiguration
     let pool: ConnectionPool
     public let pages: PortalPages
-    let renderer: LetterRenderer
     let mailer: any CodeMailer
     let limiter = RateLimiter()
     let facts: DeskFactsCache
@@ -30,11 +28,6 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
         self.configuration = configuration
         self.pool = pool
         pages = try PortalPages(directory: templatesDirectory.appendingPathComponent("portal"))
-        do {
-            renderer = try LetterRenderer(templatesDirectory: templatesDirectory)
-        } catch {
-            throw PortalError.configuration("The letter templates in \(templatesDirectory.path) cannot be loaded: \(error).")
-        }
         self.mailer = mailer
         self.logger = logger
         facts = DeskFactsCache(pool: pool)
@@ -112,10 +105,8 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
         // The empty form is the same for every visitor of a language but for its CSRF token:
         // rendered once, with a marker the token replaces.
         let key = "\(visit.language.rawValue)|\(desk.organisation ?? "")|\(desk.policyName ?? "")"
-        if form == nil, problems.isEmpty {
-            if let cached = emptyForms[key] {
-                return visit.respond(html: cached.replacingOccurrences(of: Self.csrfMarker, with: visit.csrf))
-            }
+        if form == nil, problems.isEmpty, let cached = emptyForms[key] {
+            return visit.respond(body: cached.body(csrf: visit.csrf))
         }
         var errors: [String: String] = [:]
         for problem in problems where errors[problem.field] == nil { errors[problem.field] = pages.word(problem.message, visit.language) }
@@ -129,9 +120,9 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
         ]
         if let policy = desk.policyName { values["policy_line"] = pages.word("form.policy", visit.language, ["policy": policy]) }
         if form == nil, problems.isEmpty {
-            let html = visit.render("form", values: values, csrf: Self.csrfMarker)
-            emptyForms[key] = html
-            return visit.respond(html: html.replacingOccurrences(of: Self.csrfMarker, with: visit.csrf))
+            let page = CachedPage(html: visit.render("form", values: values, csrf: Self.csrfMarker), marker: Self.csrfMarker)
+            emptyForms[key] = page
+            return visit.respond(body: page.body(csrf: visit.csrf))
         }
         return visit.page("form", values: values, status: status)
     }
@@ -178,22 +169,20 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
         guard limiter.allow("code-ip:\(visit.client(context))", rule: configuration.limits.codeAttemptsPerAddress) else { return visit.tooMany() }
         let token = context.parameters.get("token") ?? ""
         let code = PortalSecret.typedCode(body["code"])
-        let renderer = self.renderer
         let session = PortalSecret.token()
         let outcome: PortalStore.CodeOutcome = try await pool.withConnection { db in
             switch purpose {
             case .submission:
-                return try PortalStore(db).confirmSubmission(
-                    challenge: token, code: code, producer: LetterProducer(db: db, renderer: renderer), now: Date())
+                return try PortalStore(db).confirmSubmission(challenge: token, code: code, now: Date())
             case .lookup:
                 return try PortalStore(db).confirmLookup(challenge: token, code: code, sessionToken: session, now: Date())
             }
         }
         switch outcome {
-        case .registered(let reference):
+        case .verified:
+            // The desk's promoter registers it; the acknowledgement brings the reference.
             return visit.page("registered", values: [
-                "title": pages.word("registered.title", visit.language), "reference": reference,
-                "text": pages.word("registered.text", visit.language, ["reference": reference]),
+                "title": pages.word("registered.title", visit.language), "text": pages.word("registered.text", visit.language),
             ])
         case .opened:
             var response = Visit.redirect("/status/view")
@@ -254,9 +243,8 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
     func view(_ request: Request, problem: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let visit = Visit(request, server: self)
         guard let token = request.cookies["status"]?.value,
-            let requestID = try await pool.withConnection({ try PortalStore($0).session(token, now: Date()) })
+            let shown = try await pool.withConnection({ try PortalStore($0).status(session: token, now: Date()) })
         else { return Visit.redirect("/status") }
-        let shown = try await pool.withConnection { try PortalStore($0).status(requestID: requestID) }
         let language = visit.language
         let dates = PortalDates(language: language, timeZone: shown.timeZone)
         let letters = shown.letters.reversed().map { letter -> [String: Any] in
@@ -280,15 +268,15 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
         let visit = Visit(request, server: self)
         let body = try await formBody(request)
         guard visit.acceptsCSRF(body) else { return visit.refusedCSRF() }
-        guard let token = request.cookies["status"]?.value,
-            let requestID = try await pool.withConnection({ try PortalStore($0).session(token, now: Date()) })
-        else { return Visit.redirect("/status") }
+        guard let token = request.cookies["status"]?.value else { return Visit.redirect("/status") }
         guard limiter.allow("reply:\(PortalSecret.hash(token: token))", rule: configuration.limits.repliesPerSession) else { return visit.tooMany() }
         let text = RequestForm.freeText(body["message"])
         guard !text.isEmpty, text.count <= RequestForm.detailsLimit, !RequestForm.hasControlCharacters(text) else {
             return try await view(request, problem: pages.word("error.details_long", visit.language), status: .unprocessableContent)
         }
-        try await pool.withConnection { try PortalStore($0).reply(requestID: requestID, text: text, now: Date()) }
+        guard try await pool.withConnection({ try PortalStore($0).reply(session: token, text: text, now: Date()) }) else {
+            return Visit.redirect("/status")
+        }
         return Visit.redirect("/status/view?sent=1")
     }
 
@@ -337,12 +325,33 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
     }
 }
 
+/// A page rendered once with a marker where each visitor's CSRF token goes, kept as the bytes
+/// around the marker: a visit only copies them (no template, no search and replace).
+struct CachedPage: Sendable {
+    let parts: [[UInt8]]
+    let length: Int
+
+    init(html: String, marker: String) {
+        parts = html.components(separatedBy: marker).map { Array($0.utf8) }
+        length = parts.reduce(0) { $0 + $1.count }
+    }
+
+    func body(csrf: String) -> ByteBuffer {
+        var buffer = ByteBufferAllocator().buffer(capacity: length + (parts.count - 1) * csrf.utf8.count)
+        for (index, part) in parts.enumerated() {
+            if index > 0 { buffer.writeString(csrf) }
+            buffer.writeBytes(part)
+        }
+        return buffer
+    }
+}
+
 /// Rendered pages by key, behind a lock (the empty form of each language).
 final class LockedPages: @unchecked Sendable {
     private let lock = NSLock()
-    private var pages: [String: String] = [:]
+    private var pages: [String: CachedPage] = [:]
 
-    subscript(key: String) -> String? {
+    subscript(key: String) -> CachedPage? {
         get { lock.withLock { pages[key] } }
         set { lock.withLock { pages[key] = newValue } }
     }

@@ -1,21 +1,21 @@
 import DeskCore
 import DeskStore
 import Foundation
-import LetterDesk
 import Letters
 import Postgres
 
-/// What the portal keeps in PostgreSQL (SQL/0110_portal.sql) and reads of the desk: pending
-/// submissions and look-ups with their hashed codes, status sessions, a request's status and
-/// letters, replies, and letter verification.
+/// What the portal keeps in PostgreSQL and reads of the desk, as the `dsar_portal` role
+/// (SQL/0110_portal.sql, SQL/0125_portal_role.sql): it inserts pending submissions and calls the
+/// `portal_*` functions, which reach only what a challenge, a session token or a verification
+/// code opens. It never reads the desk's tables itself, and it creates no request: a verified
+/// submission and a reply wait for the desk's promoter (`dsar portal promote`, `PortalPromoter`).
 public struct PortalStore {
-    /// How long a code may be used, how often it may be tried, how long pending rows live.
+    /// How long a code may be used, how often it may be tried, how long pending rows live
+    /// (the functions of SQL/0125 apply the same figures).
     public static let codeLifetime: TimeInterval = 30 * 60
     public static let attemptLimit = 5
     public static let pendingLifetime: TimeInterval = 24 * 3600
     public static let sessionLifetime: TimeInterval = 30 * 60
-    /// The audit actor of everything the portal writes.
-    public static let actor = "portal"
 
     let db: Connection
 
@@ -38,118 +38,66 @@ public struct PortalStore {
 
     /// How entering a code ended.
     public enum CodeOutcome: Sendable, Equatable {
-        /// The submission became this request (its acknowledgement queued when the settings allow).
-        case registered(reference: String)
-        /// A look-up opened a status session for this request.
-        case opened(requestID: Int64)
+        /// The submission is verified; the desk's promoter registers it and mails the acknowledgement.
+        case verified
+        /// A look-up opened a status session.
+        case opened
         /// Wrong code; this many attempts are left.
         case wrong(attemptsLeft: Int)
         /// Too many wrong codes, expired, or no such challenge: a new one must be asked for.
         case locked, expired, unknown
     }
 
-    /// Checks `code` for the submission of `challenge`; the right one registers the request
-    /// (channel web form, received now) with its acknowledgement letter in the outbox, and
-    /// deletes the submission in the same transaction.
-    public func confirmSubmission(challenge: String, code: String?, producer: LetterProducer, now: Date) throws -> CodeOutcome {
+    /// Checks `code` for the submission of `challenge`; the right one marks it verified (the
+    /// request is received at this moment), the fifth wrong one locks it.
+    public func confirmSubmission(challenge: String, code: String?, now: Date) throws -> CodeOutcome {
         let challengeHash = PortalSecret.hash(token: challenge)
-        return try db.withRetryingTransaction { db in
-            guard let row = try db.query(
-                """
-                SELECT id, code_hash, attempts, code_expires_at, kind, name, email, phone, details, language
-                FROM portal_submissions WHERE challenge = \(challengeHash) FOR UPDATE
-                """
-            ).first else { return .unknown }
-            let (id, codeHash, attempts) = try row.decode((Int64, String, Int).self)
-            let expiresAt: Date = try row.decode(column: 3)
-            if attempts >= Self.attemptLimit { return .locked }
-            if expiresAt <= now { return .expired }
-            guard let code, PortalSecret.same(PortalSecret.hash(code: code, challenge: challengeHash), codeHash) else {
-                try db.execute("UPDATE portal_submissions SET attempts = attempts + 1 WHERE id = \(id)")
-                return Self.afterWrongCode(attempts)
-            }
-            let new = NewRequest(
-                kind: try row.decode(column: 4), requesterName: try row.decode(column: 5), email: try row.decode(column: 6),
-                phone: try row.decode(column: 7), language: try row.decode(column: 9), channel: .webForm,
-                details: try row.decode(column: 8), receivedAt: now)
-            let request = try RequestStore(db).insert(new, actor: Self.actor, now: now)
-            let settings = try SettingsStore(db).values()
-            if SettingsStore.requiredForLetters.allSatisfy({ !(settings[$0] ?? "").isEmpty }) {
-                let letter = try producer.inTransaction(db).produce(
-                    .acknowledgement, for: request.reference, format: .eml, actor: Self.actor, now: now)
-                _ = try OutboxStore(db).queue(letterID: letter.letter.id, message: Array(letter.content.utf8), actor: Self.actor, now: now)
-            }
-            try db.execute("DELETE FROM portal_submissions WHERE id = \(id)")
-            return .registered(reference: request.reference)
-        }
+        let codeHash = code.map { PortalSecret.hash(code: $0, challenge: challengeHash) }
+        return try Self.outcome(db.query("SELECT * FROM portal_confirm_submission(\(challengeHash), \(codeHash), \(now))"))
     }
 
-    /// The answer to a wrong code when `attempts` were made before it: the fifth locks the code.
-    static func afterWrongCode(_ attempts: Int) -> CodeOutcome {
-        let left = attemptLimit - attempts - 1
-        return left > 0 ? .wrong(attemptsLeft: left) : .locked
+    static func outcome(_ rows: Rows) throws -> CodeOutcome {
+        guard let row = rows.first else { return .unknown }
+        let (outcome, left) = try row.decode((String, Int).self)
+        switch outcome {
+        case "verified": return .verified
+        case "opened": return .opened
+        case "wrong": return .wrong(attemptsLeft: left)
+        case "locked": return .locked
+        case "expired": return .expired
+        default: return .unknown
+        }
     }
 
     // MARK: Status look-ups
 
-    /// Records a look-up whatever it matches; returns the request's e-mail address when the
-    /// reference and address belong together (only then is the code sent).
+    /// Records a look-up whatever it matches; true when the reference and address belong
+    /// together (only then is the code sent).
     public func lookUp(reference: String, email: String, challenge: String, code: String, now: Date) throws -> Bool {
         let challengeHash = PortalSecret.hash(token: challenge)
-        var requestID: Int64?
-        if let parsed = RequestReference(reference) {
-            requestID = try db.query(
-                """
-                SELECT r.id FROM requests r JOIN requesters q ON q.id = r.requester_id
-                WHERE r.reference = \(parsed.description) AND lower(q.email) = lower(\(email))
-                """
-            ).first?.decode(column: 0)
-        }
-        try db.execute(
+        let wanted = RequestReference(reference)?.description ?? ""
+        return try db.query(
             """
-            INSERT INTO portal_lookups (challenge, request_id, code_hash, created_at, code_expires_at)
-            VALUES (\(challengeHash), \(requestID), \(PortalSecret.hash(code: code, challenge: challengeHash)), \(now),
-                    \(now.addingTimeInterval(Self.codeLifetime)))
-            """)
-        return requestID != nil
+            SELECT portal_begin_lookup(\(wanted), \(email), \(challengeHash),
+                                       \(PortalSecret.hash(code: code, challenge: challengeHash)), \(now))
+            """
+        ).first?.decode(column: 0) ?? false
     }
 
     /// Checks the code of a look-up; the right one (for a look-up that matched) opens a session.
     /// A look-up that matched nothing answers exactly like a wrong code.
     public func confirmLookup(challenge: String, code: String?, sessionToken: String, now: Date) throws -> CodeOutcome {
         let challengeHash = PortalSecret.hash(token: challenge)
-        return try db.withRetryingTransaction { db in
-            guard let row = try db.query(
-                "SELECT request_id, code_hash, attempts, code_expires_at FROM portal_lookups WHERE challenge = \(challengeHash) FOR UPDATE"
-            ).first else { return .unknown }
-            let (requestID, codeHash, attempts) = try row.decode((Int64?, String, Int).self)
-            let expiresAt: Date = try row.decode(column: 3)
-            if attempts >= Self.attemptLimit { return .locked }
-            if expiresAt <= now { return .expired }
-            guard let requestID, let code, PortalSecret.same(PortalSecret.hash(code: code, challenge: challengeHash), codeHash) else {
-                try db.execute("UPDATE portal_lookups SET attempts = attempts + 1 WHERE challenge = \(challengeHash)")
-                return Self.afterWrongCode(attempts)
-            }
-            try db.execute("DELETE FROM portal_lookups WHERE challenge = \(challengeHash)")
-            try db.execute(
-                """
-                INSERT INTO portal_sessions (token_hash, request_id, created_at, expires_at)
-                VALUES (\(PortalSecret.hash(token: sessionToken)), \(requestID), \(now), \(now.addingTimeInterval(Self.sessionLifetime)))
-                """)
-            return .opened(requestID: requestID)
-        }
-    }
-
-    /// The request a status session cookie opens, while it lasts.
-    public func session(_ token: String, now: Date) throws -> Int64? {
-        try db.query(
-            "SELECT request_id FROM portal_sessions WHERE token_hash = \(PortalSecret.hash(token: token)) AND expires_at > \(now)"
-        ).first?.decode(column: 0)
+        let codeHash = code.map { PortalSecret.hash(code: $0, challenge: challengeHash) }
+        return try Self.outcome(db.query(
+            """
+            SELECT * FROM portal_confirm_lookup(\(challengeHash), \(codeHash), \(PortalSecret.hash(token: sessionToken)), \(now))
+            """))
     }
 
     /// Ends a status session.
     public func endSession(_ token: String) throws {
-        try db.execute("DELETE FROM portal_sessions WHERE token_hash = \(PortalSecret.hash(token: token))")
+        try db.execute("SELECT portal_end_session(\(PortalSecret.hash(token: token)))")
     }
 
     // MARK: What a session shows
@@ -174,61 +122,34 @@ public struct PortalStore {
         }
     }
 
-    public func status(requestID: Int64) throws -> Status {
-        let request = try RequestStore(db).find(id: requestID)
-        let letters = try LetterStore(db).letters(requestID: requestID).filter { $0.recipient == nil && $0.body != nil }
-        let timeZone = try PolicyCatalog(db).load(request.policy).timeZone
-        let publicURL = try SettingsStore(db).values()["portal.public_url"]
-        // The copy as sent: the stored text and its verification line.
-        let copies = letters.map { letter in
-            Status.Letter(
-                kind: letter.kind, producedAt: letter.producedAt, subject: letter.subject ?? "",
-                body: (letter.body ?? "") + "\n"
-                    + LetterRenderer.footer(verificationCode: letter.verificationCode, language: letter.language, publicURL: publicURL))
+    /// The request of a live session with its letters (the copy as sent: the stored text and
+    /// its verification line), in one round trip; nil when the session has ended or never was.
+    public func status(session token: String, now: Date) throws -> Status? {
+        let rows = try db.query("SELECT * FROM portal_status(\(PortalSecret.hash(token: token)), \(now))")
+        guard let first = rows.first else { return nil }
+        let (reference, kind, state, receivedAt) = try first.decode((String, Right, RequestState, Date).self)
+        let dueOn: LocalDate = try first.decode("due_on"), originalDueOn: LocalDate = try first.decode("original_due_on")
+        let closedAt: Date? = try first.decode("closed_at"), zone: String = try first.decode("time_zone")
+        let publicURL: String? = try first.decode("public_url")
+        var letters: [Status.Letter] = []
+        for row in rows {
+            guard let kind: String = try row.decode("letter_kind") else { continue }
+            let language: Language = try row.decode("letter_language"), producedAt: Date = try row.decode("letter_produced_at")
+            let subject: String? = try row.decode("letter_subject")
+            let body: String = try row.decode("letter_body"), code: String = try row.decode("letter_code")
+            letters.append(Status.Letter(
+                kind: kind, producedAt: producedAt, subject: subject ?? "",
+                body: body + "\n" + LetterRenderer.footer(verificationCode: code, language: language, publicURL: publicURL)))
         }
         return Status(
-            reference: request.reference, kind: request.kind, state: request.state, receivedAt: request.receivedAt,
-            dueOn: request.dueOn, originalDueOn: request.originalDueOn, closedAt: request.closedAt, letters: copies,
-            timeZone: timeZone)
+            reference: reference, kind: kind, state: state, receivedAt: receivedAt, dueOn: dueOn, originalDueOn: originalDueOn,
+            closedAt: closedAt, letters: letters, timeZone: TimeZone(identifier: zone) ?? .current)
     }
 
-    /// Stores the requester's reply on the request, as the intake stores a reply by e-mail:
-    /// an inbound message with status `reply` (flag R in `dsar queue`) and a `reply_received` event.
-    public func reply(requestID: Int64, text: String, now: Date) throws {
-        try db.withRetryingTransaction { db in
-            let request = try RequestStore(db).find(id: requestID)
-            let subject = "Re: \(request.reference)"
-            let raw = Self.replyMessage(request: request, subject: subject, text: text, now: now)
-            let messageID: Int64 = try db.returned(
-                """
-                INSERT INTO messages (sha256, raw, size_bytes, source, from_name, from_email, subject, sent_at, imported_at,
-                                      status, language, request_id)
-                VALUES (\(SHA256.hex(raw)), \(PostgresBytes(raw)), \(raw.count), 'portal', \(request.requester.name),
-                        \(request.requester.email), \(subject), \(now), \(now), 'reply', \(request.requester.language), \(requestID))
-                RETURNING id
-                """, "id of the portal reply")
-            _ = try AuditLog(db).append(
-                .replyReceived(messageID: messageID, state: request.state),
-                requestID: requestID, occurredAt: now, recordedAt: now, actor: Self.actor)
-        }
-    }
-
-    /// The reply as a message the desk can read like any other (RFC 5322, UTF-8, CRLF).
-    static func replyMessage(request: StoredRequest, subject: String, text: String, now: Date) -> [UInt8] {
-        let date = DateFormatter()
-        date.locale = Locale(identifier: "en_US_POSIX")
-        date.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
-        let body = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
-        let headers = [
-            "From: \(request.requester.email ?? "portal")",
-            "Subject: \(subject)",
-            "Date: \(date.string(from: now))",
-            "X-DSAR-Channel: portal",
-            "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=utf-8",
-            "Content-Transfer-Encoding: 8bit",
-        ]
-        return Array((headers.joined(separator: "\r\n") + "\r\n\r\n" + body + "\r\n").utf8)
+    /// Keeps the requester's reply for the desk's promoter, which stores it on the request as a
+    /// reply by e-mail is stored (flag R in `dsar queue`); false when the session has ended.
+    public func reply(session token: String, text: String, now: Date) throws -> Bool {
+        try db.returned("SELECT portal_reply(\(PortalSecret.hash(token: token)), \(text), \(now))", "answer of portal_reply")
     }
 
     // MARK: Letter verification
@@ -242,21 +163,28 @@ public struct PortalStore {
     }
 
     public func verify(code: String) throws -> VerifiedLetter? {
-        guard VerificationCode.normalised(code) != nil else { return nil }
-        let letter: StoredLetter
-        do { letter = try LetterStore(db).find(code: code) } catch let error as StoreError where error.code == .verificationCodeUnknown { return nil }
-        let organisation = try SettingsStore(db).values()["organisation.name"] ?? ""
-        return VerifiedLetter(organisation: organisation, kind: letter.kind, producedAt: letter.producedAt, reference: letter.reference)
+        guard let normalised = VerificationCode.normalised(code) else { return nil }
+        guard let row = try db.query("SELECT * FROM portal_verify_letter(\(normalised))").first else { return nil }
+        let (organisation, kind, producedAt, reference) = try row.decode((String, String, Date, String).self)
+        return VerifiedLetter(organisation: organisation, kind: kind, producedAt: producedAt, reference: reference)
     }
 
-    // MARK: Housekeeping
+    // MARK: Settings and housekeeping
+
+    /// The settings the portal may read (`portal_settings`: organisation, sender, SMTP, public
+    /// URL, and the default policy as `policy.name` and `policy.time_zone`).
+    public func settings() throws -> [String: String] {
+        var values: [String: String] = [:]
+        for row in try db.query("SELECT key, value FROM portal_settings") {
+            let (key, value) = try row.decode((String, String).self)
+            values[key] = value
+        }
+        return values
+    }
 
     /// Deletes unverified submissions and look-ups older than 24 hours and ended sessions.
     @discardableResult
     public func purge(now: Date) throws -> Int {
-        let cutoff = now.addingTimeInterval(-Self.pendingLifetime)
-        return try db.execute("DELETE FROM portal_submissions WHERE created_at < \(cutoff)")
-            + db.execute("DELETE FROM portal_lookups WHERE created_at < \(cutoff)")
-            + db.execute("DELETE FROM portal_sessions WHERE expires_at < \(now)")
+        try db.returned("SELECT portal_purge(\(now))", "count of purged portal rows")
     }
 }

@@ -51,11 +51,15 @@ struct Visit {
     }
 
     func respond(html: String, status: HTTPResponse.Status = .ok) -> Response {
+        respond(body: ByteBuffer(string: html), status: status)
+    }
+
+    func respond(body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
         var response = Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
-        response.headers[.contentLength] = String(html.utf8.count)
-        response.headers[.vary] = "Accept-Language, Cookie"
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .contentLanguage: language.rawValue,
+                      .contentLength: String(body.readableBytes), .vary: "Accept-Language, Cookie"],
+            body: .init(byteBuffer: body))
         for cookie in cookies { response.setCookie(cookie) }
         return response
     }

@@ -9,12 +9,13 @@ public struct RoleGrants {
 
     public init(_ db: Connection) { self.db = db }
 
-    /// (Re)applies the grants of `dsar_owner`, `dsar_desk` and `dsar_report`, in one transaction,
-    /// and returns one line per step taken.
+    /// (Re)applies the grants of `dsar_owner`, `dsar_desk` and `dsar_report`, then the portal's
+    /// (`dsar_portal`, SQL/0125), in one transaction, and returns one line per step taken.
     public func apply() throws -> [String] {
         do {
             return try db.withTransaction { db in
                 try db.query("SELECT step FROM dsar_grant() AS step").map { try $0.decode(column: 0, as: String.self) }
+                    + db.query("SELECT step FROM dsar_portal_grant() AS step").map { try $0.decode(column: 0, as: String.self) }
             }
         } catch let error as PostgresError where error.sqlState == .insufficientPrivilege {
             throw StoreError(.grantNotOwner)

@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import Logging
 import MailTransport
+import Postgres
 
 /// `dsar-portal`: the requester's portal, a separate program so that `dsar` never loads
 /// Hummingbird (SPEC §7).
@@ -14,20 +15,23 @@ struct PortalCommand: AsyncParsableCommand {
         commandName: "dsar-portal",
         abstract: "Serve the requesters' privacy portal: request form, status page, letter verification.",
         discussion: """
-            The portal uses the same database as `dsar` (--database-url, DSAR_DATABASE_URL, PG* variables, \
-            or the local database) and the desk's settings: organisation.name, dpo.email (the sender of \
+            The portal logs in as a user of the database role dsar_portal (--database-url, else \
+            DSAR_PORTAL_DATABASE_URL, DSAR_DATABASE_URL, PG* variables, or the local database), which \
+            may only insert pending submissions and call the portal's functions; `dsar portal promote`, \
+            run by the desk, registers what it collected. It reads the desk's settings organisation.name, dpo.email (the sender of \
             codes), portal.public_url (https: cookies are marked Secure) and mail.smtp_url (where the \
             one-time codes are sent; mail.ca_file). The SMTP password comes from DSAR_SMTP_PASSWORD, \
             --smtp-password-file or ~/.netrc, never from the database or the command line. Put nginx with TLS in front (README, "Portal").
 
             Example:
-              DSAR_SMTP_PASSWORD=… dsar-portal --listen 127.0.0.1:8080 --trust-proxy
+              DSAR_PORTAL_DATABASE_URL=postgresql://dsar_web@localhost/dsar DSAR_SMTP_PASSWORD=… \
+                dsar-portal --listen 127.0.0.1:8080 --trust-proxy
             """)
 
     @Option(help: "Where to listen, HOST:PORT (loopback behind a proxy).")
     var listen = "127.0.0.1:8080"
 
-    @Option(name: .customLong("database-url"), help: "PostgreSQL URL (else DSAR_DATABASE_URL, PG* variables, or the local database).")
+    @Option(name: .customLong("database-url"), help: "PostgreSQL URL of a dsar_portal login (else DSAR_PORTAL_DATABASE_URL, DSAR_DATABASE_URL, PG* variables, or the local database).")
     var databaseURL: String?
 
     @Flag(help: "Take the client's address for rate limits from nginx's X-Real-IP header.")
@@ -48,12 +52,19 @@ struct PortalCommand: AsyncParsableCommand {
         do {
             let (host, port) = try PortalConfiguration.listenAddress(listen)
             guard (1...32).contains(connections) else { throw PortalError.usage("--connections takes 1 to 32.") }
-            let target = DatabaseTarget.resolve(explicitURL: databaseURL)
+            let target = DatabaseTarget.resolve(
+                explicitURL: databaseURL ?? ProcessInfo.processInfo.environment["DSAR_PORTAL_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 })
             let settings: [String: String]
             do {
-                settings = try SettingsStore(try target.connect()).values()
+                let db = try target.connect()
+                settings = try PortalStore(db).settings()
+                if try db.query("SELECT has_table_privilege('requests', 'SELECT')").first?.decode(column: 0) == true {
+                    logger.warning("dsar-portal connects as a user that may read the desk's requests; give it a login in the role dsar_portal instead (README, \"Portal\")")
+                }
             } catch let error as StoreError {
                 throw PortalError.configuration(PortalStartFailure.sentence(error))
+            } catch let error as PostgresError where error.sqlState == .insufficientPrivilege || error.sqlState == "42P01" {
+                throw PortalError.configuration("The portal's database user cannot read portal_settings; run `dsar db migrate --grant` and make the user a member of dsar_portal.")
             }
             let pool = ConnectionPool(target: target, size: connections)
             let mailer = try SMTPCodeMailer(

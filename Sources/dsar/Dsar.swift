@@ -20,7 +20,7 @@ struct Dsar: ParsableCommand {
             Queue.self, Show.self, New.self, Claim.self, Assign.self, Start.self, Identity.self, Clarify.self,
             Resume.self, Extend.self, Record.self, Close.self, Withdraw.self, Lift.self, Reclassify.self, Letter.self, Outbox.self,
             Intake.self,
-            Inbox.self, Report.self, Policy.self, Calendar.self, Settings.self, Audit.self, Purge.self, Db.self, Demo.self,
+            Inbox.self, Portal.self, Report.self, Policy.self, Calendar.self, Settings.self, Audit.self, Purge.self, Db.self, Demo.self,
         ]
     )
 

@@ -6,6 +6,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import LetterDesk
 import Letters
 import Logging
 import Postgres
@@ -32,11 +33,14 @@ final class RecordingMailer: CodeMailer, @unchecked Sendable {
     }
 }
 
-/// A portal on a fresh migrated database with the settings letters need.
+/// A portal on a fresh migrated database with the settings letters need, connected as a login
+/// in `dsar_portal` (as in production); the desk's promoter runs as a login in `dsar_desk`.
 struct PortalHarness: @unchecked Sendable {  // one test task uses it at a time
     let database: TestDatabase
     let server: PortalServer
     let mailer = RecordingMailer()
+    /// The logins made for this database (dropped with it).
+    let portalUser: String, deskUser: String
 
     static let settings = [
         "organisation.name": "IT-Park", "organisation.address": "Toshkent, Mirzo Ulugʻbek 1", "dpo.name": "Dilnoza Karimova",
@@ -47,17 +51,40 @@ struct PortalHarness: @unchecked Sendable {  // one test task uses it at a time
         database = try TestDatabase.create(migrated: true)
         let settings = SettingsStore(database.connection)
         for (key, value) in Self.settings { _ = try settings.set(key, to: value, actor: "test", now: Date()) }
+        let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 16)
+        portalUser = "t_portal_" + suffix
+        deskUser = "t_desk_" + suffix
+        try database.connection.execute("CREATE ROLE \(identifier: portalUser) LOGIN IN ROLE dsar_portal")
+        try database.connection.execute("CREATE ROLE \(identifier: deskUser) LOGIN IN ROLE dsar_desk")
         server = try PortalServer(
             configuration: PortalConfiguration(publicURL: publicURL, limits: limits),
-            pool: ConnectionPool(target: .url(database.url), size: 2),
+            pool: ConnectionPool(target: .url(Self.url(database, user: portalUser)), size: 2),
             templatesDirectory: TestDatabase.repositoryRoot.appendingPathComponent("Templates"), mailer: mailer,
             logger: Logger(label: "test"))
     }
 
+    static func url(_ database: TestDatabase, user: String) -> String {
+        database.url + (database.url.contains("?") ? "&" : "?") + "user=" + user
+    }
+
+    /// A new connection as the portal's login.
+    func portalConnection() throws -> Connection { try Connection(Self.url(database, user: portalUser)) }
+
     func run(_ test: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        defer { try? database.drop() }
+        defer {
+            for user in [portalUser, deskUser] { _ = try? database.connection.execute("DROP ROLE IF EXISTS \(identifier: user)") }
+            try? database.drop()
+        }
         let app = Application(router: server.router())
         try await app.test(.router, test)
+    }
+
+    /// `dsar portal promote`, as a desk user.
+    @discardableResult
+    func promote() throws -> PortalPromoter.Outcome {
+        let desk = try Connection(Self.url(database, user: deskUser))
+        let renderer = try LetterRenderer(templatesDirectory: TestDatabase.repositoryRoot.appendingPathComponent("Templates"))
+        return try PortalPromoter(db: desk, producer: LetterProducer(db: desk, renderer: renderer)).promote(now: Date())
     }
 
     func count(_ sql: Query) throws -> Int { try database.connection.query(sql).first?.decode(column: 0) ?? -1 }

@@ -564,7 +564,8 @@ def wrk(url, headers=(), pid=None):
 
 def bench_portal():
     """(issue 17) dsar-portal under wrk on loopback: GET / (the form) and the status page of a
-    valid session. The session is made in the database as a verified code would make it."""
+    valid session. The session is made in the database as a verified code would make it. The
+    portal logs in as a member of the restricted role dsar_portal, as in production."""
     import hashlib
     import socket
     import urllib.request
@@ -577,12 +578,16 @@ def bench_portal():
     psql("INSERT INTO portal_sessions (token_hash, request_id, created_at, expires_at) "
          f"SELECT '{hashlib.sha256(token.encode()).hexdigest()}', min(id), now(), now() + interval '1 day' FROM requests",
          "bench_portal")
+    psql("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bench_portal_web') THEN "
+         "CREATE ROLE bench_portal_web LOGIN IN ROLE dsar_portal; END IF; END $$")
+    portal_url = database_url("bench_portal")
+    portal_url += ("&" if "?" in portal_url else "?") + "user=bench_portal_web"
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     log_path = os.path.join(BENCH_DIR, "tmp", "portal.log")
     with open(log_path, "w") as portal_log:
-        portal = subprocess.Popen([DSAR_PORTAL, "--listen", f"127.0.0.1:{port}", "--database-url", database_url("bench_portal")],
+        portal = subprocess.Popen([DSAR_PORTAL, "--listen", f"127.0.0.1:{port}", "--database-url", portal_url],
                                   stdout=portal_log, stderr=subprocess.STDOUT)
     try:
         base = f"http://127.0.0.1:{port}"
@@ -594,6 +599,10 @@ def bench_portal():
                 time.sleep(0.1)
         else:
             raise Failure(f"dsar-portal did not start; see {log_path}")
+        # The session must open the status page (a redirect to /status would be timed instead).
+        opened = urllib.request.urlopen(urllib.request.Request(base + "/status/view", headers={"Cookie": f"status={token}"}))
+        if opened.status != 200 or opened.url != base + "/status/view":
+            raise Failure("the bench session does not open the status page")
         form, form_p99, form_cpu, status, status_p99, status_cpu, errors = [], [], [], [], [], [], 0
         wrk(base + "/")  # warm-up
         for _ in range(RUNS):

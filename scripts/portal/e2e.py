@@ -5,9 +5,12 @@ Needs what `make test` provides: a throwaway PostgreSQL (scripts/test-cluster.sh
 DSAR_TEST_DATABASE_URL) and a private Dovecot + Postfix (scripts/mail/servers.sh, DSAR_MAIL_*),
 the debug build of `dsar` and `dsar-portal`, Debian's chromium and chromium-driver, Selenium.
 
-A requester fills the form in Uzbek, reads the code from their Maildir, verifies and sees the
-reference; the request is in `dsar queue`; they look it up on the status page, reply (flag R in
-the queue) and open /verify/CODE of the acknowledgement. Screenshots of the form, the status
+The portal runs as a login in the restricted role dsar_portal; the desk's promoter
+(`dsar portal promote --send`, a desk user) registers what it collected. A requester fills the
+form in Uzbek, reads the code from their Maildir, verifies, is told the reference comes by e-mail
+and reads it from the acknowledgement; the request is in `dsar queue`; they look it up on the
+status page, reply (flag R in the queue once promoted) and open /verify/CODE of the
+acknowledgement. Screenshots of the form, the status
 page and the verification page in Uzbek and English (and the form at 360 px) go to docs/portal/.
 """
 import email
@@ -49,13 +52,17 @@ def require_env(name):
     return value
 
 
-def database_url(server_url, name):
+def database_url(server_url, name, user=None):
     parts = urllib.parse.urlsplit(server_url)
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, "/" + name, parts.query, parts.fragment))
+    query = parts.query
+    if user:
+        query = (query + "&" if query else "") + "user=" + user
+    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, "/" + name, query, parts.fragment))
 
 
 def dsar(url, *args):
-    result = subprocess.run([os.path.join(BUILD, "dsar"), *args], env=dict(os.environ, DSAR_DATABASE_URL=url, NO_COLOR="1"),
+    env = dict(os.environ, DSAR_DATABASE_URL=url, NO_COLOR="1", DSAR_SMTP_PASSWORD=os.environ.get("DSAR_MAIL_PASSWORD", ""))
+    result = subprocess.run([os.path.join(BUILD, "dsar"), *args], env=env,
                             capture_output=True, text=True, timeout=120)
     if result.returncode != 0:
         fail(f"dsar {' '.join(args)} exited {result.returncode}: {result.stderr.strip()}")
@@ -112,11 +119,15 @@ def main():
                        ("mail.smtp_url", f"smtp://dpo%40desk.test@localhost:{smtp_port}"), ("mail.ca_file", require_env("DSAR_MAIL_CA")),
                        ("portal.public_url", base)]:
         dsar(url, "settings", "set", key, value)
-    step("desk set up (database, settings with mail.smtp_url and portal.public_url)")
+    portal_user = f"{name}_portal"
+    subprocess.run(["psql", "-q", "-X", server_url, "-c", f"CREATE ROLE {portal_user} LOGIN IN ROLE dsar_portal"], check=True,
+                   capture_output=True)
+    step("desk set up (database, settings with mail.smtp_url and portal.public_url, a login in dsar_portal)")
 
     env = dict(os.environ, DSAR_SMTP_PASSWORD=require_env("DSAR_MAIL_PASSWORD"))
     log = open(os.path.join(os.environ.get("TMPDIR", "/tmp"), f"dsar-portal-e2e-{os.getpid()}.log"), "w")
-    portal = subprocess.Popen([os.path.join(BUILD, "dsar-portal"), "--listen", f"127.0.0.1:{port}", "--database-url", url],
+    portal = subprocess.Popen([os.path.join(BUILD, "dsar-portal"), "--listen", f"127.0.0.1:{port}",
+                               "--database-url", database_url(server_url, name, portal_user)],
                               env=env, stdout=log, stderr=subprocess.STDOUT)
     driver = None
     try:
@@ -171,11 +182,22 @@ def main():
         code, seen = wait_for_code(maildir, seen)
         navigating(lambda: driver.find_element(By.ID, "code").send_keys(code, Keys.ENTER))
         page = driver.find_element(By.TAG_NAME, "main").text
-        match = re.search(r"DSAR-\d{4}-\d{6}", page)
-        if not match:
-            fail(f"no reference on the page after the code: {page[:300]}")
+        if "tasdiqlandi" not in page or re.search(r"DSAR-\d{4}-\d{6}", page):
+            fail(f"the page after the code does not say the reference comes by e-mail: {page[:300]}")
+        promoted = dsar(url, "portal", "promote", "--send")
+        match = re.search(r"DSAR-\d{4}-\d{6}", promoted)
+        if not match or "1 of 1 letter sent" not in promoted:
+            fail(f"dsar portal promote --send registered nothing: {promoted}")
         reference = match.group(0)
-        step(f"code read from the Maildir, request registered as {reference}")
+        for _ in range(200):
+            messages = mails(maildir)
+            if len(messages) > seen and reference in str(messages[-1]["Subject"]):
+                seen = len(messages)
+                break
+            time.sleep(0.1)
+        else:
+            fail(f"no acknowledgement naming {reference} arrived in {maildir}")
+        step(f"code read from the Maildir; promoted by the desk as {reference}, whose acknowledgement arrived by e-mail")
 
         # 3. The request is in the queue.
         queue = dsar(url, "queue")
@@ -205,6 +227,8 @@ def main():
         navigating(lambda: driver.find_element(By.CSS_SELECTOR, "form[action='/status/reply'] button").click())
         if "Rahmat" not in driver.find_element(By.TAG_NAME, "main").text:
             fail("the reply was not confirmed")
+        if "1 reply stored" not in dsar(url, "portal", "promote"):
+            fail("dsar portal promote stored no reply")
         rows = [line for line in dsar(url, "queue").splitlines() if reference in line]
         if not rows or not re.search(r"\bR\w*\s*$", rows[0]):
             fail(f"dsar queue shows no R flag for {reference}: {rows}")
@@ -246,6 +270,7 @@ def main():
             portal.kill()
         log.close()
         subprocess.run(["psql", "-q", "-X", server_url, "-c", f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"], capture_output=True)
+        subprocess.run(["psql", "-q", "-X", server_url, "-c", f"DROP ROLE IF EXISTS {name}_portal"], capture_output=True)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ extension Dsar.Db {
             commandName: "migrate",
             abstract: "Apply the pending SQL migrations in one transaction (running it twice is harmless).",
             discussion: """
-                With --grant, (re)apply the privileges of the roles dsar_owner, dsar_desk and dsar_report \
+                With --grant, (re)apply the privileges of the roles dsar_owner, dsar_desk, dsar_report and dsar_portal \
                 afterwards (needed after a migration adds tables) and print each step.
 
                 Example:
@@ -28,7 +28,7 @@ extension Dsar.Db {
                 for migration in applied { print("applied \(String(format: "%04d", migration.version))_\(migration.name).sql") }
             }
             if grant {
-                print("Privileges of dsar_owner, dsar_desk and dsar_report in this database:")
+                print("Privileges of dsar_owner, dsar_desk, dsar_report and dsar_portal in this database:")
                 for step in try RoleGrants(connection).apply() { print("  " + step) }
             }
         }
