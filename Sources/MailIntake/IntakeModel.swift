@@ -5,8 +5,8 @@ import DeskCore
 /// per right and one for "not a request" — and a calibration that turns the outputs into the
 /// probability that creating a request with the top right is right.
 ///
-/// A message asking for two rights is learned as a shared target (the primary 0.6, the others
-/// 0.4 between them), so a second right keeps a clear share and is created beside the first.
+/// A message asking for two rights is learned as a shared target (the primary
+/// `Parameters.primaryShare`, 0.5, the others the rest between them), so a second right keeps a clear share and is created beside the first.
 ///
 /// Weights are stored quantised (int8 per bucket and output, one scale per output), bucket-major
 /// so that one feature reads seven neighbouring bytes. `IntakeModelTrainer` makes a model;

@@ -53,8 +53,8 @@ public struct TrainingExample: Sendable {
     }
 
     /// What the model must learn, a distribution over the outputs (six rights, then "not a
-    /// request"): the one right, or the primary 0.6 and the others 0.4 between them.
-    var targets: [Float] {
+    /// request"): the one right, or the primary `primaryShare` and the others the rest between them.
+    func targets(primaryShare: Float) -> [Float] {
         var targets = [Float](repeating: 0, count: IntakeModel.outputs)
         let rights = label.kind == .request ? label.rights : []
         guard let primary = rights.first, let index = Right.allCases.firstIndex(of: primary) else {
@@ -65,9 +65,9 @@ public struct TrainingExample: Sendable {
             targets[index] = 1
             return targets
         }
-        targets[index] = 0.6
+        targets[index] = primaryShare
         for right in rights.dropFirst() {
-            if let other = Right.allCases.firstIndex(of: right) { targets[other] += 0.4 / Float(rights.count - 1) }
+            if let other = Right.allCases.firstIndex(of: right) { targets[other] += (1 - primaryShare) / Float(rights.count - 1) }
         }
         return targets
     }
