@@ -2,7 +2,7 @@
 SWIFT ?= swift
 DSAR := .build/debug/dsar
 
-.PHONY: build demo test bench bench-data clean deps reliability fuzz
+.PHONY: build demo test bench bench-data clean deps reliability fuzz lint
 
 deps:
 	scripts/ensure-deps.sh
@@ -23,8 +23,13 @@ demo: deps build
 # end-to-end CLI tests. Then the portal in a real browser (scripts/portal/e2e.py: headless
 # chromium through Selenium, the code read from the requester's Maildir), which also takes the
 # README's screenshots (docs/portal/).
-test: deps build
+test: deps lint build
 	scripts/mail/servers.sh scripts/test-cluster.sh sh -c '$(SWIFT) test && python3 scripts/portal/e2e.py'
+
+# `swift format lint` with .swift-format (scripts/lint.sh): no force unwraps, force tries or
+# implicitly unwrapped optionals in Sources/ or Tests/. Part of `make test`.
+lint:
+	SWIFT=$(SWIFT) scripts/lint.sh
 
 # Every benchmark of issue 8 against a throwaway DURABLE PostgreSQL (scripts/bench/cluster.sh):
 # release build, the 50,000-message mbox, then scripts/bench/run.py (table on stdout, JSON in

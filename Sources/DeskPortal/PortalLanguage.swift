@@ -23,7 +23,7 @@ public enum PortalLanguage {
                 if pair.count == 2, pair[0].trimmingCharacters(in: .whitespaces) == "q", let q = Double(pair[1]) { quality = q }
             }
             guard quality > 0, let language = language(tag: tag) else { continue }
-            if best == nil || quality > best!.quality { best = (language, quality) }
+            if quality > (best?.quality ?? 0) { best = (language, quality) }
         }
         return best?.language
     }

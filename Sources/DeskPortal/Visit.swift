@@ -78,9 +78,12 @@ struct Visit {
 
     func refusedCSRF() -> Response { message("csrf", status: .forbidden) }
 
+    /// nginx's header naming the client (`proxy_set_header X-Real-IP $remote_addr`).
+    static let realIP = HTTPField.Name("X-Real-IP")
+
     /// The address the rate limits count: nginx's `X-Real-IP` when trusted, else the socket's.
     func client(_ context: PortalContext) -> String {
-        if server.configuration.trustProxy, let forwarded = request.headers[HTTPField.Name("X-Real-IP")!], !forwarded.isEmpty {
+        if server.configuration.trustProxy, let name = Self.realIP, let forwarded = request.headers[name], !forwarded.isEmpty {
             return String(forwarded.prefix(64))
         }
         return context.peerAddress ?? "local"
