@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A seal of the audit log as a DPO quotes it: the tree size, its Merkle root and when it was
 /// sealed. `SIZE:ROOT` is what `dsar audit verify --digest` and `check-proof --digest` take.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One row of the append-only audit log (SPEC §3), chained by SHA-256 to the previous event of
 /// the same chain: the request's own chain, or the desk chain for desk-wide events.

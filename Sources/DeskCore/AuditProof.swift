@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Inclusion proofs of a request's audit events against one digest (`dsar audit prove`), in a
 /// JSON form anyone can check offline (`dsar audit check-proof`, or RFC 9162 §2.1.3.2 by hand):

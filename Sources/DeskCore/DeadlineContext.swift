@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What the deadline engine needs to know about one request.
 public struct DeadlineContext: Sendable, Hashable {

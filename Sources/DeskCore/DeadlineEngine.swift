@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Computes due dates from a receipt instant and a deadline rule (SPEC §4).
 public enum DeadlineEngine {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A jurisdiction's rule pack: one deadline rule per right, a time zone and a working-day calendar.
 public struct DeadlinePolicy: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One line of the erasure journal: where, what, how, by whom and when data was erased, and who
 /// approved the entry for the operator (School 21 policy, seed 002 §11.4: "the fact of destruction

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Every letter the desk can write; the raw value is the template's file name (SPEC §6).
 public enum LetterKind: String, CaseIterable, Codable, Sendable, Hashable {
     case acknowledgement

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A calendar date without a time or a zone, such as a due date.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// When a letter refused with a temporary (4xx) reply is tried again, and when the outbox gives up.
 ///

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The verification code printed under every letter (SPEC §6): derived from the SHA-256 of the
 /// letter's text, so anyone holding the letter can ask the desk whether it is genuine.
 ///

@@ -1,7 +1,7 @@
 import DeskCore
 import DeskStore
-import Foundation
-import Postgres
+public import Foundation
+public import Postgres
 
 /// The small realistic sample `dsar demo` loads, built through the real lifecycle so every
 /// request has its audit trail: all six rights, the four languages, every state, some overdue,

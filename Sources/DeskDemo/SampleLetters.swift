@@ -1,8 +1,8 @@
 import DeskCore
 import DeskStore
-import Foundation
-import LetterDesk
-import Postgres
+public import Foundation
+public import LetterDesk
+public import Postgres
 
 /// The letters of the sample `dsar demo` loads: an acknowledgement for each request still
 /// received, and for each restriction its lift notice followed by the lift, so that every state

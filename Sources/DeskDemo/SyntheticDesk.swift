@@ -1,7 +1,7 @@
 import DeskCore
 import DeskStore
-import Foundation
-import Postgres
+public import Foundation
+public import Postgres
 
 /// Bulk synthetic history for benchmarks (`dsar demo --requests N`): requests of every right,
 /// policy, language and state received over the three years before `now`, with their audit

@@ -1,7 +1,8 @@
-import DeskStore
-import Foundation
+import DeskCore
+public import DeskStore
+public import Foundation
 import LetterDesk
-import Postgres
+public import Postgres
 
 /// The acknowledgement letter (SPEC §6) for every request the intake creates, recorded in the
 /// transaction that stores the message: rendered for a whole batch and written with it in bulk,

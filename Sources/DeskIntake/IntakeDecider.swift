@@ -1,5 +1,5 @@
-import DeskStore
-import MailIntake
+public import DeskStore
+public import MailIntake
 
 /// The store's view of the one intake decision (`IntakeDecision`): what the store read becomes
 /// `IntakeKnowledge`, the message becomes `IntakeEvidence`, the decision becomes the store's `Plan`.

@@ -1,7 +1,7 @@
 import DeskCore
-import DeskStore
-import Foundation
-import MailIntake
+public import DeskStore
+public import Foundation
+public import MailIntake
 
 /// `dsar intake import`: reads every source one message at a time, assesses it (MailIntake),
 /// and stores it (IntakeStore) or, in a dry run, only says what would happen.

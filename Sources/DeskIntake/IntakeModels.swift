@@ -1,8 +1,8 @@
 import DeskCore
-import DeskStore
-import Foundation
-import MailIntake
-import Postgres
+public import DeskStore
+public import Foundation
+public import MailIntake
+public import Postgres
 
 /// The intake's learned models: the shipped one (`Models/intake.model`), the desk's own (stored by
 /// `dsar intake train`), and training them. Nothing here runs unless a command reads mail.

@@ -1,9 +1,9 @@
-import DeskStore
-import Foundation
-import LetterDesk
-import MailIntake
-import MailTransport
-import Postgres
+public import DeskStore
+public import Foundation
+public import LetterDesk
+public import MailIntake
+public import MailTransport
+public import Postgres
 
 /// One `dsar intake fetch` pass on the desk: the folder's new mail through the intake (with
 /// acknowledgements and triage as for `intake import`), delivery reports marking letters

@@ -1,7 +1,7 @@
-import DeskStore
-import Foundation
-import MailIntake
-import MailTransport
+public import DeskStore
+public import Foundation
+public import MailIntake
+public import MailTransport
 
 /// `dsar intake fetch`: the new messages of one IMAP folder through the intake pipeline.
 ///

@@ -1,8 +1,8 @@
-import DeskCore
-import Foundation
-import Letters
-import Logging
-import MailTransport
+public import DeskCore
+public import Foundation
+public import Letters
+public import Logging
+public import MailTransport
 
 /// Sends the one-time codes. They are not letters of a request (there is no request yet, or
 /// the look-up must not reveal one), so they go straight out over SMTP instead of through the

@@ -1,6 +1,6 @@
-import DeskStore
+public import DeskStore
 import Foundation
-import Postgres
+public import Postgres
 
 /// A few libpq connections for the portal's handlers. libpq blocks, so each use runs on a
 /// dispatch queue, not on the threads of Swift concurrency that serve the HTTP connections;

@@ -1,4 +1,4 @@
-import Hummingbird
+public import Hummingbird
 
 /// The request context of the portal: Hummingbird's basics plus the client's address (for the
 /// rate limits) and a small upload limit (no page takes more than a form).

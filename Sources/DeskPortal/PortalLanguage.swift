@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 import Foundation
 
 /// Which of the four languages a page is shown in: `?lang=` (remembered in a cookie), else the

@@ -1,5 +1,5 @@
-import DeskCore
-import Foundation
+public import DeskCore
+public import Foundation
 import Mustache
 
 /// The portal's pages: Mustache templates of `Templates/portal/` (HTML-escaped by Mustache:

@@ -1,9 +1,10 @@
 import DeskCore
 import DeskStore
-import Foundation
-import Hummingbird
+public import Foundation
+public import Hummingbird
 import Letters
-import Logging
+public import Logging
+import Postgres
 
 /// The requester's portal (issue 17): the request form with e-mail verification, the status
 /// page behind a one-time code, and letter verification, as one Hummingbird router.

@@ -1,8 +1,8 @@
-import DeskCore
+public import DeskCore
 import DeskStore
-import Foundation
+public import Foundation
 import Letters
-import Postgres
+public import Postgres
 
 /// What the portal keeps in PostgreSQL and reads of the desk, as the `dsar_portal` role
 /// (SQL/0110_portal.sql, SQL/0125_portal_role.sql): it inserts pending submissions and calls the

@@ -1,5 +1,5 @@
-import DeskCore
-import Foundation
+public import DeskCore
+public import Foundation
 import Letters
 
 /// The portal's words in the four languages: `Templates/portal/strings/<lang>.strings`, one

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Fixed-window counters in memory: at most `limit` events per key in each window. One portal
 /// process holds them (behind nginx, keys are the client addresses nginx passes on).

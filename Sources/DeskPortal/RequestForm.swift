@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 import Foundation
 
 /// The request form as typed, checked on the server: every field has a limit, and each problem

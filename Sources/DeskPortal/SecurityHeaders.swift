@@ -1,5 +1,5 @@
 import HTTPTypes
-import Hummingbird
+public import Hummingbird
 
 /// Headers every response carries: a strict Content-Security-Policy (no scripts at all, styles
 /// and forms only from the portal itself, no framing), no MIME sniffing, no referrer, no caching

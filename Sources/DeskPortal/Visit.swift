@@ -2,6 +2,7 @@ import DeskCore
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 
 /// One request as the portal answers it: its language and CSRF token (each with the cookie to
 /// set when new) and the helpers that turn a page into a response.

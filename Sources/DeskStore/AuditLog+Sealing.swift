@@ -1,6 +1,6 @@
-import DeskCore
-import Foundation
-import Logging
+public import DeskCore
+public import Foundation
+public import Logging
 import Postgres
 
 /// Seals: committed events get their Merkle leaves in seal order, and each batch a seal row.

@@ -1,5 +1,5 @@
-import DeskCore
-import Foundation
+public import DeskCore
+public import Foundation
 import Postgres
 
 /// `dsar audit verify`: every chain, every seal's root, the seal chain, every event sealed once,
@@ -125,7 +125,7 @@ final class LeafWalk: @unchecked Sendable {
     /// The first request whose recorded head is not its chain's newest event. Named only when
     /// the chains, leaves and seals hold: a sealed event deleted is better named by its leaf.
     private(set) var headBreak: AuditChain.Break?
-    private var failure: Error?
+    private var failure: (any Error)?
 
     init(size: Int) {
         self.size = size

@@ -1,7 +1,7 @@
-import DeskCore
-import Foundation
+public import DeskCore
+public import Foundation
 import Logging
-import Postgres
+public import Postgres
 
 /// The sealed audit log (SPEC §3, issue 15): the only code that writes `events` and `audit_seals`.
 ///

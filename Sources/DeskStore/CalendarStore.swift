@@ -1,6 +1,6 @@
-import DeskCore
-import Foundation
-import Postgres
+public import DeskCore
+public import Foundation
+public import Postgres
 
 /// The dated entries of the working-day calendars (`dsar calendar`): days off and extra working
 /// days, per week pattern; changes are audited.

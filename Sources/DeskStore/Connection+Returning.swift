@@ -1,4 +1,4 @@
-import Postgres
+public import Postgres
 
 extension Connection {
     /// The one value an `INSERT … RETURNING id` (or a lookup that must find its row) gives back.

@@ -1,6 +1,6 @@
-import Foundation
-import Logging
-import Postgres
+public import Foundation
+public import Logging
+public import Postgres
 
 /// Which database a command talks to (SPEC §8): `--database-url`, else `DSAR_DATABASE_URL`,
 /// else the standard `PG*` variables, else the embedded local database.

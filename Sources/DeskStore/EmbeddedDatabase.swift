@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The private PostgreSQL cluster `dsar` uses when no database is configured (SPEC §8).
 ///

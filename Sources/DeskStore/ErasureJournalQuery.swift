@@ -1,6 +1,6 @@
-import DeskCore
-import Foundation
-import Postgres
+public import DeskCore
+public import Foundation
+public import Postgres
 
 /// The erasure journal for the regulator (`dsar report journal`): every erasure-journal entry
 /// recorded in a period, with the request it belongs to and who approved it (seed 002 §11.4).

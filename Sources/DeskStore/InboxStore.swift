@@ -1,6 +1,6 @@
-import DeskCore
-import Foundation
-import Postgres
+public import DeskCore
+public import Foundation
+public import Postgres
 
 /// Intake items that need a person (SPEC §5): messages the intake could not turn into a request
 /// (`triage`) or could not read (`quarantined`), and what the desk decided about them.

@@ -1,6 +1,6 @@
-import DeskCore
-import Foundation
-import Postgres
+public import DeskCore
+public import Foundation
+public import Postgres
 
 /// What the desk has learnt from its DPO (issue 13): the labels people gave messages (inbox
 /// conversions and dismissals, `dsar reclassify`) and the models `dsar intake train` made.

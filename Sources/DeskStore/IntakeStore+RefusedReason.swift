@@ -1,3 +1,5 @@
+import DeskCore
+
 extension IntakeStore {
     /// The triage reason stored with a message whose requests a rule of the desk refused (a
     /// policy without a rule for the right): what `dsar inbox` shows a person deciding it.

@@ -1,6 +1,6 @@
-import DeskCore
-import Foundation
-import Postgres
+public import DeskCore
+public import Foundation
+public import Postgres
 
 /// Stores what the email intake read (SPEC §5): each message once, then a reply attached to its
 /// request, new requests (one per right, one case), or an inbox item — in one transaction per

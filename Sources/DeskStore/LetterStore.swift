@@ -1,6 +1,6 @@
-import DeskCore
-import Foundation
-import Postgres
+public import DeskCore
+public import Foundation
+public import Postgres
 
 /// A letter as recorded in the `letters` table.
 public struct StoredLetter: Sendable, Hashable {

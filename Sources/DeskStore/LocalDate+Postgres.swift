@@ -1,5 +1,5 @@
-import DeskCore
-import Postgres
+public import DeskCore
+public import Postgres
 
 /// Due dates travel as `date` columns in ISO form.
 extension LocalDate: PostgresEncodable, PostgresDecodable {

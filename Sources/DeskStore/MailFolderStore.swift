@@ -1,5 +1,5 @@
-import Foundation
-import Postgres
+public import Foundation
+public import Postgres
 
 /// Where `dsar intake fetch` stopped in each IMAP folder (`mail_folders`).
 public struct MailFolderStore {

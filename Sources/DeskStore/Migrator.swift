@@ -1,6 +1,6 @@
-import Foundation
-import Logging
-import Postgres
+public import Foundation
+public import Logging
+public import Postgres
 
 /// Applies the numbered files of `SQL/` (`NNNN_name.sql`) in order, once each.
 ///

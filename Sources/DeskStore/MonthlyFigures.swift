@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 import Foundation
 
 /// The figures of one month's compliance report as read from the database (SPEC §7).

@@ -1,6 +1,6 @@
 import DeskCore
-import Foundation
-import Postgres
+public import Foundation
+public import Postgres
 
 /// Reads the figures of the monthly compliance report (SPEC §7) with a few aggregate queries.
 ///

@@ -1,5 +1,5 @@
-import DeskCore
-import Foundation
+public import DeskCore
+public import Foundation
 
 /// What the desk knows about a request when it is registered (`dsar new`, the intake).
 public struct NewRequest: Sendable {

@@ -1,5 +1,5 @@
-import DeskCore
-import Foundation
+public import DeskCore
+public import Foundation
 
 /// One letter in the outbox, as `dsar outbox` lists it.
 public struct OutboxEntry: Sendable, Hashable {

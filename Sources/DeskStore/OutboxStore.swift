@@ -1,6 +1,6 @@
-import DeskCore
-import Foundation
-import Postgres
+public import DeskCore
+public import Foundation
+public import Postgres
 
 /// The outbox of letters sent over SMTP (SPEC §6), in the `outbox` table.
 ///

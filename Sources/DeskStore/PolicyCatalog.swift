@@ -1,6 +1,6 @@
-import DeskCore
-import Foundation
-import Postgres
+public import DeskCore
+public import Foundation
+public import Postgres
 
 /// Reads jurisdiction policies and working-day calendars from the database (SPEC §4).
 public struct PolicyCatalog {

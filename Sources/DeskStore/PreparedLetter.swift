@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// A letter rendered and signed for a request a batch creates, with its id, verification code
 /// and Message-ID already chosen: what `IntakeBatchWriter` records with COPY and audits as

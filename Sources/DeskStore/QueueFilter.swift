@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// What `dsar queue` and `dsar claim` narrow the open requests to (SPEC §8).
 public struct QueueFilter: Sendable, Hashable {

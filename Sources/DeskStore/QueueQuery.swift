@@ -1,6 +1,6 @@
-import DeskCore
-import Foundation
-import Postgres
+public import DeskCore
+public import Foundation
+public import Postgres
 
 /// The DPO's queue (SPEC §8): open requests, most urgent first, and `claim`.
 ///

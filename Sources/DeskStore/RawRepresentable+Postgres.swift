@@ -1,5 +1,5 @@
-import DeskCore
-import Postgres
+public import DeskCore
+public import Postgres
 
 /// The domain's string enums are stored as their raw values (checked by SQL domains).
 extension Right: PostgresEncodable, PostgresDecodable {}

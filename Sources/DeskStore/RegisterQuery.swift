@@ -1,6 +1,6 @@
-import DeskCore
+public import DeskCore
 import Foundation
-import Postgres
+public import Postgres
 
 /// One request as the register shows it (`dsar report register`). Dates are local to the desk.
 public struct RegisterEntry: Sendable, Equatable {

@@ -1,6 +1,6 @@
-import DeskCore
-import Foundation
-import Postgres
+public import DeskCore
+public import Foundation
+public import Postgres
 
 /// Everything about one request for `dsar show`: the request, its timeline, evidence, letters
 /// and messages, read in one go.

@@ -1,5 +1,5 @@
-import DeskCore
-import Foundation
+public import DeskCore
+public import Foundation
 import Postgres
 
 extension RequestStore {

@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 extension RequestStore {
     /// The period an extension of `reference` by `length` means under the request's policy: a

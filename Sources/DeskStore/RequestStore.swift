@@ -1,6 +1,6 @@
-import DeskCore
-import Foundation
-import Postgres
+public import DeskCore
+public import Foundation
+public import Postgres
 
 /// Requests and their lifecycle in PostgreSQL: every change is one transaction that checks the
 /// transition and gate (DeskCore), writes the new state and due date, and appends the audit event.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Finds the project's data directories (`SQL/`, `Templates/`) at run time.
 ///

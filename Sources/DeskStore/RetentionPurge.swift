@@ -1,6 +1,6 @@
-import DeskCore
-import Foundation
-import Postgres
+public import DeskCore
+public import Foundation
+public import Postgres
 
 /// The desk's own retention rule (issue 9 §7): personal data of requesters whose requests all
 /// closed before a date is anonymised, while the statistics and the audit chain stay.

@@ -1,4 +1,4 @@
-import Postgres
+public import Postgres
 
 /// The privileges of the desk's roles in this database (`SQL/0050_roles.sql`).
 ///

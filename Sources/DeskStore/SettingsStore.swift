@@ -1,6 +1,6 @@
-import DeskCore
-import Foundation
-import Postgres
+public import DeskCore
+public import Foundation
+public import Postgres
 
 /// The desk's settings (organisation, DPO, mail domain, authority names) in the `settings` table.
 ///

@@ -1,5 +1,5 @@
-import DeskCore
-import Foundation
+public import DeskCore
+public import Foundation
 
 /// A failure of the store that a user can act on: a code and the values it is about (the
 /// reference, the actor, the time, the state, the policy …), never a sentence. The command line

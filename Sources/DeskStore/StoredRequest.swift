@@ -1,5 +1,5 @@
-import DeskCore
-import Foundation
+public import DeskCore
+public import Foundation
 
 /// A request as stored, with its requester.
 public struct StoredRequest: Sendable, Hashable {

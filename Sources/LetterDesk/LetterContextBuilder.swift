@@ -1,7 +1,7 @@
-import DeskCore
+public import DeskCore
 import DeskStore
 import Foundation
-import Letters
+public import Letters
 
 /// Turns what the desk knows about a request (`LetterFacts`) into the `LetterContext` a template
 /// is rendered with, and refuses a letter that would go out with a hole in it.

@@ -1,5 +1,5 @@
-import DeskCore
-import DeskStore
+public import DeskCore
+public import DeskStore
 import Foundation
 
 /// Everything the desk knows that a letter about one request may quote, read in one place.

@@ -1,6 +1,6 @@
 import DeskCore
-import DeskStore
-import Foundation
+public import DeskStore
+public import Foundation
 import Letters
 import Postgres
 

@@ -1,6 +1,6 @@
-import DeskCore
+public import DeskCore
 import DeskStore
-import Foundation
+public import Foundation
 import Letters
 
 extension LetterProducer {

@@ -1,8 +1,8 @@
-import DeskCore
-import DeskStore
-import Foundation
-import Letters
-import Postgres
+public import DeskCore
+public import DeskStore
+public import Foundation
+public import Letters
+public import Postgres
 
 /// A letter produced and recorded: the stored row and the content in the format asked for.
 public struct ProducedLetter: Sendable {

@@ -1,8 +1,8 @@
-import DeskCore
+public import DeskCore
 import DeskStore
-import Foundation
-import MailTransport
-import Postgres
+public import Foundation
+public import MailTransport
+public import Postgres
 
 /// Sends letters of the outbox over SMTP on one connection (SPEC §6).
 ///

@@ -1,8 +1,8 @@
-import DeskCore
-import DeskStore
-import Foundation
+public import DeskCore
+public import DeskStore
+public import Foundation
 import MailTransport
-import Postgres
+public import Postgres
 
 /// The desk's SMTP set-up from its settings (`mail.smtp_url`, `mail.ca_file`, `dpo.email`),
 /// and the outbox operations the command line offers.

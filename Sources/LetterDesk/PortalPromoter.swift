@@ -1,7 +1,7 @@
 import DeskCore
 import DeskStore
-import Foundation
-import Postgres
+public import Foundation
+public import Postgres
 
 /// The desk's side of the portal (`dsar portal promote`): the portal, as `dsar_portal`, may only
 /// leave verified submissions and replies in its own tables (SQL/0125_portal_role.sql); this

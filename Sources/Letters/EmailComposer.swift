@@ -1,5 +1,5 @@
-import DeskCore
-import Foundation
+public import DeskCore
+public import Foundation
 
 /// A mailbox: optional display name and address.
 public struct EmailAddress: Sendable, Hashable {

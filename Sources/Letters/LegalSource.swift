@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 import Foundation
 
 /// Writes a policy's citation (`ZRU-547 art. 30`, `152-FZ art. 14(3)`, `GDPR art. 12(3)`) the way a

@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// Everything a letter may say, as typed values; the renderer turns it into the Mustache context.
 ///

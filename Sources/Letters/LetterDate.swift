@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// Formats a `YYYY-MM-DD` calendar date the way each language writes dates in a letter.
 ///

@@ -1,5 +1,5 @@
-import DeskCore
-import Foundation
+public import DeskCore
+public import Foundation
 import Mustache
 
 /// Loads the letter templates of `Templates/` and renders letters in the four languages.

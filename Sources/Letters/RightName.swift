@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// The name of a right as a letter writes it after "Request type:" (nominative, no inflection needed).
 ///

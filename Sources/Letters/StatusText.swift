@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// A request's state as the requester reads it in a `status_reply` letter.
 public enum StatusText {

@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// A period written out in a letter: uz `10 kalendar kuni`, uz-Cyrl `10 календарь куни`,
 /// ru `10 календарных дней`, en `10 calendar days`.

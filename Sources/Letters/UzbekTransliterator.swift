@@ -1,3 +1,5 @@
+import Foundation
+
 /// Uzbek Latin → Uzbek Cyrillic, for letters whose `uz-Cyrl` template was not hand-written.
 ///
 /// Rules (the 1995 Latin alphabet read back into Cyrillic):

@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// What a message asks for: its language and the rights requested, primary first.
 public struct Classification: Sendable, Hashable {

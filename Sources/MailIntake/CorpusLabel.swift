@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// One line of a corpus `labels.tsv`: what a message is, as the person who wrote it says.
 ///

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A delivery status notification (RFC 3464) or an older-style bounce that names letters the
 /// desk sent: the Message-IDs of the returned letters and the remote server's reason.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Reads one message from a single .eml file or from standard input.
 public final class EmlReader: MessageStream {

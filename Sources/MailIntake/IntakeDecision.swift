@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// What the intake does with one message: the one decision, used by the importer's dry run and
 /// offline run and by the store when it writes (message by message or a batch at a time).

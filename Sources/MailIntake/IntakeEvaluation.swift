@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// How well the intake read labelled mail: what `dsar intake evaluate` prints.
 ///

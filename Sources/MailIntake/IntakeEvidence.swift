@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// What a message itself says that the intake decision needs (from its `IntakeAssessment`).
 public struct IntakeEvidence: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// The learned part of the classifier: multinomial logistic regression (softmax) over
 /// `FeatureHasher`'s hashed n-grams and the vocabulary's phrase scores, with seven outputs — one

@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 import Foundation
 
 /// One line of `dsar intake import --dry-run --json` (SPEC §5), built from what was read and assessed.

@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// The words by which people ask for each right in one language: data read by `RightClassifier`.
 ///

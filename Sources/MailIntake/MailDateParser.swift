@@ -1,5 +1,5 @@
 import DeskCore
-import Foundation
+public import Foundation
 
 /// Parses the `Date` header in RFC 5322 form and the broken forms seen in real mail:
 /// missing weekday, two-digit years, named zones (UT, GMT, EST, MSK…), missing seconds,

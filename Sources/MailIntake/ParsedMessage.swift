@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A message after MIME parsing: the headers that matter to the desk, the best text body,
 /// the attachments and what the parser had to work around.

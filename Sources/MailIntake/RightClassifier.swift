@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// Decides the language of a message and the rights it asks for, from subject and body,
 /// using the per-language `IntakeVocabulary` tables.

@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// What the hand-written vocabulary (`IntakeVocabulary`) finds in a message: a score per right,
 /// and the three things a rule decides better than a weight (consent withdrawal, direct

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `STATUS` says of a folder.
 public struct IMAPFolderStatus: Sendable, Hashable {
     /// Changes when the server renumbers the folder's UIDs: every remembered UID is then void.

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Where a mail password comes from: a file only its owner can read (`--password-file`, or the
 /// file named by `VARIABLE_FILE`, for systemd units), the environment variable itself, or — when

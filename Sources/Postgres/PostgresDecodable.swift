@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// A Swift type that can be read from a column in text format.
 ///

@@ -1,3 +1,5 @@
+import DeskCore
+
 /// Renders a ``MonthlyReport`` as one long CSV table `section,key,subkey,value`
 /// (RFC 4180: quoted where needed, CRLF, UTF-8 without BOM) for spreadsheets and scripts.
 ///

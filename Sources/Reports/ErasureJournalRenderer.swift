@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 import Foundation
 
 /// One line of the erasure journal as the report writes it (`dsar report journal`): the entry and

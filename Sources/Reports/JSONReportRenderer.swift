@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// Renders a ``MonthlyReport`` as JSON with the field names documented on
 /// ``MonthlyReport`` (sorted keys, ISO 8601 dates, explicit nulls).

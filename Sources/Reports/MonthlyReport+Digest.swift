@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 import Foundation
 
 extension MonthlyReport {

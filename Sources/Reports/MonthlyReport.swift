@@ -1,5 +1,5 @@
-import DeskCore
-import Foundation
+public import DeskCore
+public import Foundation
 
 /// Every figure of the monthly compliance report for one month (SPEC §7).
 ///

@@ -1,3 +1,4 @@
+import DeskCore
 import Foundation
 
 /// The formats of `dsar report register --format`.

@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// One request in the desk's register (`dsar report register`), the record kept for
 /// the regulator. Dates are `YYYY-MM-DD` in the desk's time zone.

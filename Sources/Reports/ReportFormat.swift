@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// The formats of `dsar report monthly --format`.
 public enum ReportFormat: String, CaseIterable, Sendable {

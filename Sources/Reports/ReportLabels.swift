@@ -1,4 +1,4 @@
-import DeskCore
+public import DeskCore
 
 /// A piece of report wording: section titles, column headings, chart titles.
 public enum ReportText: String, CaseIterable, Sendable {

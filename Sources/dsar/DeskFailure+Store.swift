@@ -1,3 +1,4 @@
+import DeskCore
 import DeskStore
 import Foundation
 

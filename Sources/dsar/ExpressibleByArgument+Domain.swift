@@ -1,5 +1,6 @@
-import ArgumentParser
-import DeskCore
+public import ArgumentParser
+public import DeskCore
+import Foundation
 
 /// The domain's enums are typed on the command line by their raw values (`access`, `uz-Cyrl`, …).
 extension Right: ExpressibleByArgument {}

@@ -1,4 +1,6 @@
+import DeskCore
 import DeskIntake
+import LetterDesk
 import MailTransport
 
 /// The lines `dsar intake fetch` prints after a pass.

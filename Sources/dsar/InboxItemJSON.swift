@@ -34,7 +34,7 @@ struct InboxItemJSON: Encodable {
         suggested = item.suggested
     }
 
-    func encode(to encoder: Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(messageID, forKey: .messageID)

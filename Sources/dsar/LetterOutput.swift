@@ -1,3 +1,5 @@
+import DeskCore
+import DeskStore
 import Foundation
 import LetterDesk
 import MailTransport

@@ -1,4 +1,5 @@
 import DeskCore
+import Foundation
 import Testing
 
 @Suite struct VerificationCodeTests {

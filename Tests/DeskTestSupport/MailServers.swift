@@ -1,6 +1,6 @@
 import DeskStore
 import Foundation
-import MailTransport
+public import MailTransport
 
 /// The Dovecot and Postfix that `scripts/mail/servers.sh` started for this test run.
 public struct MailServers {

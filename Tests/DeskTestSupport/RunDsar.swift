@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What one run of the `dsar` binary did.
 public typealias DsarRun = (status: Int32, stdout: String, stderr: String)

@@ -1,6 +1,6 @@
 import DeskStore
-import Foundation
-import Postgres
+public import Foundation
+public import Postgres
 
 /// A fresh, uniquely named database on the test server, dropped when the test ends.
 ///

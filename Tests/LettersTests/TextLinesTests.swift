@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Letters
+import DeskCore
 
 /// The byte-wise cuts of `TextLines` and `HTMLPage.escape` give what the `Character`-wise
 /// versions they replaced gave.

@@ -1,5 +1,6 @@
-import Testing
+import DeskCore
 @testable import MailIntake
+import Testing
 
 /// Charsets beyond the fast tables, decoded through iconv. The bytes were produced once with
 /// Python's codecs (`text.encode(codec)`), so they are what those mailers send.

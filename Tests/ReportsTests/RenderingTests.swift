@@ -10,12 +10,12 @@ import FoundationXML
 /// Counts elements and records the first error of an XML parse.
 private final class XMLCheck: NSObject, XMLParserDelegate {
     var elementNames: [String] = []
-    var error: Error?
+    var error: (any Error)?
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
         elementNames.append(elementName)
     }
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = parseError }
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) { error = parseError }
 }
 
 private func parseXML(_ text: String) -> XMLCheck {

@@ -1,5 +1,6 @@
 import DeskTestSupport
 import Foundation
+import Postgres
 import Testing
 
 /// Every command refuses bad input with exit 2 (or 3 for an unknown thing), one sentence on

@@ -1,6 +1,7 @@
 import DeskCore
 import DeskTestSupport
 import Foundation
+import Postgres
 import Testing
 
 /// `dsar-bench`, the in-process drivers of `make bench`, end to end on a small desk: the claim +

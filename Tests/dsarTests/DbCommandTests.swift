@@ -1,5 +1,6 @@
 import DeskTestSupport
 import Foundation
+import Postgres
 import Testing
 
 /// `dsar db …` end to end: the built binary against a fresh database.

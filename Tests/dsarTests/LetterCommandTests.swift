@@ -3,6 +3,7 @@ import DeskStore
 import DeskTestSupport
 import Foundation
 import Letters
+import Postgres
 import Testing
 
 /// `dsar settings` and `dsar letter` end to end: the built binary, its output, files and exit codes.

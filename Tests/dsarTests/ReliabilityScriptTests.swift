@@ -1,5 +1,6 @@
 import DeskTestSupport
 import Foundation
+import Postgres
 import Testing
 
 /// The quick versions of the reliability scripts (issue 9 §1 and §8), run from `make test`

@@ -1,5 +1,6 @@
 import DeskTestSupport
 import Foundation
+import Postgres
 import Testing
 
 /// `dsar demo` without --requests — what `make demo` loads: the 15-request sample goes through the

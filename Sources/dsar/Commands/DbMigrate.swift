@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskStore
+import Foundation
 
 extension Dsar.Db {
     /// `dsar db migrate`

@@ -1,6 +1,8 @@
 import ArgumentParser
 import DeskDemo
+import DeskStore
 import Foundation
+import LetterDesk
 
 extension Dsar {
     /// `dsar demo`

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeskCore
 import DeskStore
+import Foundation
 
 extension Dsar {
     /// `dsar new`

@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import DeskCore
 import DeskStore
 import Foundation

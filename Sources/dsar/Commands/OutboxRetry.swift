@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskStore
 import LetterDesk
 
 extension Dsar.Outbox {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeskCore
 import DeskStore
+import Foundation
 import Letters
 
 extension Dsar {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskCore
 import DeskStore
 import Foundation
 import LetterDesk

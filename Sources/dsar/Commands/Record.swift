@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskCore
+import DeskStore
 
 extension Dsar {
     /// `dsar record`
