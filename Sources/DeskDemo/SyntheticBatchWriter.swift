@@ -221,7 +221,7 @@ struct SyntheticBatchWriter {
         let audit = try AuditLog(db).beginBulk(now: now)
         var next: [Int64] = []
         for sequence in Self.sequences {
-            next.append(try db.query("SELECT nextval(\(sequence)::regclass)").first?.decode(column: 0, as: Int64.self) ?? 1)
+            next.append(try db.returned("SELECT nextval(\(sequence)::regclass)", "next value of \(sequence)"))
         }
         var counters: [Int: Int] = [:]
         for row in try db.query("SELECT year, last_value FROM reference_counters FOR UPDATE") {

@@ -76,12 +76,11 @@ public struct PortalStore {
     public func lookUp(reference: String, email: String, challenge: String, code: String, now: Date) throws -> Bool {
         let challengeHash = PortalSecret.hash(token: challenge)
         let wanted = RequestReference(reference)?.description ?? ""
-        return try db.query(
+        return try db.returned(
             """
             SELECT portal_begin_lookup(\(wanted), \(email), \(challengeHash),
                                        \(PortalSecret.hash(code: code, challenge: challengeHash)), \(now))
-            """
-        ).first?.decode(column: 0) ?? false
+            """, "answer of portal_begin_lookup")
     }
 
     /// Checks the code of a look-up; the right one (for a look-up that matched) opens a session.

@@ -372,7 +372,7 @@ extension AuditLog {
         try db.query("SELECT 1 FROM audit_sealer FOR UPDATE")
         while case .sealed = try sealHeld(now: now, limit: 200_000) {}
         let (tree, root, nextSeal) = try frontier()
-        let next = try db.query("SELECT nextval('events_seq_seq')").first?.decode(column: 0, as: Int64.self) ?? 1
+        let next: Int64 = try db.returned("SELECT nextval('events_seq_seq')", "next audit event number")
         return AuditBulkLoad(nextSequence: next, tree: tree, root: root, nextSeal: nextSeal)
     }
 

@@ -321,11 +321,11 @@ public struct RequestStore {
         }
         var retentionGroundRecorded = false
         if request.consentWithdrawal && kinds.contains(.decision) {
-            retentionGroundRecorded = try db.query(
+            retentionGroundRecorded = try db.returned(
                 """
                 SELECT EXISTS (SELECT 1 FROM evidence WHERE request_id = \(request.id) AND kind = 'decision'
                                AND details ? 'retention_ground')
-                """).first?.decode(column: 0, as: Bool.self) ?? false
+                """, "answer whether a retention ground is recorded")
         }
         let context = DeadlineContext(
             receivedAt: request.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar,
