@@ -17,7 +17,7 @@ public struct IntakeAcknowledgements {
     /// Reads the desk's settings and prepares the letter producer.
     public init(db: Connection, actor: String, now: Date) throws {
         let settings = try SettingsStore(db).values()
-        missingSettings = SettingsStore.requiredForLetters.filter { (settings[$0] ?? "").isEmpty }
+        missingSettings = SettingsStore.missingForLetters(in: settings)
         guard missingSettings.isEmpty else {
             hooks = .none
             return

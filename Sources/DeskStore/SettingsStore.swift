@@ -51,6 +51,11 @@ public struct SettingsStore {
     /// The settings a letter to a requester cannot do without.
     public static let requiredForLetters = ["organisation.name", "organisation.address", "dpo.name", "dpo.email"]
 
+    /// Which of `requiredForLetters` are unset or empty in `settings` (none: letters can be written).
+    public static func missingForLetters(in settings: [String: String]) -> [String] {
+        requiredForLetters.filter { (settings[$0] ?? "").isEmpty }
+    }
+
     /// `authority.uz`, `authority.uz_cyrl`, `authority.ru`, `authority.en` (keys are lowercase);
     /// with a policy, `authority.<policy>.<lang>` (`authority.uz_state.ru`) for that policy only.
     public static func authorityKey(_ language: Language, policy: String? = nil) -> String {

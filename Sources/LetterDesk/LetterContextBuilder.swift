@@ -67,7 +67,7 @@ public enum LetterContextBuilder {
     }
 
     static func checkSettings(_ settings: [String: String]) throws {
-        let missing = SettingsStore.requiredForLetters.filter { (settings[$0] ?? "").isEmpty }
+        let missing = SettingsStore.missingForLetters(in: settings)
         guard !missing.isEmpty else { return }
         throw StoreError(.letterSettingsMissing, detail: missing.joined(separator: ","))
     }

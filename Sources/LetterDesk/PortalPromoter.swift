@@ -1,5 +1,6 @@
 import DeskCore
 import DeskStore
+import Letters
 public import Foundation
 public import Postgres
 
@@ -60,7 +61,7 @@ public struct PortalPromoter {
             let request = try RequestStore(db).insert(new, actor: Self.actor, now: now)
             let settings = try SettingsStore(db).values()
             var queued = false
-            if SettingsStore.requiredForLetters.allSatisfy({ !(settings[$0] ?? "").isEmpty }) {
+            if SettingsStore.missingForLetters(in: settings).isEmpty {
                 let letter = try producer.inTransaction(db).produce(
                     .acknowledgement, for: request.reference, format: .eml, actor: Self.actor, now: now)
                 _ = try OutboxStore(db).queue(letterID: letter.letter.id, message: Array(letter.content.utf8), actor: Self.actor, now: now)
@@ -105,14 +106,11 @@ public struct PortalPromoter {
 
     /// The reply as a message the desk can read like any other (RFC 5322, UTF-8, CRLF).
     static func replyMessage(request: StoredRequest, subject: String, text: String, date: Date) -> [UInt8] {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
         let body = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\n", with: "\r\n")
         let headers = [
             "From: \(request.requester.email ?? "portal")",
             "Subject: \(subject)",
-            "Date: \(formatter.string(from: date))",
+            "Date: \(EmailComposer.rfc5322Date(date))",
             "X-DSAR-Channel: portal",
             "MIME-Version: 1.0",
             "Content-Type: text/plain; charset=utf-8",

@@ -213,7 +213,8 @@ public struct EmailComposer: Sendable {
         return lines.joined(separator: "\r\n")
     }
 
-    static func rfc5322Date(_ date: Date) -> String {
+    /// `date` as an RFC 5322 `Date:` value, in the desk's Tashkent time (`Tue, 01 Dec 2026 14:00:00 +0500`).
+    public static func rfc5322Date(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "Asia/Tashkent") ?? TimeZone(secondsFromGMT: 5 * 3600)
