@@ -68,11 +68,21 @@ let package = Package(
             dependencies: ["DeskCore", "DeskStore", "Postgres", "MailIntake", "LetterDesk", "MailTransport"],
             swiftSettings: strict
         ),
+        // What every program (dsar, dsar-portal, dsar-bench) shares: the clock (DSAR_NOW) and one
+        // sentence and exit code for every library error, so no program words an error its own way.
+        .target(
+            name: "DeskProgram",
+            dependencies: [
+                "DeskCore", "DeskStore", "Postgres", "MailIntake", "Letters", "Reports", "MailTransport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "dsar",
             dependencies: [
                 "DeskCore", "DeskStore", "Postgres", "MailIntake", "DeskIntake", "Letters", "LetterDesk", "Reports", "MailTransport",
-                "DeskDemo",
+                "DeskDemo", "DeskProgram",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -93,7 +103,7 @@ let package = Package(
         .executableTarget(
             name: "dsar-portal",
             dependencies: [
-                "DeskPortal", "DeskStore",
+                "DeskPortal", "DeskStore", "DeskProgram",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -103,7 +113,7 @@ let package = Package(
         .executableTarget(
             name: "DeskBench",
             dependencies: [
-                "DeskCore", "DeskStore", "Postgres", "Letters", "LetterDesk",
+                "DeskCore", "DeskStore", "Postgres", "Letters", "LetterDesk", "DeskProgram",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -133,6 +143,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(
+            name: "DeskProgramTests",
+            dependencies: ["DeskProgram", "DeskCore", "DeskStore", "Letters", "Reports", "MailIntake", "Postgres"],
+            swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "DeskCore"], swiftSettings: strict),
         .testTarget(name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore", "Letters", "DeskTestSupport", "MailTransport"], swiftSettings: strict),
     ]

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskProgram
 
 /// `dsar-bench`: in-process drivers for the benchmarks a `dsar` process per step cannot measure
 /// (spawning a process per transition costs more than the transition). Each driver calls the same
@@ -16,4 +17,14 @@ struct DsarBench: ParsableCommand {
               dsar-bench sha256 --events 1000000
             """,
         subcommands: [PrepareClaimsCommand.self, ClaimLoopsCommand.self, LettersCommand.self, HashCommand.self])
+
+    /// Runs a driver; a failure ends as one sentence and SPEC §8's exit code, as in `dsar`.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            DeskFailure.exit(after: error, program: "dsar-bench", command: Self.self)
+        }
+    }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskPortal
+import DeskProgram
 import DeskStore
 import Foundation
 import Hummingbird
@@ -61,8 +62,6 @@ struct PortalCommand: AsyncParsableCommand {
                 if try db.query("SELECT has_table_privilege('requests', 'SELECT')").first?.decode(column: 0) == true {
                     logger.warning("dsar-portal connects as a user that may read the desk's requests; give it a login in the role dsar_portal instead (README, \"Portal\")")
                 }
-            } catch let error as StoreError {
-                throw PortalError.configuration(PortalStartFailure.sentence(error))
             } catch let error as PostgresError where error.sqlState == .insufficientPrivilege || error.sqlState == "42P01" {
                 throw PortalError.configuration("The portal's database user cannot read portal_settings; run `dsar db migrate --grant` and make the user a member of dsar_portal.")
             }
@@ -82,9 +81,10 @@ struct PortalCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("dsar-portal: \(error.description)\n".utf8))
             if case .usage = error { throw ExitCode(2) }
             throw ExitCode(1)
-        } catch let error as StoreError {
-            FileHandle.standardError.write(Data("dsar-portal: \(PortalStartFailure.sentence(error))\n".utf8))
-            throw ExitCode(6)
+        } catch {
+            let failure = PortalStartFailure.failure(error)
+            failure.print(program: "dsar-portal")
+            throw ExitCode(failure.exitCode)
         }
     }
 

@@ -1,16 +1,19 @@
+import DeskProgram
 import DeskStore
 
-/// The sentence `dsar-portal` prints when the store fails while the portal starts (reading the
-/// settings, finding the templates); the portal's pages never show store errors.
+/// What `dsar-portal` prints when it cannot start: the portal's own wording where it reads its
+/// database URL differently from `dsar` (`DSAR_PORTAL_DATABASE_URL`), else the desk's one
+/// sentence and exit code for the error (DeskProgram). The portal's pages never show these.
 enum PortalStartFailure {
-    static func sentence(_ error: StoreError) -> String {
+    static func failure(_ error: any Error) -> DeskFailure {
+        guard let error = error as? StoreError else { return DeskFailure(error) }
         switch error.code {
         case .databaseUnreachable, .databaseUnreachableFromEnvironment, .localDatabaseUnreachable:
-            return "Cannot reach \(error.name ?? "the database"); check --database-url (or DSAR_DATABASE_URL) and that the server runs."
-        case .resourceMissing:
-            return "The \(error.name ?? "templates")/ directory of DSAR Desk was not found; set DSAR_HOME to the directory that contains it."
+            return DeskFailure(
+                message: "Cannot reach \(error.name ?? "the database"); check --database-url (or DSAR_DATABASE_URL) and that the server runs.",
+                exitCode: DeskFailure.unavailable)
         default:
-            return error.detail ?? "The desk's store failed (\(error.code)); run `dsar db status` and start the portal again."
+            return DeskFailure(store: error)
         }
     }
 }

@@ -1,3 +1,4 @@
+import DeskProgram
 import DeskStore
 import Foundation
 import Postgres

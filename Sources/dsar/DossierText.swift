@@ -1,4 +1,5 @@
 import DeskCore
+import DeskProgram
 import DeskStore
 import Foundation
 

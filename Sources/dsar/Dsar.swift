@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskProgram
 import Foundation
 import Logging
 
@@ -37,20 +38,8 @@ struct Dsar: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
             DeskSession.opened.seal()
-        } catch let failure as DeskFailure {
-            FileHandle.standardError.write(Data(("dsar: " + failure.message + "\n").utf8))
-            Foundation.exit(failure.exitCode)
         } catch {
-            let code = exitCode(for: error)
-            if code == .success { exit(withError: error) }
-            // Usage errors from the parser: exit 2, not ArgumentParser's 64.
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(DeskFailure.badInput)
-            }
-            let failure = DeskFailure(error)
-            FileHandle.standardError.write(Data(("dsar: " + failure.message + "\n").utf8))
-            Foundation.exit(failure.exitCode)
+            DeskFailure.exit(after: error, program: "dsar", command: Self.self)
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskCore
+import DeskProgram
 import Foundation
 
 /// The fields of `dsar record`, turned into one typed `Evidence` value.

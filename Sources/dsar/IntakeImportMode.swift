@@ -1,4 +1,5 @@
 import DeskIntake
+import DeskProgram
 import DeskStore
 import Postgres
 

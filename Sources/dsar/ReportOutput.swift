@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskProgram
 import Foundation
 
 /// Where a report goes: standard output, or a file given with `--out`.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskProgram
 import Foundation
 import DeskIntake
 import MailIntake

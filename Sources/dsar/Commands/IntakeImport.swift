@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskIntake
+import DeskProgram
 import DeskStore
 import Foundation
 import MailIntake

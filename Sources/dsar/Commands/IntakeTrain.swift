@@ -1,6 +1,7 @@
 import ArgumentParser
 import DeskCore
 import DeskIntake
+import DeskProgram
 import DeskStore
 import Foundation
 import MailIntake

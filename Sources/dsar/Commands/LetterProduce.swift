@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskCore
+import DeskProgram
 import DeskStore
 import Foundation
 import LetterDesk

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskProgram
 import DeskStore
 
 extension Dsar.Settings {

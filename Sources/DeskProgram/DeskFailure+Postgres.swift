@@ -1,8 +1,8 @@
-import Postgres
+public import Postgres
 
 extension DeskFailure {
     /// One sentence and an exit code for a failure the database server or libpq reported.
-    init(database: PostgresError) {
+    public init(database: PostgresError) {
         if database.transactionStep == .rollback, let cause = database.rolledBackBecause {
             // The body failed, and undoing it failed too: say both. The server discards an
             // unfinished transaction when its connection ends, so nothing of it was kept.

@@ -1,14 +1,14 @@
 import DeskCore
-import Foundation
+public import Foundation
 
 /// Reads instants typed by people: ISO 8601 with a zone (`2026-11-21T10:00:00Z`,
 /// `2026-11-21T10:00+05:00`), or local desk time without a zone (`2026-11-21 10:00`,
 /// `2026-11-21T10:00:00`), or a bare date (`2026-11-21`, local midnight).
-enum InstantParser {
+public enum InstantParser {
     /// The desk's time zone for instants typed without one.
-    static let deskTimeZone = TimeZone(identifier: "Asia/Tashkent") ?? TimeZone(secondsFromGMT: 5 * 3600) ?? .current
+    public static let deskTimeZone = TimeZone(identifier: "Asia/Tashkent") ?? TimeZone(secondsFromGMT: 5 * 3600) ?? .current
 
-    static func parse(_ text: String, timeZone: TimeZone = deskTimeZone) -> Date? {
+    public static func parse(_ text: String, timeZone: TimeZone = deskTimeZone) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if let date = LocalDate(iso: trimmed) { return date.startInstant(in: timeZone) }
         let withZone = ISO8601DateFormatter()
@@ -28,7 +28,7 @@ enum InstantParser {
     }
 
     /// Parses a recording date (`--at`) and checks it is plausible: not before 2019, not in the future.
-    static func recordingInstant(_ text: String, now: Date, option: String = "--at") throws -> Date {
+    public static func recordingInstant(_ text: String, now: Date, option: String = "--at") throws -> Date {
         guard let date = parse(text) else {
             throw DeskFailure(
                 message: "\(option) \(text.prefix(40)) is not a date; use ISO 8601 such as 2026-11-21T10:00:00+05:00 or 2026-11-21 10:00 (Tashkent time).",

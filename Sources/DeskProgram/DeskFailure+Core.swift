@@ -1,8 +1,8 @@
-import DeskCore
+public import DeskCore
 
 extension DeskFailure {
     /// DeskCore's input and evidence checks are bad input (exit 2); its rules refuse (exit 4).
-    init(core error: DeskCoreError) {
+    public init(core error: DeskCoreError) {
         switch error.code {
         case .invalidInput, .invalidEvidence: self.init(message: error.message, exitCode: Self.badInput)
         case .refusedByRule: self.init(message: error.message, exitCode: Self.refused)
@@ -11,7 +11,7 @@ extension DeskFailure {
     }
 
     /// Every lifecycle error is a business rule refusing a step (exit 4).
-    init(lifecycle error: LifecycleError) {
+    public init(lifecycle error: LifecycleError) {
         self.init(message: error.message, exitCode: Self.refused)
     }
 }

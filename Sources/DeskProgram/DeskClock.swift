@@ -1,8 +1,8 @@
-import Foundation
+public import Foundation
 
 /// The time every command works with: `DSAR_NOW` (ISO 8601) when set, else the real clock.
-enum DeskClock {
-    static func now(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Date {
+public enum DeskClock {
+    public static func now(environment: [String: String] = ProcessInfo.processInfo.environment) throws(DeskFailure) -> Date {
         guard let fixed = environment["DSAR_NOW"], !fixed.isEmpty else { return Date() }
         guard let date = InstantParser.parse(fixed) else {
             throw DeskFailure(
@@ -16,5 +16,5 @@ enum DeskClock {
 extension DeskClock {
     /// The clock for long-running work (retry times, polling): `DSAR_NOW` when it is set and
     /// valid, else the real time.
-    static let live: @Sendable () -> Date = { (try? DeskClock.now()) ?? Date() }
+    public static let live: @Sendable () -> Date = { (try? DeskClock.now()) ?? Date() }
 }

@@ -1,14 +1,14 @@
 import DeskCore
-import DeskStore
+public import DeskStore
 import Foundation
 
 extension DeskFailure {
     /// One sentence and the exit code of SPEC §8 for every failure of the store.
-    init(store e: StoreError) {
+    public init(store e: StoreError) {
         self.init(message: Self.sentence(e), exitCode: Self.exitCode(e.category))
     }
 
-    static func exitCode(_ category: StoreError.Category) -> Int32 {
+    public static func exitCode(_ category: StoreError.Category) -> Int32 {
         switch category {
         case .invalidInput: return badInput
         case .notFound: return notFound
@@ -20,7 +20,7 @@ extension DeskFailure {
     }
 
     // One case per code; the long switch is the catalogue of the store's sentences.
-    static func sentence(_ e: StoreError) -> String {
+    public static func sentence(_ e: StoreError) -> String {
         let r = e.reference ?? "", who = e.actor ?? "", st = e.state?.rawValue ?? "", rt = e.right?.rawValue ?? ""
         let p = e.policy ?? "", n = e.name ?? "", v = e.value ?? "", d = e.day?.iso ?? "", x = e.detail ?? ""
         let t = e.time.map { ISO8601DateFormatter().string(from: $0) } ?? "", i = e.id.map { "\($0)" } ?? ""

@@ -1,8 +1,8 @@
-import Reports
+public import Reports
 
 extension DeskFailure {
     /// A month or report format that cannot be read is bad input (exit 2).
-    init(report error: ReportError) {
+    public init(report error: ReportError) {
         self.init(message: error.description, exitCode: Self.badInput)
     }
 }

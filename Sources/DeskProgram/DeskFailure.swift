@@ -12,24 +12,26 @@ import Reports
 ///
 /// Every library error has its sentences and codes in one file, `DeskFailure+<Target>.swift`;
 /// this initialiser only dispatches, so a library error never ends as "Unexpected failure".
-struct DeskFailure: Error {
-    static let unexpected: Int32 = 1
-    static let badInput: Int32 = 2
-    static let notFound: Int32 = 3
-    static let refused: Int32 = 4
-    static let concurrentChange: Int32 = 5
-    static let unavailable: Int32 = 6
+public struct DeskFailure: Error, Sendable {
+    public static let unexpected: Int32 = 1
+    public static let badInput: Int32 = 2
+    public static let notFound: Int32 = 3
+    public static let refused: Int32 = 4
+    public static let concurrentChange: Int32 = 5
+    public static let unavailable: Int32 = 6
 
-    let message: String
-    let exitCode: Int32
+    /// One sentence: what went wrong and what to do.
+    public let message: String
+    /// SPEC §8's exit code.
+    public let exitCode: Int32
 
-    init(message: String, exitCode: Int32) {
+    public init(message: String, exitCode: Int32) {
         self.message = message
         self.exitCode = exitCode
     }
 
     /// Maps any error of the libraries to a sentence and a code.
-    init(_ error: any Error) {
+    public init(_ error: any Error) {
         switch error {
         case let failure as DeskFailure: self = failure
         case let store as StoreError: self.init(store: store)
@@ -50,7 +52,7 @@ struct DeskFailure: Error {
     }
 
     /// With DSAR_DEBUG=1, the error's own description goes to stderr too.
-    static func debug(_ text: String) {
+    public static func debug(_ text: String) {
         if ProcessInfo.processInfo.environment["DSAR_DEBUG"] == "1" {
             FileHandle.standardError.write(Data((text + "\n").utf8))
         }

@@ -1,9 +1,9 @@
-import MailIntake
-import MailTransport
+public import MailIntake
+public import MailTransport
 
 extension DeskFailure {
     /// One sentence and an exit code for a mail server's failure; never the password.
-    init(mail error: MailTransportError) {
+    public init(mail error: MailTransportError) {
         let said = error.serverReply.map { " The server said: \($0.prefix(200))" } ?? ""
         switch error.kind {
         case .authentication:
@@ -32,7 +32,7 @@ extension DeskFailure {
     }
 
     /// A message, file or folder of mail that cannot be read (exit 2); the detail never holds message content.
-    init(intake error: MailIntakeError) {
+    public init(intake error: MailIntakeError) {
         self.init(message: error.detail, exitCode: Self.badInput)
     }
 }
