@@ -17,8 +17,7 @@ public struct AuditDigest: Sendable, Hashable, CustomStringConvertible {
     public init(parsing text: String) throws(DeskCoreError) {
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, let size = Int(parts[0]), size >= 0, let root = MerkleHash(hex: parts[1]) else {
-            throw DeskCoreError(.invalidInput,
-                "\(text.prefix(80)) is not an audit digest; give SIZE:ROOT as `dsar audit digest` prints it, e.g. 1204:3f1c…(64 hex digits).")
+            throw DeskCoreError(.digestUnreadable(text))
         }
         self.init(size: size, root: root, sealedAt: nil)
     }

@@ -13,8 +13,8 @@ public struct Change: Sendable, Hashable, Codable {
 
     /// Throws when the field or the summary is empty.
     public func validate() throws(DeskCoreError) {
-        try EvidenceValidation.require(field, "field that was changed")
-        try EvidenceValidation.require(newValueSummary, "summary of the new value")
+        try EvidenceValidation.require(field, .changedField)
+        try EvidenceValidation.require(newValueSummary, .newValueSummary)
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -63,10 +63,10 @@ public enum DeadlineEngine {
         consentWithdrawal: Bool = false
     ) throws(DeskCoreError) -> LocalDate {
         guard let rule = policy.rule(for: right, consentWithdrawal: consentWithdrawal) else {
-            throw DeskCoreError(.invalidInput, "The policy \(policy.code) has no deadline rule for \(right.rawValue).")
+            throw DeskCoreError(.noDeadlineRule(policy: policy.code, right: right))
         }
         guard let timeZone = policy.timeZone else {
-            throw DeskCoreError(.invalidInput, "The policy \(policy.code) names an unknown time zone, \(policy.timeZoneIdentifier).")
+            throw DeskCoreError(.unknownTimeZone(policy: policy.code, zone: policy.timeZoneIdentifier))
         }
         return dueDate(receivedAt: receivedAt, rule: rule, timeZone: timeZone, calendar: calendar,
                        pausedDays: pausedDays, extension: `extension`)
@@ -118,17 +118,17 @@ public enum DeadlineEngine {
         today: LocalDate
     ) throws(DeskCoreError) -> LocalDate {
         guard let cap = rule.maxExtension else {
-            throw DeskCoreError(.refusedByRule, "The \(rule.right.rawValue) deadline under \(rule.source) cannot be extended.")
+            throw DeskCoreError(.notExtendable(right: rule.right, source: rule.source))
         }
         let current = dueDate(receivedAt: receivedAt, rule: rule, timeZone: timeZone, calendar: calendar,
                               pausedDays: pausedDays, extension: alreadyGranted, informationAt: informationAt)
         guard today <= current else {
-            throw DeskCoreError(.refusedByRule, "The due date \(current.iso) has passed; an extension must be announced before it.")
+            throw DeskCoreError(.extensionAfterDueDate(current))
         }
         var total = requested
         if let granted = alreadyGranted {
             guard granted.unit == requested.unit else {
-                throw DeskCoreError(.refusedByRule, "The request was already extended by \(granted); extend it again in the same unit (\(granted.unit.suffix)).")
+                throw DeskCoreError(.extensionUnitDiffers(granted: granted))
             }
             total = Period(granted.count + requested.count, requested.unit)
         }
@@ -137,7 +137,7 @@ public enum DeadlineEngine {
         let limit = dueDate(receivedAt: receivedAt, rule: rule, timeZone: timeZone, calendar: calendar,
                             pausedDays: pausedDays, extension: cap, informationAt: informationAt)
         guard wanted <= limit else {
-            throw DeskCoreError(.refusedByRule, "An extension of \(total) in total would end on \(wanted.iso), after the limit of \(cap) (\(limit.iso)) under \(rule.source).")
+            throw DeskCoreError(.extensionBeyondCap(total: total, endsOn: wanted, cap: cap, limit: limit, source: rule.source))
         }
         return wanted
     }

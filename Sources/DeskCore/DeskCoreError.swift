@@ -1,8 +1,7 @@
-/// An error from DeskCore: a code callers switch on and one sentence for the person at the desk.
-///
-/// A struct over a private enum, so adding a code later breaks no caller (STYLE.md).
-public struct DeskCoreError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// What kind of problem this is; the CLI maps codes to exit statuses (SPEC §8).
+/// An error from DeskCore: a code callers switch on and the reason, with the values it is about —
+/// never a sentence. The programs word each reason (`DeskFailure+Core.swift`, DeskProgram).
+public struct DeskCoreError: Error, Sendable, Hashable {
+    /// What kind of problem this is; the programs map codes to exit statuses (SPEC §8).
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable {
             case invalidInput = "invalid_input"
@@ -24,16 +23,73 @@ public struct DeskCoreError: Error, Sendable, Hashable, CustomStringConvertible 
         public var description: String { base.rawValue }
     }
 
-    /// The kind of problem.
-    public let code: Code
-    /// One sentence that says what is wrong and, where possible, what to do.
-    public let message: String
-
-    /// Creates an error with a code and a one-sentence message.
-    public init(_ code: Code, _ message: String) {
-        self.code = code
-        self.message = message
+    /// What exactly is wrong, with the values it is about.
+    public enum Reason: Sendable, Hashable {
+        /// A period (`--by`) is not a positive number with a unit.
+        case periodUnreadable(String)
+        /// A bare number where the unit cannot be inferred.
+        case periodWithoutUnit(String)
+        /// A period whose unit is not d, wd or m.
+        case periodUnknownUnit(String)
+        /// Text that is not `SIZE:ROOT`.
+        case digestUnreadable(String)
+        /// The policy (its code) has no deadline rule for the right.
+        case noDeadlineRule(policy: String, right: Right)
+        /// The policy (its code) names a time zone the system does not know.
+        case unknownTimeZone(policy: String, zone: String)
+        /// An audit payload that JSON cannot encode.
+        case payloadUnencodable
+        /// A field of evidence left blank.
+        case evidenceMissing(EvidenceField)
+        /// A list of evidence with no item.
+        case evidenceListEmpty(EvidenceField)
+        /// A SHA-256 of evidence that is not 64 hexadecimal digits.
+        case evidenceHashInvalid(EvidenceField)
+        /// A restriction scope without any system or purpose.
+        case restrictionScopeEmpty
+        /// A disclosure without a path or a description.
+        case disclosureEmpty
+        /// The rule (its right and source) allows no extension.
+        case notExtendable(right: Right, source: String)
+        /// The current due date has passed.
+        case extensionAfterDueDate(LocalDate)
+        /// An earlier extension was granted in another unit.
+        case extensionUnitDiffers(granted: Period)
+        /// The total extension would end after the limit the rule's cap gives.
+        case extensionBeyondCap(total: Period, endsOn: LocalDate, cap: Period, limit: LocalDate, source: String)
+        /// An objection to direct marketing overridden.
+        case marketingObjectionOverridden
+        /// A withdrawal of consent overridden.
+        case consentWithdrawalOverridden
     }
 
-    public var description: String { message }
+    /// The field of evidence a `Reason` is about.
+    public enum EvidenceField: String, Sendable, Hashable, CaseIterable {
+        case erasedSystem, dataCategory, erasureMethod, erasurePerformer, erasureApprover
+        case recipient, notification, changedField, newValueSummary
+        case stoppedPurpose, retentionGround, compellingGrounds
+        case exportPath, export, disclosure
+    }
+
+    /// The reason, with its values.
+    public let reason: Reason
+
+    /// Creates an error for `reason`.
+    public init(_ reason: Reason) {
+        self.reason = reason
+    }
+
+    /// The kind of problem.
+    public var code: Code {
+        switch reason {
+        case .periodUnreadable, .periodWithoutUnit, .periodUnknownUnit, .digestUnreadable, .noDeadlineRule, .unknownTimeZone,
+            .payloadUnencodable:
+            return .invalidInput
+        case .evidenceMissing, .evidenceListEmpty, .evidenceHashInvalid, .restrictionScopeEmpty, .disclosureEmpty:
+            return .invalidEvidence
+        case .notExtendable, .extensionAfterDueDate, .extensionUnitDiffers, .extensionBeyondCap, .marketingObjectionOverridden,
+            .consentWithdrawalOverridden:
+            return .refusedByRule
+        }
+    }
 }

@@ -18,8 +18,8 @@ public struct Disclosure: Sendable, Hashable, Codable {
     public func validate() throws(DeskCoreError) {
         let hasPath = !EvidenceValidation.isBlank(path)
         if !hasPath && EvidenceValidation.isBlank(description) {
-            throw DeskCoreError(.invalidEvidence, "A disclosure needs the path of what was sent or a description of it.")
+            throw DeskCoreError(.disclosureEmpty)
         }
-        if hasPath || sha256 != nil { try EvidenceValidation.requireSHA256(sha256, "disclosure") }
+        if hasPath || sha256 != nil { try EvidenceValidation.requireSHA256(sha256, .disclosure) }
     }
 }

@@ -25,11 +25,11 @@ public struct ErasureJournalEntry: Sendable, Hashable, Codable {
 
     /// Throws when a field is empty.
     public func validate() throws(DeskCoreError) {
-        try EvidenceValidation.require(system, "system the data was erased from")
-        try EvidenceValidation.requireList(dataCategories, "data category")
-        try EvidenceValidation.require(method, "erasure method")
-        try EvidenceValidation.require(performedBy, "name of who performed the erasure")
-        if let approvedBy { try EvidenceValidation.require(approvedBy, "name of who approved the journal entry") }
+        try EvidenceValidation.require(system, .erasedSystem)
+        try EvidenceValidation.requireList(dataCategories, .dataCategory)
+        try EvidenceValidation.require(method, .erasureMethod)
+        try EvidenceValidation.require(performedBy, .erasurePerformer)
+        if let approvedBy { try EvidenceValidation.require(approvedBy, .erasureApprover) }
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -13,7 +13,7 @@ public struct ExportArtefact: Sendable, Hashable, Codable {
 
     /// Throws when the path is empty or the digest malformed.
     public func validate() throws(DeskCoreError) {
-        try EvidenceValidation.require(path, "path of the export")
-        try EvidenceValidation.requireSHA256(sha256, "export")
+        try EvidenceValidation.require(path, .exportPath)
+        try EvidenceValidation.requireSHA256(sha256, .export)
     }
 }

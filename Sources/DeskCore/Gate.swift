@@ -3,54 +3,53 @@
 /// Each right's gate is a list of requirements that must all hold; a requirement holds when at
 /// least one of its evidence kinds was recorded.
 public enum Gate {
-    /// One requirement: any of `kinds`, described for the person at the desk.
+    /// One requirement: any of `kinds`, named so that the programs can say what is missing.
     public struct Requirement: Sendable, Hashable {
-        public let kinds: Set<EvidenceKind>
-        /// What is missing, as the CLI says it, e.g. "a disclosure or the finding no_data_held".
-        public let description: String
+        /// Which requirement this is.
+        public enum Name: String, Sendable, Hashable, CaseIterable {
+            case disclosureOrNoData, change, recipientsNotified, erasureJournal, restrictionScope, export, objectionDecision
+            /// A withdrawal of consent: the data destroyed, or the legal ground to keep it recorded.
+            case withdrawalErasure
+        }
 
-        init(_ kinds: Set<EvidenceKind>, _ description: String) {
+        public let name: Name
+        public let kinds: Set<EvidenceKind>
+
+        init(_ name: Name, _ kinds: Set<EvidenceKind>) {
+            self.name = name
             self.kinds = kinds
-            self.description = description
         }
     }
 
-    private static let recipients = Requirement([.recipient, .noRecipients],
-                                                "a recipient notification or the finding no_recipients")
+    private static let recipients = Requirement(.recipientsNotified, [.recipient, .noRecipients])
 
     /// The gate of every right, as data.
     public static let requirements: [Right: [Requirement]] = [
-        .access: [Requirement([.disclosure, .noDataHeld], "a disclosure or the finding no_data_held")],
-        .rectification: [Requirement([.change], "a change"), recipients],
-        .erasure: [Requirement([.erasure], "an erasure-journal entry"), recipients],
-        .restriction: [Requirement([.restriction], "the restriction scope")],
-        .portability: [Requirement([.export], "an export")],
-        .objection: [Requirement([.decision], "a decision on the objection")],
+        .access: [Requirement(.disclosureOrNoData, [.disclosure, .noDataHeld])],
+        .rectification: [Requirement(.change, [.change]), recipients],
+        .erasure: [Requirement(.erasureJournal, [.erasure]), recipients],
+        .restriction: [Requirement(.restrictionScope, [.restriction])],
+        .portability: [Requirement(.export, [.export])],
+        .objection: [Requirement(.objectionDecision, [.decision])],
     ]
 
-    /// Descriptions of the requirements not yet met for `right`; empty when the gate holds.
-    public static func check<Kinds: Sequence>(right: Right, evidence: Kinds) -> [String] where Kinds.Element == EvidenceKind {
+    /// The requirements not yet met for `right`; empty when the gate holds.
+    public static func check<Kinds: Sequence>(right: Right, evidence: Kinds) -> [Requirement] where Kinds.Element == EvidenceKind {
         let recorded = Set(evidence)
-        return (requirements[right] ?? []).filter { recorded.isDisjoint(with: $0.kinds) }.map(\.description)
+        return (requirements[right] ?? []).filter { recorded.isDisjoint(with: $0.kinds) }
     }
 
     /// A withdrawal of consent (an objection with `consent_withdrawal`) also needs the data destroyed
     /// — an erasure-journal entry — or a decision recording the legal ground to retain it
     /// (ZRU-547 art. 17: the data is destroyed when consent is withdrawn). Nil when met.
-    public static func withdrawalMissing<Kinds: Sequence>(evidence: Kinds, retentionGroundRecorded: Bool) -> String?
+    public static func withdrawalMissing<Kinds: Sequence>(evidence: Kinds, retentionGroundRecorded: Bool) -> Requirement?
     where Kinds.Element == EvidenceKind {
         if retentionGroundRecorded || evidence.contains(.erasure) { return nil }
-        return "an erasure-journal entry for the destroyed data (or a decision with --retention-ground naming the law that requires keeping it)"
+        return Requirement(.withdrawalErasure, [.erasure])
     }
 
-    /// Descriptions of the requirements not yet met for `right`, from recorded evidence values.
-    public static func check(right: Right, evidence: [Evidence]) -> [String] {
+    /// The requirements not yet met for `right`, from recorded evidence values.
+    public static func check(right: Right, evidence: [Evidence]) -> [Requirement] {
         check(right: right, evidence: evidence.map(\.kind))
-    }
-
-    /// One sentence for the CLI saying what is missing, or nil when the gate holds.
-    public static func sentence(right: Right, missing: [String]) -> String? {
-        guard !missing.isEmpty else { return nil }
-        return "The \(right.rawValue) request cannot be closed as fulfilled yet: record \(missing.joined(separator: " and ")) first."
     }
 }

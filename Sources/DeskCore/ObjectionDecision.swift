@@ -27,16 +27,16 @@ public struct ObjectionDecision: Sendable, Hashable, Codable {
     public func validate(directMarketing: Bool, consentWithdrawal: Bool = false) throws(DeskCoreError) {
         switch outcome {
         case .processingStopped:
-            try EvidenceValidation.requireList(purposes, "purpose for which processing stopped")
-            if let retentionGround { try EvidenceValidation.require(retentionGround, "legal ground to retain the data") }
+            try EvidenceValidation.requireList(purposes, .stoppedPurpose)
+            if let retentionGround { try EvidenceValidation.require(retentionGround, .retentionGround) }
         case .overridden:
             if directMarketing {
-                throw DeskCoreError(.refusedByRule, "An objection to direct marketing can never be overridden; record processing_stopped.")
+                throw DeskCoreError(.marketingObjectionOverridden)
             }
             if consentWithdrawal {
-                throw DeskCoreError(.refusedByRule, "A withdrawal of consent can never be overridden: processing on consent stops and the data is destroyed (ZRU-547 art. 17); record processing_stopped.")
+                throw DeskCoreError(.consentWithdrawalOverridden)
             }
-            try EvidenceValidation.require(grounds, "compelling grounds for continuing the processing")
+            try EvidenceValidation.require(grounds, .compellingGrounds)
         }
     }
 }

@@ -32,7 +32,7 @@ public enum PayloadEncoder {
             let data = try encoder.encode(value)
             return encode(try JSONDecoder().decode(PayloadValue.self, from: data))
         } catch {
-            throw DeskCoreError(.invalidInput, "The payload could not be written as JSON.")
+            throw DeskCoreError(.payloadUnencodable)
         }
     }
 

@@ -19,17 +19,17 @@ public struct Period: Sendable, Hashable, Codable, CustomStringConvertible {
         let digits = trimmed.prefix(while: { $0.isASCII && $0.isNumber })
         let suffix = String(trimmed.dropFirst(digits.count))
         guard !digits.isEmpty, digits.count <= 6, let count = Int(digits), count >= 1 else {
-            throw DeskCoreError(.invalidInput, "The period \"\(text)\" is not a positive number of days (10d), working days (5wd) or months (2m).")
+            throw DeskCoreError(.periodUnreadable(text))
         }
         if suffix.isEmpty {
             guard let bareUnit else {
-                throw DeskCoreError(.invalidInput, "The period \"\(text)\" needs a unit: d, wd or m.")
+                throw DeskCoreError(.periodWithoutUnit(text))
             }
             self.init(count, bareUnit)
             return
         }
         guard let unit = PeriodUnit.allCases.first(where: { $0.suffix == suffix }) else {
-            throw DeskCoreError(.invalidInput, "The period \"\(text)\" has an unknown unit; use d, wd or m.")
+            throw DeskCoreError(.periodUnknownUnit(text))
         }
         self.init(count, unit)
     }

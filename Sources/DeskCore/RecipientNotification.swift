@@ -11,8 +11,8 @@ public struct RecipientNotification: Sendable, Hashable, Codable {
 
     /// Throws when the recipient or the content is empty.
     public func validate() throws(DeskCoreError) {
-        try EvidenceValidation.require(recipient, "recipient's name")
-        try EvidenceValidation.require(whatWasNotified, "description of what was notified")
+        try EvidenceValidation.require(recipient, .recipient)
+        try EvidenceValidation.require(whatWasNotified, .notification)
     }
 
     private enum CodingKeys: String, CodingKey {

@@ -24,12 +24,22 @@ public enum RefusalGround: String, CaseIterable, Codable, Sendable, Hashable {
     /// Policies whose law does not provide the GDPR-only grounds.
     static let policiesWithoutGDPRGrounds: Set<String> = ["uz", "uz-state", "ru"]
 
-    /// Whether the ground may be used under `policy`; nil when it may, else the sentence saying why not.
-    public func refusal(underPolicy policy: String) -> String? {
+    /// Whether the ground may be used under `policy`; nil when it may, else why not: the law
+    /// of the policy that does not provide it.
+    public func refusal(underPolicy policy: String) -> GroundNotProvided? {
         guard Self.gdprOnly.contains(self), Self.policiesWithoutGDPRGrounds.contains(policy) else { return nil }
         let law = policy == "ru" ? "152-FZ" : (policy == "uz-state" ? "ZRU-445" : "ZRU-547")
-        return "\(rawValue) is a GDPR ground (Article 12(5)) that \(law) does not provide; under the \(policy) policy refuse with exemption_other and give the law's reason in the note (for a repeated request: the earlier request and why nothing has changed)"
+        return GroundNotProvided(ground: self, policy: policy, law: law)
     }
+}
+
+/// A refusal ground the law of a policy does not provide (a GDPR-only ground under ZRU-547).
+public struct GroundNotProvided: Sendable, Hashable {
+    public let ground: RefusalGround
+    /// The policy's code.
+    public let policy: String
+    /// The policy's law, e.g. ZRU-547.
+    public let law: String
 }
 
 /// What a refusal on `legal_obligation_to_retain` must state: the law that requires the data to

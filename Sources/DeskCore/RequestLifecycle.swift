@@ -24,12 +24,12 @@ public struct RequestLifecycle: Sendable, Hashable {
     public mutating func record(_ evidence: Evidence) throws(LifecycleError) {
         let current = snapshot
         guard !current.state.isClosed else {
-            throw refusal(.evidenceRefused, "The request is \(current.state.rawValue) and closed; evidence can no longer be recorded.")
+            throw refusal(.closedToEvidence)
         }
         do {
             try evidence.validate(directMarketing: current.directMarketing, consentWithdrawal: current.consentWithdrawal)
         } catch {
-            throw refusal(.evidenceRefused, error.message)
+            throw refusal(.evidenceInvalid(error))
         }
         snapshot.evidence.append(evidence.kind)
         if case .decision(let decision) = evidence, decision.retentionGround != nil { snapshot.retentionGroundRecorded = true }
@@ -40,25 +40,25 @@ public struct RequestLifecycle: Sendable, Hashable {
     ) throws(LifecycleError) -> LifecycleOutcome {
         let current = snapshot
         guard let target = TransitionTable.target(from: current.state, event: event, right: current.right) else {
-            throw refusal(.invalidTransition, "The request is in \(current.state.rawValue), where \(event.rawValue) is not allowed")
+            throw refusal(.eventNotAllowed(event))
         }
         var resolvedGround = ground
         switch event {
         case .identityFailed:
             if let ground, ground != .identityNotVerified {
-                throw refusal(.groundRequired, "A failed identity check is refused on the ground identity_not_verified, not \(ground.rawValue).")
+                throw refusal(.identityFailureGround(ground))
             }
             resolvedGround = .identityNotVerified
         case .closeRefused:
-            try requireGround(ground, note: note, retention: retention, outcome: "refused")
+            try requireGround(ground, note: note, retention: retention, closing: event)
         case .closePartiallyFulfilled:
             try requireGate()
-            try requireGround(ground, note: note, retention: retention, outcome: "partially fulfilled")
+            try requireGround(ground, note: note, retention: retention, closing: event)
         case .closeFulfilled:
             try requireGate()
         case .lift:
             guard current.liftNoticeSent else {
-                throw refusal(.gateNotMet, "The restriction can be lifted only after the restriction_lift_notice letter was sent; send it first.")
+                throw refusal(.liftBeforeNotice)
             }
         case .identityRequest, .start, .identityVerified, .clarify, .resume, .withdraw:
             break
@@ -74,14 +74,14 @@ public struct RequestLifecycle: Sendable, Hashable {
     ) throws(LifecycleError) -> LifecycleOutcome {
         let current = snapshot
         guard !current.state.isClosed else {
-            throw refusal(.extensionRefused, "The request is \(current.state.rawValue) and closed; its deadline can no longer be extended.")
+            throw refusal(.closedToExtension)
         }
         guard !EvidenceValidation.isBlank(reason) else {
-            throw refusal(.extensionRefused, "An extension needs a reason, which the extension_notice letter tells the requester.")
+            throw refusal(.extensionWithoutReason)
         }
         if current.policy == "uz-state" && EvidenceValidation.isBlank(decidedBy) {
             // ZRU-445: the head of the state body (or a deputy) decides to extend the term (issue 14 item 4).
-            throw refusal(.extensionRefused, "Under ZRU-445 the head of the state body decides an extension; name them with --decided-by.")
+            throw refusal(.extensionWithoutDecider)
         }
         let context = current.deadline
         let due: LocalDate
@@ -91,7 +91,7 @@ public struct RequestLifecycle: Sendable, Hashable {
                 timeZone: context.timeZone, calendar: context.calendar, pausedDays: context.pausedDays,
                 informationAt: context.informationAt, today: today)
         } catch {
-            throw refusal(.extensionRefused, error.message)
+            throw refusal(.extensionRefused(error))
         }
         let total = current.extendedBy.map { Period($0.count + period.count, period.unit) } ?? period
         snapshot.extendedBy = total
@@ -105,28 +105,25 @@ public struct RequestLifecycle: Sendable, Hashable {
             let withdrawal = Gate.withdrawalMissing(evidence: snapshot.evidence, retentionGroundRecorded: snapshot.retentionGroundRecorded) {
             missing.append(withdrawal)
         }
-        if let sentence = Gate.sentence(right: snapshot.right, missing: missing) {
-            throw refusal(.gateNotMet, sentence)
-        }
+        if !missing.isEmpty { throw refusal(.gateNotMet(right: snapshot.right, missing: missing)) }
     }
 
     private func requireGround(
-        _ ground: RefusalGround?, note: String?, retention: RetentionObligation?, outcome: String
+        _ ground: RefusalGround?, note: String?, retention: RetentionObligation?, closing event: LifecycleEvent
     ) throws(LifecycleError) {
         guard let ground else {
             let grounds = RefusalGround.allCases.filter { $0.refusal(underPolicy: snapshot.policy) == nil }
-                .map(\.rawValue).joined(separator: ", ")
-            throw refusal(.groundRequired, "A request closed as \(outcome) needs a ground: one of \(grounds).")
+            throw refusal(.groundMissing(event, allowed: grounds))
         }
-        if let reason = ground.refusal(underPolicy: snapshot.policy) {
-            throw refusal(.groundRequired, reason + ".")
+        if let notProvided = ground.refusal(underPolicy: snapshot.policy) {
+            throw refusal(.groundNotProvided(notProvided))
         }
         if ground.requiresText && EvidenceValidation.isBlank(note) {
-            throw refusal(.groundRequired, "The ground \(ground.rawValue) needs a note giving the reason, which the letter tells the requester.")
+            throw refusal(.groundNeedsNote(ground))
         }
         if ground == .legalObligationToRetain {
             guard let retention, !EvidenceValidation.isBlank(retention.law), !EvidenceValidation.isBlank(retention.period) else {
-                throw refusal(.groundRequired, "The ground legal_obligation_to_retain needs the law that requires the data to be kept and the retention period (--retention-law, --retention-period).")
+                throw refusal(.retentionMissing)
             }
         }
     }
@@ -147,11 +144,8 @@ public struct RequestLifecycle: Sendable, Hashable {
     }
 
     /// An error naming the current state and the events allowed from there.
-    private func refusal(_ code: LifecycleError.Code, _ reason: String) -> LifecycleError {
+    private func refusal(_ reason: LifecycleError.Reason) -> LifecycleError {
         let state = snapshot.state
-        let allowed = TransitionTable.allowedEvents(from: state, right: snapshot.right)
-        let list = allowed.isEmpty ? "nothing (the request is closed)" : allowed.map(\.rawValue).joined(separator: ", ")
-        let message = code == .invalidTransition ? "\(reason); allowed from there: \(list)." : reason
-        return LifecycleError(code, message, state: state, allowedEvents: allowed)
+        return LifecycleError(reason, state: state, allowedEvents: TransitionTable.allowedEvents(from: state, right: snapshot.right))
     }
 }

@@ -12,7 +12,7 @@ public struct RestrictionScope: Sendable, Hashable, Codable {
     /// Throws when neither a system nor a purpose is named.
     public func validate() throws(DeskCoreError) {
         if (systems + purposes).allSatisfy({ EvidenceValidation.isBlank($0) }) {
-            throw DeskCoreError(.invalidEvidence, "A restriction scope needs at least one system or purpose.")
+            throw DeskCoreError(.restrictionScopeEmpty)
         }
     }
 }

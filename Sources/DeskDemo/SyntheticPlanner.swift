@@ -209,7 +209,7 @@ struct SyntheticPlanner {
         do {
             try body()
         } catch let error as LifecycleError {
-            throw StoreError(.syntheticRuleBroken, detail: error.message)
+            throw StoreError(.syntheticRuleBroken, lifecycle: error)
         }
     }
 }

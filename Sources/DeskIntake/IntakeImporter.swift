@@ -179,7 +179,7 @@ public struct IntakeImporter {
                 stream = try source.open()
             } catch {
                 try flush()
-                throw StoreError(.mailSourceUnreadable, name: path, detail: error.detail)
+                throw error.reading(path)
             }
             progress?.startSource(path)
             // The next batches are read and assessed while this one is stored.

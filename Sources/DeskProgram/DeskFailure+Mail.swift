@@ -31,8 +31,45 @@ extension DeskFailure {
         }
     }
 
-    /// A message, file or folder of mail that cannot be read (exit 2); the detail never holds message content.
+    /// A message, file or folder of mail that cannot be read (exit 2); never message content.
     public init(intake error: MailIntakeError) {
-        self.init(message: error.detail, exitCode: Self.badInput)
+        let sentence = Self.sentence(error)
+        if let source = error.source {
+            self.init(message: "\(source) cannot be read (\(sentence)); check the path — messages before it were imported.", exitCode: Self.badInput)
+        } else {
+            self.init(message: sentence, exitCode: Self.badInput)
+        }
+    }
+
+    /// What could not be read, in one sentence.
+    public static func sentence(_ error: MailIntakeError) -> String {
+        switch error.reason {
+        case .empty, .tooLarge, .missingHeaders, .headerNUL, .headerBinary, .maildirFileUnreadable, .emlReadFailed:
+            return "A message cannot be read (\(error.quarantineReason))."
+        case .pathMissing: return "The path does not exist."
+        case .notMaildir: return "The directory is not a Maildir (no cur/ or new/)."
+        case .fileUnopenable: return "The file cannot be opened for reading."
+        case .mboxUnopenable: return "The mbox file cannot be opened for reading."
+        case .mboxUnpositionable: return "The mbox file cannot be positioned at the resume offset."
+        case .emlUnopenable: return "The .eml file cannot be opened for reading."
+        case .corpusUnreadable(let path): return "\(path) cannot be read."
+        case .corpusFileUnreadable(let file, let labels): return "\(file), named in \(labels), cannot be read."
+        case .corpusWithoutLabels(let path): return "\(path) holds no labels.tsv (nor do its subdirectories)."
+        case .corpusEmpty: return "No labelled message lies under the given paths."
+        case .labelledTwice(let key): return "\(key) is labelled twice; give each labels file once."
+        case .labelLine(let source, let line, let problem): return "\(source) line \(line): \(Self.phrase(problem))."
+        }
+    }
+
+    /// What is wrong with a line of a labels file.
+    static func phrase(_ problem: MailIntakeError.LabelProblem) -> String {
+        switch problem {
+        case .columnsMissing: return "expected the columns file, writer, lang, rights, kind, flags"
+        case .unknownLanguage(let text): return "\(text.prefix(20)) is not uz, uz-Cyrl, ru or en"
+        case .unknownRight(let text): return "\(text.prefix(20)) is not a right"
+        case .unknownKind(let text): return "\(text.prefix(20)) is not request, reply, negative or hard_negative"
+        case .requestWithoutRight: return "a request names at least one right"
+        case .fileLabelledTwice(let file): return "\(file.prefix(40)) is labelled twice"
+        }
     }
 }

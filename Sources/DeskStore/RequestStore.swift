@@ -151,7 +151,7 @@ public struct RequestStore {
             do throws(LifecycleError) {
                 outcome = try lifecycle.apply(action, today: today)
             } catch {
-                throw StoreError(.lifecycleRefused, reference: request.reference, state: error.state, detail: error.message)
+                throw StoreError(.lifecycleRefused, reference: request.reference, state: error.state, lifecycle: error)
             }
 
             // The clock: open or close a pause, then recompute the due date from receipt.
@@ -242,7 +242,7 @@ public struct RequestStore {
             do throws(LifecycleError) {
                 try lifecycle.record(evidence)
             } catch {
-                throw StoreError(.lifecycleRefused, reference: request.reference, state: error.state, detail: error.message)
+                throw StoreError(.lifecycleRefused, reference: request.reference, state: error.state, lifecycle: error)
             }
             let details = try PayloadEncoder.encode(encodable: evidence)
             let evidenceID: Int64 = try db.returned(

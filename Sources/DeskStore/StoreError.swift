@@ -86,7 +86,6 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             case outboxRequestMissing
             case mailFolderMissing
             case mailFolderPositionInvalid
-            case mailSourceUnreadable
             case intakeModelUnreadable
             case inboxItemNotFound
             case inboxItemDecided
@@ -206,7 +205,6 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
                 case .outboxRequestMissing: return .notFound
                 case .mailFolderMissing: return .invalidInput
                 case .mailFolderPositionInvalid: return .configuration
-                case .mailSourceUnreadable: return .invalidInput
                 case .intakeModelUnreadable: return .invalidInput
                 case .inboxItemNotFound: return .notFound
                 case .inboxItemDecided: return .refused
@@ -392,8 +390,6 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let mailFolderMissing = Code(.mailFolderMissing)
         /// The remembered IMAP position of the folder `name` is out of range.
         public static let mailFolderPositionInvalid = Code(.mailFolderPositionInvalid)
-        /// The mail source `name` cannot be read; `detail` says why.
-        public static let mailSourceUnreadable = Code(.mailSourceUnreadable)
         /// DSAR_INTAKE_MODEL names `name`, which is no intake model.
         public static let intakeModelUnreadable = Code(.intakeModelUnreadable)
         /// No inbox item `id`.
@@ -496,11 +492,13 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
     public var count: Int?
     /// A list of allowed values, or another library's own sentence carried along.
     public var detail: String?
+    /// The lifecycle's refusal, for `lifecycleRefused` and `syntheticRuleBroken`.
+    public var lifecycle: LifecycleError?
 
     public init(
         _ code: Code, reference: String? = nil, actor: String? = nil, state: RequestState? = nil, right: Right? = nil,
         policy: String? = nil, name: String? = nil, value: String? = nil, day: LocalDate? = nil, time: Date? = nil,
-        id: Int64? = nil, count: Int? = nil, detail: String? = nil
+        id: Int64? = nil, count: Int? = nil, detail: String? = nil, lifecycle: LifecycleError? = nil
     ) {
         self.code = code
         self.reference = reference
@@ -515,6 +513,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         self.id = id
         self.count = count
         self.detail = detail
+        self.lifecycle = lifecycle
     }
 
     /// The category of `code`.
@@ -526,6 +525,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             ("reference", reference), ("actor", actor), ("state", state?.rawValue), ("right", right?.rawValue),
             ("policy", policy), ("name", name), ("value", value), ("day", day?.iso), ("time", time.map { "\($0)" }),
             ("id", id.map { "\($0)" }), ("count", count.map { "\($0)" }), ("detail", detail),
+            ("lifecycle", lifecycle.map { "\($0.code)" }),
         ]
         let present = fields.compactMap { key, value in value.map { "\(key)=\($0)" } }
         return ([code.description] + present).joined(separator: " ")

@@ -1,27 +1,13 @@
-/// What can go wrong while loading templates or rendering a letter.
-public struct LettersError: Error, Sendable, Hashable, CustomStringConvertible {
-    private enum Code: Hashable, Sendable {
-        case templatesDirectoryMissing
-        case templateMissing
-        case templateInvalid
-        case subjectLineMissing
-    }
-
-    private let code: Code
-    /// The template (`uz/acknowledgement`) or directory concerned; never personal data.
-    public let item: String
-
-    public static func templatesDirectoryMissing(_ path: String) -> LettersError { .init(code: .templatesDirectoryMissing, item: path) }
-    public static func templateMissing(_ name: String) -> LettersError { .init(code: .templateMissing, item: name) }
-    public static func templateInvalid(_ name: String) -> LettersError { .init(code: .templateInvalid, item: name) }
-    public static func subjectLineMissing(_ name: String) -> LettersError { .init(code: .subjectLineMissing, item: name) }
-
-    public var description: String {
-        switch code {
-        case .templatesDirectoryMissing: return "The templates directory \(item) does not exist; point the desk at the project's Templates/ folder."
-        case .templateMissing: return "The letter template \(item).mustache is missing; add it to Templates/."
-        case .templateInvalid: return "The letter template \(item).mustache is not valid Mustache; fix its tags."
-        case .subjectLineMissing: return "The letter template \(item).mustache must start with a 'Subject: ' line."
-        }
-    }
+/// What can go wrong while loading templates or rendering a letter: which template (`uz/acknowledgement`)
+/// or directory, never personal data and never a sentence. The programs word them
+/// (`DeskFailure+Letters.swift`, DeskProgram).
+public enum LettersError: Error, Sendable, Hashable {
+    /// The templates directory (its path) does not exist.
+    case templatesDirectoryMissing(String)
+    /// The template (`language/kind`) has no file.
+    case templateMissing(String)
+    /// The template's Mustache does not compile.
+    case templateInvalid(String)
+    /// The template does not start with a `Subject: ` line.
+    case subjectLineMissing(String)
 }

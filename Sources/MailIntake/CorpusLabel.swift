@@ -49,22 +49,22 @@ public struct CorpusLabel: Sendable, Hashable {
             if line.trimmingSpaces.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
             if index == 0 || fields.first == "file" { continue }
-            func fail(_ problem: String) -> MailIntakeError {
-                MailIntakeError(.unreadable, "\(source) line \(index + 1): \(problem).")
+            func fail(_ problem: MailIntakeError.LabelProblem) -> MailIntakeError {
+                MailIntakeError(.labelLine(source: source, line: index + 1, problem: problem))
             }
-            guard fields.count >= 5 else { throw fail("expected the columns file, writer, lang, rights, kind, flags") }
-            guard let language = Language(rawValue: fields[2]) else { throw fail("\(fields[2].prefix(20)) is not uz, uz-Cyrl, ru or en") }
+            guard fields.count >= 5 else { throw fail(.columnsMissing) }
+            guard let language = Language(rawValue: fields[2]) else { throw fail(.unknownLanguage(fields[2])) }
             var rights: [Right] = []
             if fields[3] != "-" && !fields[3].isEmpty {
                 for name in fields[3].split(separator: ",") {
-                    guard let right = Right(rawValue: String(name).trimmingSpaces) else { throw fail("\(name.prefix(20)) is not a right") }
+                    guard let right = Right(rawValue: String(name).trimmingSpaces) else { throw fail(.unknownRight(String(name))) }
                     if !rights.contains(right) { rights.append(right) }
                 }
             }
-            guard let kind = Kind(rawValue: fields[4]) else { throw fail("\(fields[4].prefix(20)) is not request, reply, negative or hard_negative") }
-            if kind == .request && rights.isEmpty { throw fail("a request names at least one right") }
+            guard let kind = Kind(rawValue: fields[4]) else { throw fail(.unknownKind(fields[4])) }
+            if kind == .request && rights.isEmpty { throw fail(.requestWithoutRight) }
             let flags = fields.count > 5 ? fields[5].split(separator: ",").map { String($0).trimmingSpaces } : []
-            guard seen.insert(fields[0]).inserted else { throw fail("\(fields[0].prefix(40)) is labelled twice") }
+            guard seen.insert(fields[0]).inserted else { throw fail(.fileLabelledTwice(fields[0])) }
             labels.append(CorpusLabel(
                 file: fields[0], writer: fields[1], language: language, rights: kind == .request ? rights : [],
                 kind: kind, consentWithdrawal: flags.contains("consent_withdrawal"),

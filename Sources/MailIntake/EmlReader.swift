@@ -11,7 +11,7 @@ public final class EmlReader: MessageStream {
     /// Opens an .eml file.
     public init(path: String, limits: IntakeLimits = .standard) throws(MailIntakeError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw MailIntakeError(.unreadable, "The .eml file cannot be opened for reading.")
+            throw MailIntakeError(.emlUnopenable)
         }
         self.handle = handle
         self.ownsHandle = true
@@ -45,7 +45,7 @@ public final class EmlReader: MessageStream {
                 chunk = read
             } catch {
                 return .unreadable(source: source, ordinal: 1,
-                                   error: MailIntakeError(.unreadable, "Reading the message failed."))
+                                   error: MailIntakeError(.emlReadFailed))
             }
             total += UInt64(chunk.count)
             if total > UInt64(limits.maxMessageBytes) {

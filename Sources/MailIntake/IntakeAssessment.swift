@@ -31,12 +31,12 @@ public struct IntakeAssessment: Sendable {
         case .message(let raw):
             return assess(raw.bytes, classifier: classifier, limits: limits)
         case .tooLarge(_, _, _, let size):
-            let error = MailIntakeError(.tooLarge, "The message is \(size) bytes, over the \(limits.maxMessageBytes)-byte limit.")
+            let error = MailIntakeError(.tooLarge(size: size, limit: limits.maxMessageBytes))
             return IntakeAssessment(status: .quarantined, message: nil, classification: nil, reference: nil,
-                                    references: [], reason: error.description, error: error)
+                                    references: [], reason: error.quarantineReason, error: error)
         case .unreadable(_, _, let error):
             return IntakeAssessment(status: .quarantined, message: nil, classification: nil, reference: nil,
-                                    references: [], reason: error.description, error: error)
+                                    references: [], reason: error.quarantineReason, error: error)
         }
     }
 
@@ -48,7 +48,7 @@ public struct IntakeAssessment: Sendable {
             message = try MIMEParser.parse(bytes, limits: limits)
         } catch {
             return IntakeAssessment(status: .quarantined, message: nil, classification: nil, reference: nil,
-                                    references: [], reason: error.description, error: error)
+                                    references: [], reason: error.quarantineReason, error: error)
         }
         let classification = classifier.classify(message)
         var references = ReferenceScanner.references(in: message.subject)

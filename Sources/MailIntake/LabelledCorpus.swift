@@ -33,14 +33,14 @@ public enum LabelledCorpus {
     /// Every message of one labels file; a named file that is missing is an error.
     public static func load(labels path: String) throws -> [Entry] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw MailIntakeError(.unreadable, "\(path) cannot be read.")
+            throw MailIntakeError(.corpusUnreadable(path: path))
         }
         let directory = (path as NSString).deletingLastPathComponent
         let folder = (directory as NSString).lastPathComponent
         return try CorpusLabel.parse(String(decoding: data, as: UTF8.self), source: path).map { label in
             let file = (directory as NSString).appendingPathComponent(label.file)
             guard let bytes = FileManager.default.contents(atPath: file) else {
-                throw MailIntakeError(.unreadable, "\(file), named in \(path), cannot be read.")
+                throw MailIntakeError(.corpusFileUnreadable(file: file, labels: path))
             }
             return Entry(key: folder + "/" + label.file, path: file, label: label, raw: Array(bytes))
         }
@@ -52,7 +52,7 @@ public enum LabelledCorpus {
         for path in paths {
             let files = labelFiles(under: path)
             guard !files.isEmpty else {
-                throw MailIntakeError(.unreadable, "\(path) holds no labels.tsv (nor do its subdirectories).")
+                throw MailIntakeError(.corpusWithoutLabels(path: path))
             }
             for file in files { entries += try load(labels: file) }
         }
@@ -77,11 +77,11 @@ extension LabelledCorpus {
             return roots.contains { file == $0 || file.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }
         }
         guard !chosen.isEmpty else {
-            throw MailIntakeError(.unreadable, "No labelled message lies under the given paths.")
+            throw MailIntakeError(.corpusEmpty)
         }
         var keys: Set<String> = []
         for entry in chosen where !keys.insert(entry.key).inserted {
-            throw MailIntakeError(.unreadable, "\(entry.key) is labelled twice; give each labels file once.")
+            throw MailIntakeError(.labelledTwice(entry.key))
         }
         return chosen
     }

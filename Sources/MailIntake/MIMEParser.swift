@@ -7,15 +7,15 @@ public enum MIMEParser {
     /// Parses one message.
     public static func parse(_ bytes: [UInt8], limits: IntakeLimits = .standard) throws(MailIntakeError) -> ParsedMessage {
         guard !bytes.isEmpty, bytes.contains(where: { $0 > 0x20 }) else {
-            throw MailIntakeError(.empty, "The message is empty.")
+            throw MailIntakeError(.empty)
         }
         guard bytes.count <= limits.maxMessageBytes else {
-            throw MailIntakeError(.tooLarge, "The message is larger than the \(limits.maxMessageBytes)-byte limit.")
+            throw MailIntakeError(.tooLarge(size: nil, limit: limits.maxMessageBytes))
         }
         try checkHeaderBytes(bytes)
         let (fields, body, valid) = HeaderSection.split(bytes[...])
         guard valid, !fields.isEmpty else {
-            throw MailIntakeError(.missingHeaders, "The message does not start with RFC 5322 header fields.")
+            throw MailIntakeError(.missingHeaders)
         }
         var walker = PartWalker(limits: limits)
         walker.walk(fields: fields, body: body, depth: 0)
@@ -64,13 +64,13 @@ public enum MIMEParser {
         var previous: UInt8 = 0
         for byte in bytes.prefix(16 * 1024) {
             if byte == 0x0A && (previous == 0x0A) { break }
-            if byte == 0 { throw MailIntakeError(.binaryContent, "The header section contains NUL bytes.") }
+            if byte == 0 { throw MailIntakeError(.headerNUL) }
             if byte < 0x20 && byte != 0x0A && byte != 0x0D && byte != 0x09 { controls += 1 }
             if byte != 0x0D { previous = byte }
             checked += 1
         }
         if controls > 4 && controls * 50 > checked {
-            throw MailIntakeError(.binaryContent, "The header section contains binary data.")
+            throw MailIntakeError(.headerBinary)
         }
     }
 }

@@ -20,7 +20,7 @@ public enum MailSource {
         if path == "-" { return .stdin }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw MailIntakeError(.unreadable, "The path does not exist.")
+            throw MailIntakeError(.pathMissing)
         }
         if isDirectory.boolValue {
             let fm = FileManager.default
@@ -28,12 +28,12 @@ public enum MailSource {
             let hasCur = fm.fileExists(atPath: path + "/cur", isDirectory: &sub) && sub.boolValue
             let hasNew = fm.fileExists(atPath: path + "/new", isDirectory: &sub) && sub.boolValue
             guard hasCur || hasNew else {
-                throw MailIntakeError(.unsupportedSource, "The directory is not a Maildir (no cur/ or new/).")
+                throw MailIntakeError(.notMaildir)
             }
             return .maildir
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw MailIntakeError(.unreadable, "The file cannot be opened for reading.")
+            throw MailIntakeError(.fileUnopenable)
         }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 5)) ?? Data()

@@ -41,7 +41,7 @@ public final class MaildirReader: MessageStream {
         }
         guard let data = FileManager.default.contents(atPath: source) else {
             return .unreadable(source: source, ordinal: ordinal,
-                               error: MailIntakeError(.unreadable, "The Maildir file cannot be read."))
+                               error: MailIntakeError(.maildirFileUnreadable))
         }
         return .message(RawMessage(bytes: Array(data), source: source, ordinal: ordinal, offset: 0))
     }

@@ -30,7 +30,7 @@ public final class MboxReader: MessageStream {
     /// Opens an mbox file; `skipping` messages at the start are read past without being yielded.
     public init(path: String, limits: IntakeLimits = .standard, skipping: Int = 0) throws(MailIntakeError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw MailIntakeError(.unreadable, "The mbox file cannot be opened for reading.")
+            throw MailIntakeError(.mboxUnopenable)
         }
         self.handle = handle
         self.path = path
@@ -46,7 +46,7 @@ public final class MboxReader: MessageStream {
         do {
             try handle.seek(toOffset: offset)
         } catch {
-            throw MailIntakeError(.unreadable, "The mbox file cannot be positioned at the resume offset.")
+            throw MailIntakeError(.mboxUnpositionable)
         }
         fileOffset = offset
         self.ordinal = max(0, ordinal - 1)

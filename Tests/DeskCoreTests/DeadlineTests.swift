@@ -130,7 +130,7 @@ struct DeadlineCase: Sendable, CustomStringConvertible {
             Issue.record("an extension after the due date was granted")
         } catch {
             #expect(error.code == .refusedByRule)
-            #expect(error.message.contains("2026-04-06"))
+            #expect(error.reason == .extensionAfterDueDate(try #require(day("2026-04-06"))))
         }
         let onDueDate = try #require(day("2026-04-06"))
         #expect(throws: Never.self) {

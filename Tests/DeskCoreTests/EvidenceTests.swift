@@ -43,13 +43,12 @@ import Testing
     }
 
     @Test(arguments: invalid)
-    func invalidEvidenceIsRefusedWithOneSentence(_ evidence: Evidence) {
+    func invalidEvidenceIsRefusedAsInvalidEvidence(_ evidence: Evidence) {
         do {
             try evidence.validate()
             Issue.record("\(evidence) was accepted")
         } catch {
             #expect(error.code == .invalidEvidence)
-            #expect(error.message.hasSuffix("."))
         }
     }
 

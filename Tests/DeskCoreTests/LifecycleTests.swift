@@ -40,7 +40,8 @@ func snapshot(_ right: Right, _ state: RequestState, policy: String = "gdpr", di
             Issue.record("close_fulfilled from received was accepted")
         } catch {
             #expect(error.code == .invalidTransition)
-            #expect(error.message == "The request is in received, where close_fulfilled is not allowed; allowed from there: identity_request, start, identity_verified, withdraw.")
+            #expect(error.reason == .eventNotAllowed(.closeFulfilled) && error.state == .received)
+            #expect(error.allowedEvents == [.identityRequest, .start, .identityVerified, .withdraw])
         }
         #expect(lifecycle.snapshot.state == .received)
     }
@@ -79,16 +80,14 @@ func snapshot(_ right: Right, _ state: RequestState, policy: String = "gdpr", di
             Issue.record("gate of \(right) held without evidence")
         } catch {
             #expect(error.code == .gateNotMet)
-            #expect(error.message.hasPrefix("The \(right.rawValue) request cannot be closed as fulfilled yet: record "))
+            #expect(error.reason == .gateNotMet(right: right, missing: Gate.check(right: right, evidence: without)))
         }
         var accepted = RequestLifecycle(try snapshot(right, .inProgress, evidence: with))
         #expect(try accepted.apply(.event(.closeFulfilled), today: today).to == .fulfilled)
     }
 
-    @Test func gateSentenceNamesEveryMissingItem() {
-        let missing = Gate.check(right: .erasure, evidence: [EvidenceKind]())
-        #expect(Gate.sentence(right: .erasure, missing: missing)
-            == "The erasure request cannot be closed as fulfilled yet: record an erasure-journal entry and a recipient notification or the finding no_recipients first.")
+    @Test func gateNamesEveryMissingRequirement() {
+        #expect(Gate.check(right: .erasure, evidence: [EvidenceKind]()).map(\.name) == [.erasureJournal, .recipientsNotified])
     }
 
     @Test func partialFulfilmentNeedsGateAndGround() throws {
@@ -132,7 +131,7 @@ func snapshot(_ right: Right, _ state: RequestState, policy: String = "gdpr", di
                 Issue.record("\(ground.rawValue) accepted under \(policy)")
             } catch {
                 #expect(error.code == .groundRequired)
-                #expect(error.message.contains("exemption_other"))
+                #expect(error.reason == .groundNotProvided(try #require(ground.refusal(underPolicy: policy))))
             }
         }
         var gdpr = RequestLifecycle(try snapshot(.access, .inProgress, policy: "gdpr"))
@@ -152,7 +151,7 @@ func snapshot(_ right: Right, _ state: RequestState, policy: String = "gdpr", di
             Issue.record("a withdrawal closed without destroying the data")
         } catch {
             #expect(error.code == .gateNotMet)
-            #expect(error.message.contains("erasure-journal entry"))
+            #expect(error.reason == .gateNotMet(right: .objection, missing: [try #require(Gate.withdrawalMissing(evidence: [EvidenceKind](), retentionGroundRecorded: false))]))
         }
         var destroyed = lifecycle
         try destroyed.record(.erasure(ErasureJournalEntry(
@@ -175,7 +174,7 @@ func snapshot(_ right: Right, _ state: RequestState, policy: String = "gdpr", di
             _ = try lifecycle.apply(.extend(Period(1, .months), reason: "Archive search"), today: today)
             Issue.record("an uz-state extension without --decided-by")
         } catch {
-            #expect(error.message.contains("--decided-by"))
+            #expect(error.reason == .extensionWithoutDecider)
         }
         let outcome = try lifecycle.apply(.extend(Period(1, .months), reason: "Archive search", decidedBy: "Head of the body"), today: today)
         #expect(outcome.extendedBy == Period(1, .months))

@@ -69,7 +69,8 @@ import Testing
     }
 
     @Test func quarantineReasons() {
-        #expect(throws: MailIntakeError(.empty, "The message is empty.")) { try MIMEParser.parse([]) }
+        #expect(throws: MailIntakeError(.empty)) { try MIMEParser.parse([]) }
+        #expect(MailIntakeError(.empty).quarantineReason == "empty: The message is empty.")
         #expect { try MIMEParser.parse(FixtureSupport.bytes("malformed_no_headers.eml")) } throws: {
             ($0 as? MailIntakeError)?.code == .missingHeaders
         }

@@ -86,8 +86,4 @@ private func isWellFormed(_ svg: String) -> Bool {
         #expect(try ReportFormat(argument: "HTML") == .html)
         #expect(throws: ReportError.unsupportedFormat("pdf")) { try ReportFormat(argument: "pdf") }
     }
-
-    @Test func errorsAreOneSentence() {
-        #expect(ReportError.invalidMonth("2026-13").description.contains("YYYY-MM"))
-    }
 }

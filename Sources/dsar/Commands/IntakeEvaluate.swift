@@ -53,7 +53,7 @@ extension Dsar.Intake {
                     evaluation = IntakeEvaluation.heldOut(LabelledCorpus.examples(entries), classifier: classifier)
                 }
             } catch let error as MailIntakeError {
-                throw DeskFailure(message: "\(error.detail) Check the paths and the labels file.", exitCode: DeskFailure.badInput)
+                throw DeskFailure(message: "\(DeskFailure.sentence(error)) Check the paths and the labels file.", exitCode: DeskFailure.badInput)
             }
             if json {
                 try JSONOutput.print(evaluation)

@@ -42,7 +42,7 @@ extension Dsar.Intake {
                 do {
                     _ = try MailSource.kind(of: path)
                 } catch {
-                    throw ValidationError("\(path): \(error.detail) Give an .eml file, an mbox file or a Maildir folder.")
+                    throw ValidationError("\(path): \(DeskFailure.sentence(error)) Give an .eml file, an mbox file or a Maildir folder.")
                 }
             }
         }

@@ -39,7 +39,7 @@ extension Dsar.Intake {
             do {
                 entries = try IntakeModels.corpus(corpus)
             } catch let error as MailIntakeError {
-                throw DeskFailure(message: "\(error.detail) Give the corpus with --corpus DIR.", exitCode: DeskFailure.badInput)
+                throw DeskFailure(message: "\(DeskFailure.sentence(error)) Give the corpus with --corpus DIR.", exitCode: DeskFailure.badInput)
             }
             let session = shippedOnly && output != nil ? nil : try DeskSession.open(global)
             let desk = try session.map { shippedOnly ? [] : try IntakeModels.deskEntries(IntakeLearningStore($0.db)) } ?? []
