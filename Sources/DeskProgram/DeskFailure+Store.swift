@@ -130,9 +130,12 @@ extension DeskFailure {
         case .grantNotOwner: return "Only the schema's owner (a member of dsar_owner, or a superuser) may grant the desk's roles; run `dsar db migrate --grant` as that user."
         case .grantFunctionMissing: return "The database has no dsar_grant() function yet; run `dsar db migrate` first."
         case .purgeDateInFuture: return "The date \(d) is in the future; give a date on or before today (\(v))."
+        case .intakeLostTrack: return "The intake lost track of the \(n) while storing a batch."
+        case .duplicateVanished: return "Another import stored this message at the same time and then removed it; run the import again."
         default:
-            // A throw site not yet converted from the transitional `StoreError.refused("…")` form.
-            return e.detail ?? "The desk refused the operation (\(e.code))."
+            // Every code has its case above (LibraryErrorSentenceTests checks each); a code added
+            // without one still says which failure it is.
+            return "The desk refused the operation (\(e.code))."
         }
     }
 }

@@ -371,7 +371,7 @@ struct IntakeBatchWriter {
     /// A value the writer read or reserved that is not there: the batch stops (and the caller
     /// stores it message by message) instead of writing a made-up id or state.
     static func missing(_ what: String) -> StoreError {
-        .configuration("The intake lost track of the \(what) while storing a batch.")
+        StoreError(.intakeLostTrack, name: what)
     }
 
     /// `count` fresh ids from a sequence.

@@ -420,8 +420,7 @@ public struct IntakeStore {
         } catch let error as PostgresError where error.isUniqueViolation && error.table == "messages" {
             // The unique index refused the row, so the message it collided with exists.
             guard let existing = try duplicate(of: incoming) else {
-                throw StoreError.concurrentChange(
-                    "Another import stored this message at the same time and then removed it; run the import again.")
+                throw StoreError(.duplicateVanished)
             }
             return Stored(plan: .duplicate(messageRowID: existing), messageRowID: existing, requests: [], receivedAtNote: nil)
         } catch let error as StoreError where decided == nil {

@@ -3,7 +3,7 @@ public import Foundation
 
 /// A failure of the store that a user can act on: a code and the values it is about (the
 /// reference, the actor, the time, the state, the policy …), never a sentence. The command line
-/// turns each code into one sentence and an exit code (`DeskFailure+Store.swift` in `dsar`, SPEC §8).
+/// turns each code into one sentence and an exit code (`DeskFailure+Store.swift` in DeskProgram, SPEC §8).
 ///
 /// A struct over a private enum, so adding a code breaks no caller (STYLE.md).
 public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -15,7 +15,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
 
     /// Which failure this is.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Base: String, Hashable, Sendable {
+        private enum Base: String, Hashable, Sendable, CaseIterable {
             case invalidReference
             case requestNotFound
             case requestIDNotFound
@@ -120,12 +120,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             case grantNotOwner
             case grantFunctionMissing
             case purgeDateInFuture
-            case legacyInvalidInput
-            case legacyNotFound
-            case legacyRefused
-            case legacyConcurrentChange
-            case legacyUnavailable
-            case legacyConfiguration
+            case intakeLostTrack
+            case duplicateVanished
         }
 
         private let base: Base
@@ -239,12 +235,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
                 case .grantNotOwner: return .refused
                 case .grantFunctionMissing: return .configuration
                 case .purgeDateInFuture: return .invalidInput
-                case .legacyInvalidInput: return .invalidInput
-                case .legacyNotFound: return .notFound
-                case .legacyRefused: return .refused
-                case .legacyConcurrentChange: return .concurrentChange
-                case .legacyUnavailable: return .unavailable
-                case .legacyConfiguration: return .configuration
+                case .intakeLostTrack: return .configuration
+                case .duplicateVanished: return .concurrentChange
             }
         }
 
@@ -458,13 +450,13 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let grantFunctionMissing = Code(.grantFunctionMissing)
         /// A purge cut-off `day` after today (`value`).
         public static let purgeDateInFuture = Code(.purgeDateInFuture)
-        // Transitional codes for throws written before issue 18 (`StoreError.refused("…")`); see below.
-        static let legacyInvalidInput = Code(.legacyInvalidInput)
-        static let legacyNotFound = Code(.legacyNotFound)
-        static let legacyRefused = Code(.legacyRefused)
-        static let legacyConcurrentChange = Code(.legacyConcurrentChange)
-        static let legacyUnavailable = Code(.legacyUnavailable)
-        static let legacyConfiguration = Code(.legacyConfiguration)
+        /// The intake writer lost a value it read or reserved (`name`: which) while storing a batch.
+        public static let intakeLostTrack = Code(.intakeLostTrack)
+        /// A message another import stored at the same time was removed again.
+        public static let duplicateVanished = Code(.duplicateVanished)
+
+        /// Every code, for tests that check each has a sentence.
+        public static var allCases: [Code] { Base.allCases.map(Code.init) }
     }
 
     public let code: Code
@@ -530,24 +522,4 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         let present = fields.compactMap { key, value in value.map { "\(key)=\($0)" } }
         return ([code.description] + present).joined(separator: " ")
     }
-}
-
-// MARK: - Transitional (issue 18)
-
-/// Throw sites written before issue 18 (`throw StoreError.refused("sentence")`) still compile;
-/// the sentence is carried in `detail` and printed as it stands. Convert each to a code with
-/// fields, and its sentence to `DeskFailure+Store.swift`.
-extension StoreError {
-    @available(*, deprecated, message: "Issue 18: give the failure a StoreError.Code and fields; its sentence goes to dsar's DeskFailure+Store.swift")
-    public static func invalidInput(_ sentence: String) -> StoreError { StoreError(.legacyInvalidInput, detail: sentence) }
-    @available(*, deprecated, message: "Issue 18: give the failure a StoreError.Code and fields; its sentence goes to dsar's DeskFailure+Store.swift")
-    public static func notFound(_ sentence: String) -> StoreError { StoreError(.legacyNotFound, detail: sentence) }
-    @available(*, deprecated, message: "Issue 18: give the failure a StoreError.Code and fields; its sentence goes to dsar's DeskFailure+Store.swift")
-    public static func refused(_ sentence: String) -> StoreError { StoreError(.legacyRefused, detail: sentence) }
-    @available(*, deprecated, message: "Issue 18: give the failure a StoreError.Code and fields; its sentence goes to dsar's DeskFailure+Store.swift")
-    public static func concurrentChange(_ sentence: String) -> StoreError { StoreError(.legacyConcurrentChange, detail: sentence) }
-    @available(*, deprecated, message: "Issue 18: give the failure a StoreError.Code and fields; its sentence goes to dsar's DeskFailure+Store.swift")
-    public static func unavailable(_ sentence: String) -> StoreError { StoreError(.legacyUnavailable, detail: sentence) }
-    @available(*, deprecated, message: "Issue 18: give the failure a StoreError.Code and fields; its sentence goes to dsar's DeskFailure+Store.swift")
-    public static func configuration(_ sentence: String) -> StoreError { StoreError(.legacyConfiguration, detail: sentence) }
 }
