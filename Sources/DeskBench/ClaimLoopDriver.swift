@@ -1,4 +1,5 @@
 import DeskCore
+import DeskProgram
 import DeskStore
 import Foundation
 import Postgres
@@ -64,7 +65,7 @@ enum ClaimLoopDriver {
 
     /// Runs the loops and returns the merged result and the wall time between the start signal
     /// and the last loop's end (connections are opened before the clock starts).
-    static func run(databaseURL: String, loops: Int) -> (Result, Double) {
+    static func run(databaseURL: String, loops: Int, clock: @escaping @Sendable () -> Date) -> (Result, Double) {
         let tally = Tally()
         let ready = DispatchGroup()
         let done = DispatchGroup()
@@ -78,7 +79,7 @@ enum ClaimLoopDriver {
                 do {
                     db = try Connection(databaseURL)
                 } catch {
-                    part.failures.append("connect: \(error)")
+                    part.failures.append("connect: \(DeskFailure(error).message)")
                     ready.leave()
                     start.wait()
                     tally.add(part)
@@ -87,7 +88,7 @@ enum ClaimLoopDriver {
                 }
                 ready.leave()
                 start.wait()
-                loop(db, actor: "bench-\(index)", into: &part)
+                loop(db, actor: "bench-\(index)", clock: clock, into: &part)
                 tally.add(part)
                 done.leave()
             }
@@ -101,26 +102,26 @@ enum ClaimLoopDriver {
     }
 
     /// One desk member: claim, close, until nothing is left.
-    static func loop(_ db: Connection, actor: String, into part: inout Result) {
+    static func loop(_ db: Connection, actor: String, clock: () -> Date, into part: inout Result) {
         let queue = QueueQuery(db)
         let store = RequestStore(db)
         while true {
             let item: QueueQuery.Item?
             do {
-                item = try queue.claim(kind: nil, actor: actor, now: Date())
+                item = try queue.claim(kind: nil, actor: actor, now: clock())
             } catch let error as StoreError where error.category == .concurrentChange {
                 part.conflicts += 1
                 continue
             } catch {
-                part.failures.append("claim: \(error)")
+                part.failures.append("claim: \(DeskFailure(error).message)")
                 return
             }
-            AuditLog(db).sealQuietly(now: Date())
+            AuditLog(db).sealQuietly(now: clock())
             guard let item else { return }
             part.claims += 1
             part.claimedIDs.append(item.request.id)
             do {
-                let now = Date()
+                let now = clock()
                 _ = try store.apply(
                     .event(.closeRefused, ground: .exemptionOther, note: "Benchmark: closed by the claim loop."),
                     to: item.request.reference, actor: actor,
@@ -128,7 +129,7 @@ enum ClaimLoopDriver {
                 part.closes += 1
                 AuditLog(db).sealQuietly(now: now)
             } catch {
-                part.failures.append("close: \(error)")
+                part.failures.append("close: \(DeskFailure(error).message)")
                 return
             }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskProgram
 import DeskStore
 import Foundation
 import Postgres
@@ -26,7 +27,7 @@ struct ClaimLoopsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (result, seconds) = ClaimLoopDriver.run(databaseURL: databaseURL, loops: loops)
+        let (result, seconds) = ClaimLoopDriver.run(databaseURL: databaseURL, loops: loops, clock: try DeskClock.clock())
         let db = try Connection(databaseURL)
         let (doubleAssigned, leftOpen) = try ClaimLoopDriver.check(db)
         let seenTwice = result.claimedIDs.count - Set(result.claimedIDs).count

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskCore
+import DeskProgram
 import DeskStore
 import Foundation
 import Letters
@@ -35,7 +36,7 @@ struct LettersCommand: ParsableCommand {
     func run() throws {
         let loadStart = ContinuousClock.now
         let renderer = try LetterRenderer(templatesDirectory: try ResourceLocator.templatesDirectory())
-        let (jobs, unreadable) = try LetterRenderingDriver.jobs(try Connection(databaseURL), sample: sample, now: Date())
+        let (jobs, unreadable) = try LetterRenderingDriver.jobs(try Connection(databaseURL), sample: sample, now: try DeskClock.now())
         let loadSeconds = BenchOutput.seconds(since: loadStart)
         guard !jobs.isEmpty else {
             throw ValidationError("The database holds no request a letter can be written for; run `dsar demo --requests 1000` first.")

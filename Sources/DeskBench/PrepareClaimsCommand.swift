@@ -1,4 +1,5 @@
 import ArgumentParser
+import DeskProgram
 import Foundation
 import Postgres
 
@@ -26,7 +27,7 @@ struct PrepareClaimsCommand: ParsableCommand {
 
     func run() throws {
         let start = ContinuousClock.now
-        let prepared = try ClaimLoopDriver.prepare(try Connection(databaseURL), count: requests, now: Date())
+        let prepared = try ClaimLoopDriver.prepare(try Connection(databaseURL), count: requests, now: try DeskClock.now())
         try BenchOutput.print(["prepared": prepared, "seconds": BenchOutput.seconds(since: start)])
     }
 }

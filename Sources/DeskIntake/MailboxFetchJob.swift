@@ -57,8 +57,10 @@ public struct MailboxFetchJob {
         client = try IMAPClient(account: configuration.account, options: configuration.options)
     }
 
-    /// Checks the login and the folders before anything is written.
-    public func check() throws { _ = try fetcher(importer: IntakeImporter(mode: .dryRun(IntakeStore(db)), policy: nil, now: Date())).check() }
+    /// Checks the login and the folders at `now` before anything is written.
+    public func check(now: Date) throws {
+        _ = try fetcher(importer: IntakeImporter(mode: .dryRun(IntakeStore(db)), policy: nil, now: now), clock: { now }).check()
+    }
 
     /// One pass at `now`.
     public func pass(
@@ -85,7 +87,7 @@ public struct MailboxFetchJob {
                 bounced += try outbox.markBounced(messageIDs: report.messageIDs, reason: report.reason, actor: actor, now: now)
             }
         }
-        let pass = try fetcher(importer: importer).run(progress: progress, shouldStop: shouldStop, emit: emit)
+        let pass = try fetcher(importer: importer, clock: clock).run(progress: progress, shouldStop: shouldStop, emit: emit)
         var sent: [OutboxSender.Outcome] = []
         var outboxFailure: StoreError?
         let service = OutboxService(db: db)
@@ -103,10 +105,10 @@ public struct MailboxFetchJob {
         return Report(pass: pass, bounced: bounced, sent: sent, notes: notes, outboxFailure: outboxFailure)
     }
 
-    private func fetcher(importer: IntakeImporter) -> MailboxFetcher {
+    private func fetcher(importer: IntakeImporter, clock: @escaping @Sendable () -> Date) -> MailboxFetcher {
         var fetcher = MailboxFetcher(
             client: client, importer: importer, folders: configuration.dryRun ? nil : MailFolderStore(db),
-            after: configuration.dryRun ? .leave : configuration.after, clock: { Date() })
+            after: configuration.dryRun ? .leave : configuration.after, clock: clock)
         fetcher.batchSize = configuration.batchSize
         return fetcher
     }

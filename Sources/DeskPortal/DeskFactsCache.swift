@@ -16,7 +16,8 @@ final class DeskFactsCache: @unchecked Sendable {  // guarded by `lock`
     let pool: ConnectionPool
     private let lock = NSLock()
     private var facts: Facts?
-    private var readAt = Date.distantPast
+    /// When the facts were read, on the monotonic clock (their age is a duration).
+    private var readAt: ContinuousClock.Instant?
 
     init(pool: ConnectionPool) { self.pool = pool }
 
@@ -28,7 +29,7 @@ final class DeskFactsCache: @unchecked Sendable {  // guarded by `lock`
     }
 
     func current() async -> Facts {
-        let (known, fresh) = lock.withLock { (facts, Date().timeIntervalSince(readAt) < 30) }
+        let (known, fresh) = lock.withLock { (facts, readAt.map { $0.duration(to: .now) < .seconds(30) } ?? false) }
         if let known, fresh { return known }
         let read = try? await pool.withConnection { db -> Facts in
             let settings = try PortalStore(db).settings()
@@ -43,7 +44,7 @@ final class DeskFactsCache: @unchecked Sendable {  // guarded by `lock`
         return lock.withLock {
             if let read {
                 facts = read
-                readAt = Date()
+                readAt = .now
             }
             return facts ?? Facts()
         }

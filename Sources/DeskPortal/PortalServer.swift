@@ -21,12 +21,18 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
     let limiter = RateLimiter()
     let facts: DeskFactsCache
     let logger: Logger
+    /// The desk's clock: `DSAR_NOW` when set, else the real time (DeskClock in DeskProgram).
+    let clock: @Sendable () -> Date
     /// The empty form by language, organisation and policy, with `csrfMarker` for the token.
     let emptyForms = LockedPages()
     static let csrfMarker = "CSRF-TOKEN-MARKER"
 
-    public init(configuration: PortalConfiguration, pool: ConnectionPool, templatesDirectory: URL, mailer: any CodeMailer, logger: Logger) throws {
+    public init(
+        configuration: PortalConfiguration, pool: ConnectionPool, templatesDirectory: URL, mailer: any CodeMailer, logger: Logger,
+        clock: @escaping @Sendable () -> Date
+    ) throws {
         self.configuration = configuration
+        self.clock = clock
         self.pool = pool
         pages = try PortalPages(directory: templatesDirectory.appendingPathComponent("portal"))
         self.mailer = mailer
@@ -79,7 +85,7 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
     public func housekeeping() async {
         while !Task.isCancelled {
             do {
-                let removed = try await pool.withConnection { try PortalStore($0).purge(now: Date()) }
+                let removed = try await pool.withConnection { try PortalStore($0).purge(now: self.clock()) }
                 if removed > 0 { logger.info("removed \(removed) unverified portal entries older than 24 hours or ended sessions") }
             } catch {
                 logger.error("the portal's housekeeping could not reach the database")
@@ -145,7 +151,7 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
         let code = PortalSecret.code()
         let language = visit.language
         try await pool.withConnection { db in
-            try PortalStore(db).submit(form, kind: kind, language: language, challenge: token, code: code, now: Date())
+            try PortalStore(db).submit(form, kind: kind, language: language, challenge: token, code: code, now: self.clock())
         }
         await sendCode(code, purpose: .submission, language: language, to: form.email)
         return Visit.redirect("/confirm/\(token)")
@@ -174,9 +180,9 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
         let outcome: PortalStore.CodeOutcome = try await pool.withConnection { db in
             switch purpose {
             case .submission:
-                return try PortalStore(db).confirmSubmission(challenge: token, code: code, now: Date())
+                return try PortalStore(db).confirmSubmission(challenge: token, code: code, now: self.clock())
             case .lookup:
-                return try PortalStore(db).confirmLookup(challenge: token, code: code, sessionToken: session, now: Date())
+                return try PortalStore(db).confirmLookup(challenge: token, code: code, sessionToken: session, now: self.clock())
             }
         }
         switch outcome {
@@ -234,7 +240,7 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
         let token = PortalSecret.token()
         let code = PortalSecret.code()
         let matched = try await pool.withConnection { db in
-            try PortalStore(db).lookUp(reference: reference, email: email, challenge: token, code: code, now: Date())
+            try PortalStore(db).lookUp(reference: reference, email: email, challenge: token, code: code, now: self.clock())
         }
         // The answer is the same either way; the code goes out (in the background) only on a match.
         if matched { await sendCode(code, purpose: .lookup, language: visit.language, to: email) }
@@ -244,7 +250,7 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
     func view(_ request: Request, problem: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let visit = Visit(request, server: self)
         guard let token = request.cookies["status"]?.value,
-            let shown = try await pool.withConnection({ try PortalStore($0).status(session: token, now: Date()) })
+            let shown = try await pool.withConnection({ try PortalStore($0).status(session: token, now: self.clock()) })
         else { return Visit.redirect("/status") }
         let language = visit.language
         let dates = PortalDates(language: language, timeZone: shown.timeZone)
@@ -275,7 +281,7 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
         guard !text.isEmpty, text.count <= RequestForm.detailsLimit, !RequestForm.hasControlCharacters(text) else {
             return try await view(request, problem: pages.word("error.details_long", visit.language), status: .unprocessableContent)
         }
-        guard try await pool.withConnection({ try PortalStore($0).reply(session: token, text: text, now: Date()) }) else {
+        guard try await pool.withConnection({ try PortalStore($0).reply(session: token, text: text, now: self.clock()) }) else {
             return Visit.redirect("/status")
         }
         return Visit.redirect("/status/view?sent=1")
@@ -321,7 +327,7 @@ public final class PortalServer: @unchecked Sendable {  // every stored property
         let sender = desk.sender ?? "no-reply@\(desk.domain)"
         let message = CodeMail.compose(
             code: code, purpose: purpose, language: language, text: pages.text, sender: sender, recipient: recipient,
-            domain: desk.domain, now: Date())
+            domain: desk.domain, now: self.clock())
         mailer.send(message, from: sender, to: recipient)
     }
 }

@@ -13,21 +13,22 @@ public final class RateLimiter: @unchecked Sendable {
     }
 
     private let lock = NSLock()
-    private var counts: [String: (windowStart: Date, count: Int)] = [:]
-    private var lastSweep = Date.distantPast
+    // Windows are durations, so they run on the monotonic clock (DSAR_NOW does not freeze them).
+    private var counts: [String: (windowStart: ContinuousClock.Instant, count: Int)] = [:]
+    private var lastSweep: ContinuousClock.Instant?
 
     public init() {}
 
     /// Counts one event for `key`; false when the key is over its limit in this window.
-    public func allow(_ key: String, rule: Rule, now: Date = Date()) -> Bool {
+    public func allow(_ key: String, rule: Rule, now: ContinuousClock.Instant = .now) -> Bool {
         lock.lock()
         defer { lock.unlock() }
-        if now.timeIntervalSince(lastSweep) > 600 {
-            counts = counts.filter { now.timeIntervalSince($0.value.windowStart) < 3600 * 24 }
+        if lastSweep.map({ $0.duration(to: now) > .seconds(600) }) ?? true {
+            counts = counts.filter { $0.value.windowStart.duration(to: now) < .seconds(3600 * 24) }
             lastSweep = now
         }
         var entry = counts[key] ?? (now, 0)
-        if now.timeIntervalSince(entry.windowStart) >= rule.window { entry = (now, 0) }
+        if entry.windowStart.duration(to: now) >= .milliseconds(Int64(rule.window * 1000)) { entry = (now, 0) }
         entry.count += 1
         counts[key] = entry
         return entry.count <= rule.limit

@@ -90,8 +90,9 @@ public struct Migrator {
 
     /// Work in Swift that a migration needs right after its SQL, in the same transaction.
     static let followUps: [Int: @Sendable (Connection) throws -> Void] = [
-        // 0090_sealed_audit_log: verify the chain written before it and seal it as the first seals.
-        90: { db in try AuditLog.sealLegacyChain(db, now: Date()) },
+        // 0090_sealed_audit_log: verify the chain written before it and seal it as the first seals,
+        // at the migration transaction's time on the server, as `schema_migrations.applied_at` is.
+        90: { db in try AuditLog.sealLegacyChain(db, now: try db.returned("SELECT now()", "time of the migration")) },
     ]
 
     static func checksum(_ script: String, _ db: Connection) throws -> String {

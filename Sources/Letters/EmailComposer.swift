@@ -51,7 +51,7 @@ public struct EmailComposer: Sendable {
         letterID: String,
         inReplyTo: String? = nil,
         references: [String] = [],
-        date: Date = Date()
+        date: Date
     ) -> ComposedEmail {
         let messageID = makeMessageID(reference: reference, letterID: letterID)
         let subject = letter.subject.contains(reference) ? letter.subject : "[\(reference)] \(letter.subject)"
@@ -93,7 +93,7 @@ public struct EmailComposer: Sendable {
 
     /// A short plain-text message that is no letter of a request (the portal's one-time codes):
     /// UTF-8, base64, a fresh Message-ID `<dsar.portal.RANDOM@domain>`.
-    public func composeNotice(subject: String, text: String, from: EmailAddress, to: EmailAddress, language: Language, date: Date = Date()) -> ComposedEmail {
+    public func composeNotice(subject: String, text: String, from: EmailAddress, to: EmailAddress, language: Language, date: Date) -> ComposedEmail {
         let messageID = "<dsar.portal.\(Self.randomHex(bytes: 12))@\(domain)>"
         var lines = [
             "From: " + Self.mailbox(from),

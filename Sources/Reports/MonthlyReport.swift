@@ -124,7 +124,7 @@ public struct MonthlyReport: Codable, Sendable, Equatable {
         month: String,
         timeZone: String = "Asia/Tashkent",
         policy: String? = nil,
-        generatedAt: Date = Date()
+        generatedAt: Date
     ) throws -> MonthlyReport {
         guard let reportMonth = ReportMonth(month) else { throw ReportError.invalidMonth(month) }
         return MonthlyReport(

@@ -73,7 +73,8 @@ struct PortalCommand: AsyncParsableCommand {
                 logger: logger)
             let server = try PortalServer(
                 configuration: PortalConfiguration(host: host, port: port, publicURL: settings["portal.public_url"], trustProxy: trustProxy),
-                pool: pool, templatesDirectory: try ResourceLocator.templatesDirectory(), mailer: mailer, logger: logger)
+                pool: pool, templatesDirectory: try ResourceLocator.templatesDirectory(), mailer: mailer, logger: logger,
+                clock: try DeskClock.clock())
             let housekeeping = Task { await server.housekeeping() }
             defer { housekeeping.cancel() }
             try await server.application().runService()

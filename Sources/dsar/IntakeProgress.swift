@@ -7,8 +7,10 @@ final class IntakeProgress: IntakeProgressReporting {
     private let totalBytes: UInt64
     private var doneBytes: UInt64 = 0
     private var messages = 0
-    private let started = Date()
-    private var lastDrawn = Date.distantPast
+    // Durations only, so the monotonic clock.
+    private let clock = ContinuousClock()
+    private let started = ContinuousClock.now
+    private var lastDrawn: ContinuousClock.Instant?
     private var source = ""
 
     /// A bar for `paths`, or nil when standard error is not a terminal (SPEC §5, STYLE rule 9).
@@ -26,8 +28,8 @@ final class IntakeProgress: IntakeProgressReporting {
     func advance(bytes: UInt64) {
         doneBytes += bytes
         messages += 1
-        let now = Date()
-        if now.timeIntervalSince(lastDrawn) >= 0.1 {
+        let now = clock.now
+        if lastDrawn.map({ $0.duration(to: now) >= .milliseconds(100) }) ?? true {
             lastDrawn = now
             draw(now)
         }
@@ -38,8 +40,9 @@ final class IntakeProgress: IntakeProgressReporting {
         FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
     }
 
-    private func draw(_ now: Date) {
-        let elapsed = max(now.timeIntervalSince(started), 0.001)
+    private func draw(_ now: ContinuousClock.Instant) {
+        let span = started.duration(to: now).components
+        let elapsed = max(Double(span.seconds) + Double(span.attoseconds) / 1e18, 0.001)
         let rate = Int(Double(messages) / elapsed)
         let width = 30
         let fraction = totalBytes > 0 ? min(1, Double(doneBytes) / Double(totalBytes)) : 0

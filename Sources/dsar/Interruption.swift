@@ -34,7 +34,12 @@ final class Interruption: @unchecked Sendable {
 
     /// Sleeps up to `seconds`, waking early when a stop is asked for.
     func sleep(_ seconds: TimeInterval) {
-        let end = Date().addingTimeInterval(seconds)
-        while !isRaised, Date() < end { Thread.sleep(forTimeInterval: min(0.2, max(0, end.timeIntervalSinceNow))) }
+        // A duration, so the monotonic clock: DSAR_NOW does not stop the wait.
+        let clock = ContinuousClock()
+        let end = clock.now.advanced(by: .milliseconds(Int64(max(0, seconds) * 1000)))
+        while !isRaised, clock.now < end {
+            let left = clock.now.duration(to: end)
+            Thread.sleep(forTimeInterval: min(0.2, max(0, Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18)))
+        }
     }
 }

@@ -60,7 +60,7 @@ struct PortalHarness: @unchecked Sendable {  // one test task uses it at a time
             configuration: PortalConfiguration(publicURL: publicURL, limits: limits),
             pool: ConnectionPool(target: .url(Self.url(database, user: portalUser)), size: 2),
             templatesDirectory: TestDatabase.repositoryRoot.appendingPathComponent("Templates"), mailer: mailer,
-            logger: Logger(label: "test"))
+            logger: Logger(label: "test"), clock: { Date() })
     }
 
     static func url(_ database: TestDatabase, user: String) -> String {

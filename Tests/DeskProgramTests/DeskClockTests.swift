@@ -18,3 +18,14 @@ struct DeskClockTests {
         }
     }
 }
+
+/// The portal's clock reads `DSAR_NOW` once, like `dsar` does per command.
+struct ServerClockTests {
+    @Test func theServerClockHonoursDsarNow() throws {
+        let clock = try DeskClock.clock(environment: ["DSAR_NOW": "2026-11-21T10:00:00+05:00"])
+        #expect(clock() == Date(timeIntervalSince1970: 1_795_237_200))
+        #expect(throws: DeskFailure.self) { try DeskClock.clock(environment: ["DSAR_NOW": "soon"]) }
+        let real = try DeskClock.clock(environment: [:])
+        #expect(abs(real().timeIntervalSinceNow) < 60)
+    }
+}

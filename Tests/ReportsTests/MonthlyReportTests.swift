@@ -5,7 +5,7 @@ import Testing
 
 @Suite struct MonthlyReportTests {
     @Test func emptyMonthHasZerosNullRatesAndTwelveTrendMonths() throws {
-        let report = try MonthlyReport.empty(month: "2026-02")
+        let report = try MonthlyReport.empty(month: "2026-02", generatedAt: Date(timeIntervalSince1970: 1_793_000_000))
         #expect(report.received.total == 0)
         #expect(report.received.byRight.map(\.key) == Right.allCases.map(\.rawValue))
         #expect(report.received.byChannel.map(\.key) == ["email", "web_form", "paper", "phone", "in_person"])
@@ -23,7 +23,7 @@ import Testing
 
     @Test(arguments: ["2026-13", "2026-1", "26-01", "2026/01", "", "2026-00", "２０２６-01"])
     func invalidMonthIsRejected(_ text: String) {
-        #expect(throws: ReportError.invalidMonth(text)) { try MonthlyReport.empty(month: text) }
+        #expect(throws: ReportError.invalidMonth(text)) { try MonthlyReport.empty(month: text, generatedAt: Date(timeIntervalSince1970: 1_793_000_000)) }
     }
 
     @Test func onTimeRateIsOnTimeOverClosed() {

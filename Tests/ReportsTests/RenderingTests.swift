@@ -36,7 +36,7 @@ private func occurrences(of needle: String, in text: String) -> Int {
 
     @Test(arguments: languages)
     func everyFormatRendersInEveryLanguage(_ language: Language) throws {
-        for report in [try SampleReport.make(), try MonthlyReport.empty(month: "2026-10")] {
+        for report in [try SampleReport.make(), try MonthlyReport.empty(month: "2026-10", generatedAt: Date(timeIntervalSince1970: 1_793_000_000))] {
             for format in ReportFormat.allCases {
                 let text = try report.rendered(as: format, language: language)
                 #expect(!text.isEmpty)
@@ -47,7 +47,7 @@ private func occurrences(of needle: String, in text: String) -> Int {
 
     @Test(arguments: languages)
     func htmlIsWellFormedSelfContainedAndHasTwoCharts(_ language: Language) throws {
-        for report in [try SampleReport.make(), try MonthlyReport.empty(month: "2026-10")] {
+        for report in [try SampleReport.make(), try MonthlyReport.empty(month: "2026-10", generatedAt: Date(timeIntervalSince1970: 1_793_000_000))] {
             let html = HTMLReportRenderer(labels: .labels(for: language)).render(report)
             let check = parseXML(html)
             #expect(check.error == nil, "\(String(describing: check.error))")
@@ -87,7 +87,7 @@ private func occurrences(of needle: String, in text: String) -> Int {
     }
 
     @Test func htmlShowsDashForMissingRates() throws {
-        let html = HTMLReportRenderer(labels: .russian).render(try MonthlyReport.empty(month: "2026-10"))
+        let html = HTMLReportRenderer(labels: .russian).render(try MonthlyReport.empty(month: "2026-10", generatedAt: Date(timeIntervalSince1970: 1_793_000_000)))
         #expect(html.contains(">—<"))
         #expect(!html.contains("nan"))
         #expect(!html.contains("NaN"))
@@ -125,7 +125,7 @@ private func occurrences(of needle: String, in text: String) -> Int {
     }
 
     @Test func markdownOfAnEmptyMonth() throws {
-        let markdown = MarkdownReportRenderer(labels: .uzbekLatin).render(try MonthlyReport.empty(month: "2026-10"))
+        let markdown = MarkdownReportRenderer(labels: .uzbekLatin).render(try MonthlyReport.empty(month: "2026-10", generatedAt: Date(timeIntervalSince1970: 1_793_000_000)))
         #expect(markdown.contains("_Bu oyda yoʻq._"))
         #expect(markdown.contains("| 2026-10 | 0 | 0 | — |"))
     }
@@ -151,7 +151,7 @@ private func occurrences(of needle: String, in text: String) -> Int {
     }
 
     @Test func csvOfAnEmptyMonth() throws {
-        let csv = CSVReportRenderer().render(try MonthlyReport.empty(month: "2026-10"))
+        let csv = CSVReportRenderer().render(try MonthlyReport.empty(month: "2026-10", generatedAt: Date(timeIntervalSince1970: 1_793_000_000)))
         let records = try parseCSVWithPython(csv)
         #expect(records.contains(["on_time", "all", "rate", ""]))
         #expect(records.contains(["received", "total", "", "0"]))

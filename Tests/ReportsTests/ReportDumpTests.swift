@@ -14,7 +14,7 @@ struct ReportDumpTests {
         let base = URL(fileURLWithPath: directory, isDirectory: true)
         try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
         var written = 0
-        for (name, report) in [("sample", try SampleReport.make()), ("empty", try MonthlyReport.empty(month: "2026-10"))] {
+        for (name, report) in [("sample", try SampleReport.make()), ("empty", try MonthlyReport.empty(month: "2026-10", generatedAt: Date(timeIntervalSince1970: 1_793_000_000)))] {
             for language in Language.allCases {
                 for format in ReportFormat.allCases {
                     let text = try report.rendered(as: format, language: language)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DeskIntake
+import DeskProgram
 import DeskStore
 import Foundation
 import MailIntake
@@ -64,7 +65,7 @@ extension Dsar.Intake {
             let job = try MailboxFetchJob(db: session.db, actor: session.actor, configuration: .init(
                 account: account, options: options, after: moveTo.map { .move(to: $0) } ?? (markSeen ? .markSeen : .leave),
                 dryRun: dryRun, policy: policy, batchSize: batch, smtpPassword: try MailPassword.resolve(variable: "DSAR_SMTP_PASSWORD", file: nil)))
-            try job.check()
+            try job.check(now: try DeskClock.now())
             try FetchLoop(job: job, account: account, dryRun: dryRun, json: json).run(every: every.flatMap(PollInterval.seconds))
         }
     }
