@@ -21,18 +21,6 @@ struct RolesTests {
         try body(connection)
     }
 
-    /// Expects `sql` to be refused for lack of privilege (SQLSTATE 42501).
-    static func expectDenied(_ db: Connection, _ sql: Query, sourceLocation: SourceLocation = #_sourceLocation) {
-        do {
-            try db.execute(sql)
-            Issue.record("expected permission denied", sourceLocation: sourceLocation)
-        } catch let error as PostgresError {
-            #expect(error.sqlState == .insufficientPrivilege, "\(error.debugDescription)", sourceLocation: sourceLocation)
-        } catch {
-            Issue.record("unexpected \(error)", sourceLocation: sourceLocation)
-        }
-    }
-
     @Test func deskWorksTheRequestsButCannotRewriteTheAuditLogNorTheSchema() throws {
         try TestDatabase.withDatabase(migrated: true) { database in
             try Self.withLogin(in: "dsar_desk", database) { desk in
@@ -44,20 +32,20 @@ struct RolesTests {
                 #expect(started.request.state == .inProgress)
                 #expect(try AuditLog(desk).verify().firstBreak == nil)
 
-                Self.expectDenied(desk, "UPDATE events SET actor = 'someone else'")
-                Self.expectDenied(desk, "DELETE FROM events")
-                Self.expectDenied(desk, "TRUNCATE events")
+                #expect(desk.answer(to: "UPDATE events SET actor = 'someone else'") == .denied)
+                #expect(desk.answer(to: "DELETE FROM events") == .denied)
+                #expect(desk.answer(to: "TRUNCATE events") == .denied)
                 // Sealing sets an event's leaf once; nothing else of a sealed log may change.
                 #expect(try AuditLog(desk).seal(now: Self.now) != .busy)
                 #expect(throws: PostgresError.self) { try desk.execute("UPDATE events SET leaf = leaf + 100") }
                 let leaves = try #require(try desk.query("SELECT min(leaf), max(leaf) FROM events").first?.decode((Int, Int).self))
                 #expect(leaves.0 == 0 && leaves.1 == 1)
-                Self.expectDenied(desk, "UPDATE audit_seals SET root = prev_root")
-                Self.expectDenied(desk, "DELETE FROM audit_seals")
-                Self.expectDenied(desk, "CREATE TABLE notes (body text)")
-                Self.expectDenied(desk, "ALTER TABLE requests ADD COLUMN secret text")
-                Self.expectDenied(desk, "ALTER TABLE events DISABLE TRIGGER events_no_update")
-                Self.expectDenied(desk, "SELECT * FROM dsar_grant()")
+                #expect(desk.answer(to: "UPDATE audit_seals SET root = prev_root") == .denied)
+                #expect(desk.answer(to: "DELETE FROM audit_seals") == .denied)
+                #expect(desk.answer(to: "CREATE TABLE notes (body text)") == .denied)
+                #expect(desk.answer(to: "ALTER TABLE requests ADD COLUMN secret text") == .denied)
+                #expect(desk.answer(to: "ALTER TABLE events DISABLE TRIGGER events_no_update") == .denied)
+                #expect(desk.answer(to: "SELECT * FROM dsar_grant()") == .denied)
             }
             let events = try database.connection.query("SELECT count(*) FROM events").first?.decode(column: 0, as: Int.self)
             #expect(events == 2)
@@ -80,13 +68,13 @@ struct RolesTests {
                 #expect(masked?.1 == "d***@example.uz")
                 #expect(masked?.2 == "***67")
 
-                Self.expectDenied(report, "SELECT * FROM requesters")
-                Self.expectDenied(report, "SELECT name FROM requesters")
-                Self.expectDenied(report, "SELECT details FROM requests")
-                Self.expectDenied(report, "SELECT raw FROM messages")
-                Self.expectDenied(report, "INSERT INTO settings (key, value, updated_by) VALUES ('dpo.name', 'x', 'x')")
-                Self.expectDenied(report, "INSERT INTO cases DEFAULT VALUES")
-                Self.expectDenied(report, "UPDATE requests SET assignee = 'me'")
+                #expect(report.answer(to: "SELECT * FROM requesters") == .denied)
+                #expect(report.answer(to: "SELECT name FROM requesters") == .denied)
+                #expect(report.answer(to: "SELECT details FROM requests") == .denied)
+                #expect(report.answer(to: "SELECT raw FROM messages") == .denied)
+                #expect(report.answer(to: "INSERT INTO settings (key, value, updated_by) VALUES ('dpo.name', 'x', 'x')") == .denied)
+                #expect(report.answer(to: "INSERT INTO cases DEFAULT VALUES") == .denied)
+                #expect(report.answer(to: "UPDATE requests SET assignee = 'me'") == .denied)
             }
         }
     }
@@ -99,7 +87,7 @@ struct RolesTests {
             #expect(steps.contains("events: SELECT, INSERT to dsar_desk, UPDATE of leaf only to seal (no DELETE or TRUNCATE)"))
             try Self.withLogin(in: "dsar_desk", database) { desk in
                 try desk.execute("INSERT INTO later_table (note) VALUES ('x')")
-                Self.expectDenied(desk, "DELETE FROM later_table")
+                #expect(desk.answer(to: "DELETE FROM later_table") == .denied)
             }
         }
     }
