@@ -128,7 +128,7 @@ let package = Package(
             name: "DeskDemoTests", dependencies: ["DeskDemo", "DeskStore", "DeskCore", "Postgres", "DeskTestSupport"],
             swiftSettings: strict),
         .testTarget(name: "MailIntakeTests", dependencies: ["MailIntake", "DeskCore"], exclude: ["Corpus", "HeldOut"], resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "LettersTests", dependencies: ["Letters", "DeskCore"], exclude: ["Snapshots"], swiftSettings: strict),
+        .testTarget(name: "LettersTests", dependencies: ["Letters", "DeskCore", "DeskTestSupport"], exclude: ["Snapshots"], swiftSettings: strict),
         .testTarget(
             name: "LetterDeskTests", dependencies: ["LetterDesk", "DeskStore", "DeskCore", "Letters", "Postgres", "DeskTestSupport"],
             swiftSettings: strict

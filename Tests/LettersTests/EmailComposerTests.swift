@@ -1,4 +1,5 @@
 import DeskCore
+import DeskTestSupport
 import Foundation
 import Testing
 @testable import Letters
@@ -47,16 +48,7 @@ import Testing
                 'defects': str(len(msg.defects)),
             }))
             """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, file.path]
-        let out = Pipe()
-        process.standardOutput = out
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        return try JSONDecoder().decode([String: String].self, from: data)
+        return try PythonScript.json(script, arguments: [file.path])
     }
 
     @Test(arguments: Language.allCases)

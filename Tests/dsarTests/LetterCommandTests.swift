@@ -145,16 +145,7 @@ struct LetterCommandTests {
                   "message_id": str(m['Message-ID']), "charset": text.get_content_charset(),
                   "text": text.get_content(), "defects": str(len(m.defects))}))
                 """
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", script, file.path]
-            let out = Pipe()
-            process.standardOutput = out
-            try process.run()
-            let data = out.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0)
-            let parsed = try JSONDecoder().decode([String: String].self, from: data)
+            let parsed: [String: String] = try PythonScript.json(script, arguments: [file.path])
 
             let stored = try #require(try database.connection.query(
                 "SELECT subject, message_id FROM letters ORDER BY id DESC LIMIT 1").first)
