@@ -2,7 +2,7 @@ import DeskTestSupport
 import Foundation
 import Testing
 
-/// The store's failures are codes with fields; `dsar` words them (DeskFailure+Store.swift) and
+/// The store's failures are codes with fields; DeskProgram words them (DeskFailure+Store.swift) and
 /// gives SPEC §8's exit code. These runs pin the exact sentence of a few of them, and the
 /// DeskCore errors that the commands no longer wrap by hand.
 @Suite(.enabled(if: TestDatabase.isConfigured, Comment(rawValue: TestDatabase.skipReason)))
