@@ -25,8 +25,12 @@ public enum AddressParser {
     }
 
     /// Splits at top-level commas and group markers, respecting quotes, comments and angle brackets.
-    private static func splitEntries(_ value: String) -> [String] {
-        if value.isPlainASCII { return splitEntries(bytes: Array(value.utf8)) }
+    static func splitEntries(_ value: String) -> [String] {
+        value.isPlainASCII ? splitEntries(bytes: Array(value.utf8)) : splitEntriesByCharacters(value)
+    }
+
+    /// `splitEntries` character by character (the definition).
+    static func splitEntriesByCharacters(_ value: String) -> [String] {
         var entries: [String] = []
         var current = ""
         var inQuotes = false
@@ -65,7 +69,7 @@ public enum AddressParser {
     }
 
     /// `splitEntries` of plain ASCII (`String.isPlainASCII`), where each byte is a character.
-    private static func splitEntries(bytes: [UInt8]) -> [String] {
+    static func splitEntries(bytes: [UInt8]) -> [String] {
         var entries: [String] = []
         var current: [UInt8] = []
         var inQuotes = false
@@ -144,7 +148,7 @@ public enum AddressParser {
     }
 
     /// The entry without its comments (outside quotes), and the comments.
-    private static func withoutComments(_ entry: String) -> (String, [String]) {
+    static func withoutComments(_ entry: String) -> (String, [String]) {
         var comments: [String] = []
         var text = ""
         var depth = 0
@@ -168,7 +172,7 @@ public enum AddressParser {
     }
 
     /// `withoutComments` of plain ASCII, byte by byte.
-    private static func withoutComments(bytes entry: [UInt8]) -> (String, [String]) {
+    static func withoutComments(bytes entry: [UInt8]) -> (String, [String]) {
         var comments: [String] = []
         var text: [UInt8] = []
         text.reserveCapacity(entry.count)
@@ -198,8 +202,13 @@ public enum AddressParser {
         return AutomatedMailDetector.systemSenders.contains(email[..<at].lowercased())
     }
 
-    private static func cleanName(_ raw: String) -> String? {
+    static func cleanName(_ raw: String) -> String? {
         if raw.isPlainASCII, !raw.utf8.containsBytes(of: "=?") { return cleanName(bytes: Array(raw.utf8)) }
+        return cleanNameByCharacters(raw)
+    }
+
+    /// `cleanName` character by character (the definition).
+    static func cleanNameByCharacters(_ raw: String) -> String? {
         var name = raw.trimmingSpaces
         if name.hasPrefix("\"") && name.hasSuffix("\"") && name.count >= 2 {
             name = String(name.dropFirst().dropLast())
@@ -212,7 +221,7 @@ public enum AddressParser {
 
     /// `cleanName` of plain ASCII without encoded words (which decoding and mojibake repair leave
     /// as they are): trimmed, unquoted, `\"` unescaped, trimmed again, runs of spaces as one.
-    private static func cleanName(bytes: [UInt8]) -> String? {
+    static func cleanName(bytes: [UInt8]) -> String? {
         var first = 0
         var end = bytes.count
         while first < end && isSpaceByte(bytes[first]) { first += 1 }

@@ -20,6 +20,11 @@ public enum MailDateParser {
     /// The instant `value` names, or nil when it cannot be read as a date.
     public static func parse(_ value: String) -> Date? {
         if let standard = parseStandard(value) { return standard }
+        return parseGeneral(value)
+    }
+
+    /// `parse` of every form (the definition).
+    static func parseGeneral(_ value: String) -> Date? {
         var cleaned = ""
         var depth = 0
         for character in value.prefix(200) {
