@@ -81,6 +81,29 @@ import Testing
         }
     }
 
+    @Test func tablesDecodeStraightToUTF8AsThroughUTF16() {
+        let bytes = (0...255).map(UInt8.init) + Array("Прошу удалить".utf8.prefix(7))
+        let tables = [CharsetTables.windows1251, CharsetTables.koi8R, CharsetTables.koi8U, CharsetTables.iso8859_5,
+                      CharsetTables.windows1252, CharsetTables.iso8859_15, CharsetTables.iso8859_2, CharsetTables.ibm866,
+                      CharsetTables.windows1250]
+        for table in tables {
+            let units = bytes.map { $0 < 0x80 ? UInt16($0) : table[Int($0) - 0x80] }
+            #expect(CharsetDecoder.utf8(bytes, table: table) == String(decoding: units, as: UTF16.self))
+        }
+        #expect(CharsetDecoder.utf8([0x80, 0x41], table: [0xD800] + Array(repeating: 0x41, count: 127)) == nil)
+        #expect(CharsetDecoder.decode([0x80, 0x41], table: [0xD800] + Array(repeating: 0x41, count: 127)) == "\u{FFFD}A")
+        #expect(CharsetDecoder.decodeLatin1(bytes) == String(decoding: bytes.map(UInt16.init), as: UTF16.self))
+    }
+
+    @Test func charsetNamesAreNormalisedAsByCharacters() {
+        for name in ["UTF-8", "utf_8", "\"Windows-1251\"", "ISO-8859-1*ru", "KOI8 R", "x-mac-cyrillic", "US-ASCII", "*", ""] {
+            var expected = name.lowercased()
+            if let star = expected.firstIndex(of: "*") { expected = String(expected[..<star]) }
+            expected = String(expected.filter { $0 != "-" && $0 != "_" && $0 != " " && $0 != "\"" })
+            #expect(CharsetDecoder.normalizedName(name) == expected)
+        }
+    }
+
     @Test func mojibakeMarkersAreAllWrittenWithTheByteC3() {
         #expect(MojibakeRepair.markers.allSatisfy { (0xC0...0xFF).contains($0.value) })
     }
