@@ -80,8 +80,10 @@ enum JSONText {
         out.append(UInt8(ascii: "\""))
     }
 
-    /// A number: the shortest form that reads back (`description`), without a trailing `.0`.
+    /// A number: the shortest form that reads back (`description`), without a trailing `.0`;
+    /// `null` for NaN and the infinities, which JSON cannot write (`JSONEncoder` would throw).
     static func append(_ number: Double, to out: inout [UInt8]) {
+        guard number.isFinite else { return out.append(contentsOf: null) }
         var text = number.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         out.append(contentsOf: text.utf8)

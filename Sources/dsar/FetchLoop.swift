@@ -1,6 +1,6 @@
 import DeskIntake
-import MailIntake
 import Foundation
+import MailIntake
 import MailTransport
 
 /// The passes of `dsar intake fetch`: one, or one every `--every` until interrupted, each ending

@@ -4,17 +4,8 @@ import Testing
 
 /// The byte-wise readings of headers and lines give exactly what the character-wise definitions give.
 @Suite struct ByteFastPathTests {
-    /// Deterministic texts from `pieces` (a linear congruential generator).
-    static func texts(_ pieces: [String], count: Int, length: Int, seed: UInt64 = 0x2026_0547) -> [String] {
-        var state = seed
-        return (0..<count).map { _ in
-            var text = ""
-            for _ in 0..<length {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
-            }
-            return text
-        }
+    static func texts(_ pieces: [String], count: Int, length: Int) -> [String] {
+        FastPathTests.texts(pieces, count: count, length: length)
     }
 
     /// What address and parameter headers are made of, ASCII only (the byte paths' domain).
