@@ -25,7 +25,12 @@ public enum AddressParser {
     }
 
     /// Splits at top-level commas and group markers, respecting quotes, comments and angle brackets.
-    private static func splitEntries(_ value: String) -> [String] {
+    static func splitEntries(_ value: String) -> [String] {
+        value.isPlainASCII ? splitEntries(bytes: Array(value.utf8)) : splitEntriesByCharacters(value)
+    }
+
+    /// `splitEntries` character by character (the definition).
+    static func splitEntriesByCharacters(_ value: String) -> [String] {
         var entries: [String] = []
         var current = ""
         var inQuotes = false
@@ -63,27 +68,58 @@ public enum AddressParser {
         return entries.map { $0.trimmingSpaces }.filter { !$0.isEmpty }
     }
 
-    /// One mailbox; `nested` when `entry` is itself a decoded display name (read once, not again).
-    private static func mailbox(from entry: String, nested: Bool = false) -> MailAddress? {
-        var comments: [String] = []
-        var text = ""
-        var depth = 0
-        var comment = ""
+    /// `splitEntries` of plain ASCII (`String.isPlainASCII`), where each byte is a character.
+    static func splitEntries(bytes: [UInt8]) -> [String] {
+        var entries: [String] = []
+        var current: [UInt8] = []
         var inQuotes = false
-        for character in entry {
+        var escaped = false
+        var commentDepth = 0
+        var inAngle = false
+        func finish() {
+            var first = 0
+            var end = current.count
+            while first < end && isSpaceByte(current[first]) { first += 1 }
+            while end > first && isSpaceByte(current[end - 1]) { end -= 1 }
+            if first < end { entries.append(String(decoding: current[first..<end], as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in bytes {
+            if escaped { current.append(byte); escaped = false; continue }
+            if byte == 0x5C && (inQuotes || commentDepth > 0) { current.append(byte); escaped = true; continue }  // \
             if inQuotes {
-                text.append(character)
-                if character == "\"" { inQuotes = false }
+                current.append(byte)
+                if byte == 0x22 { inQuotes = false }
                 continue
             }
-            if character == "\"" && depth == 0 { inQuotes = true; text.append(character); continue }
-            if character == "(" { depth += 1; if depth == 1 { continue } }
-            if character == ")" && depth > 0 {
-                depth -= 1
-                if depth == 0 { comments.append(comment); comment = ""; continue }
+            switch byte {
+            case 0x22 where commentDepth == 0:  // "
+                inQuotes = true; current.append(byte)
+            case 0x28:  // (
+                commentDepth = min(commentDepth + 1, 64); current.append(byte)
+            case 0x29 where commentDepth > 0:  // )
+                commentDepth -= 1; current.append(byte)
+            case 0x3C where commentDepth == 0:  // <
+                inAngle = true; current.append(byte)
+            case 0x3E where commentDepth == 0:  // >
+                inAngle = false; current.append(byte)
+            case 0x3A where commentDepth == 0 && !inAngle:  // : a group name: its members follow
+                current.removeAll(keepingCapacity: true)
+            case 0x2C where commentDepth == 0 && !inAngle, 0x3B where commentDepth == 0 && !inAngle:  // , ;
+                finish()
+            default:
+                current.append(byte)
             }
-            if depth > 0 { comment.append(character) } else { text.append(character) }
         }
+        finish()
+        return entries
+    }
+
+    static func isSpaceByte(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
+
+    /// One mailbox; `nested` when `entry` is itself a decoded display name (read once, not again).
+    private static func mailbox(from entry: String, nested: Bool = false) -> MailAddress? {
+        let (text, comments) = entry.isPlainASCII ? withoutComments(bytes: Array(entry.utf8)) : withoutComments(entry)
         var name: String?
         var email: String
         if let open = text.lastIndex(of: "<") {
@@ -111,13 +147,68 @@ public enum AddressParser {
         return MailAddress(name: name, email: email)
     }
 
+    /// The entry without its comments (outside quotes), and the comments.
+    static func withoutComments(_ entry: String) -> (String, [String]) {
+        var comments: [String] = []
+        var text = ""
+        var depth = 0
+        var comment = ""
+        var inQuotes = false
+        for character in entry {
+            if inQuotes {
+                text.append(character)
+                if character == "\"" { inQuotes = false }
+                continue
+            }
+            if character == "\"" && depth == 0 { inQuotes = true; text.append(character); continue }
+            if character == "(" { depth += 1; if depth == 1 { continue } }
+            if character == ")" && depth > 0 {
+                depth -= 1
+                if depth == 0 { comments.append(comment); comment = ""; continue }
+            }
+            if depth > 0 { comment.append(character) } else { text.append(character) }
+        }
+        return (text, comments)
+    }
+
+    /// `withoutComments` of plain ASCII, byte by byte.
+    static func withoutComments(bytes entry: [UInt8]) -> (String, [String]) {
+        var comments: [String] = []
+        var text: [UInt8] = []
+        text.reserveCapacity(entry.count)
+        var depth = 0
+        var comment: [UInt8] = []
+        var inQuotes = false
+        for byte in entry {
+            if inQuotes {
+                text.append(byte)
+                if byte == 0x22 { inQuotes = false }
+                continue
+            }
+            if byte == 0x22 && depth == 0 { inQuotes = true; text.append(byte); continue }
+            if byte == 0x28 { depth += 1; if depth == 1 { continue } }
+            if byte == 0x29 && depth > 0 {
+                depth -= 1
+                if depth == 0 { comments.append(String(decoding: comment, as: UTF8.self)); comment = []; continue }
+            }
+            if depth > 0 { comment.append(byte) } else { text.append(byte) }
+        }
+        return (String(decoding: text, as: UTF8.self), comments)
+    }
+
     /// `noreply@…`, `mailer-daemon@…` and the like (`AutomatedMailDetector.systemSenders`).
     static func isSystemSender(_ email: String) -> Bool {
         guard let at = email.firstIndex(of: "@") else { return false }
         return AutomatedMailDetector.systemSenders.contains(email[..<at].lowercased())
     }
 
-    private static func cleanName(_ raw: String) -> String? {
+    static func cleanName(_ raw: String) -> String? {
+        if raw.isPlainASCII, !raw.utf8.containsBytes(of: "=?") { return cleanName(bytes: Array(raw.utf8)) }
+        return cleanNameByCharacters(raw)
+    }
+
+    /// `cleanName` character by character (the definition).
+    static func cleanNameByCharacters(_ raw: String) -> String? {
         var name = raw.trimmingSpaces
         if name.hasPrefix("\"") && name.hasSuffix("\"") && name.count >= 2 {
             name = String(name.dropFirst().dropLast())
@@ -126,5 +217,39 @@ public enum AddressParser {
         name = EncodedWordDecoder.decode(name).text.trimmingSpaces
         name = MojibakeRepair.repair(name).split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
         return name.isEmpty ? nil : name
+    }
+
+    /// `cleanName` of plain ASCII without encoded words (which decoding and mojibake repair leave
+    /// as they are): trimmed, unquoted, `\"` unescaped, trimmed again, runs of spaces as one.
+    static func cleanName(bytes: [UInt8]) -> String? {
+        var first = 0
+        var end = bytes.count
+        while first < end && isSpaceByte(bytes[first]) { first += 1 }
+        while end > first && isSpaceByte(bytes[end - 1]) { end -= 1 }
+        if end - first >= 2 && bytes[first] == 0x22 && bytes[end - 1] == 0x22 { first += 1; end -= 1 }
+        var unescaped: [UInt8] = []
+        unescaped.reserveCapacity(end - first)
+        var index = first
+        while index < end {
+            if bytes[index] == 0x5C && index + 1 < end && bytes[index + 1] == 0x22 {
+                unescaped.append(0x22)
+                index += 2
+            } else {
+                unescaped.append(bytes[index])
+                index += 1
+            }
+        }
+        first = 0
+        end = unescaped.count
+        while first < end && isSpaceByte(unescaped[first]) { first += 1 }
+        while end > first && isSpaceByte(unescaped[end - 1]) { end -= 1 }
+        var name: [UInt8] = []
+        name.reserveCapacity(end - first)
+        for byte in unescaped[first..<end] {
+            if byte == 0x20 && (name.isEmpty || name.last == 0x20) { continue }
+            name.append(byte)
+        }
+        if name.last == 0x20 { name.removeLast() }
+        return name.isEmpty ? nil : String(decoding: name, as: UTF8.self)
     }
 }

@@ -18,7 +18,7 @@ public enum CharsetDecoder {
         case "utf16be", "unicodefffe": return (decodeUTF16(bytes, bigEndianDefault: true, forced: true), true)
         case "utf16le", "unicode": return (decodeUTF16(bytes, bigEndianDefault: false, forced: true), true)
         case "iso88591", "latin1", "l1", "iso885911987", "cp819":
-            return (String(decoding: bytes.map { UInt16($0) }, as: UTF16.self), true)
+            return (decodeLatin1(bytes), true)
         default:
             if let table = table(for: name) { return (decode(bytes, table: table), true) }
             if let converter = IconvConverter(from: iconvName(name, declared: charset ?? "")) {
@@ -53,6 +53,17 @@ public enum CharsetDecoder {
     }
 
     static func normalizedName(_ charset: String) -> String {
+        if charset.isPlainASCII {
+            // ASCII: the same lower-casing, cut and filter, byte by byte.
+            var name: [UInt8] = []
+            for var byte in charset.utf8 {
+                if byte == 0x2A { break }  // *
+                if byte == 0x2D || byte == 0x5F || byte == 0x20 || byte == 0x22 { continue }  // - _ space "
+                if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+                name.append(byte)
+            }
+            return String(decoding: name, as: UTF8.self)
+        }
         var name = charset.lowercased()
         if let star = name.firstIndex(of: "*") { name = String(name[..<star]) }  // RFC 2231 language
         return String(name.filter { $0 != "-" && $0 != "_" && $0 != " " && $0 != "\"" })
@@ -74,12 +85,67 @@ public enum CharsetDecoder {
     }
 
     static func decode(_ bytes: [UInt8], table: [UInt16]) -> String {
+        // Straight to UTF-8 when no byte maps to a surrogate (none of the tables has one), which
+        // decoding the UTF-16 units would repair or pair.
+        if let text = utf8(bytes, table: table) { return text }
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count)
         for byte in bytes {
             units.append(byte < 0x80 ? UInt16(byte) : table[Int(byte) - 0x80])
         }
         return String(decoding: units, as: UTF16.self)
+    }
+
+    /// ISO-8859-1: each byte is the scalar of the same value.
+    static func decodeLatin1(_ bytes: [UInt8]) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { output in
+            var count = 0
+            for byte in bytes {
+                if byte < 0x80 {
+                    output[count] = byte
+                    count += 1
+                } else {
+                    output[count] = 0xC0 | byte >> 6
+                    output[count + 1] = 0x80 | byte & 0x3F
+                    count += 2
+                }
+            }
+            return count
+        }
+    }
+
+    /// `bytes` through an 8-bit table as UTF-8; nil when a byte maps to a surrogate.
+    static func utf8(_ bytes: [UInt8], table: [UInt16]) -> String? {
+        var clean = true
+        let text = String(unsafeUninitializedCapacity: bytes.count * 3) { output in
+            var count = 0
+            for byte in bytes {
+                guard byte >= 0x80 else {
+                    output[count] = byte
+                    count += 1
+                    continue
+                }
+                let unit = table[Int(byte) - 0x80]
+                if unit < 0x80 {
+                    output[count] = UInt8(unit)
+                    count += 1
+                } else if unit < 0x800 {
+                    output[count] = UInt8(0xC0 | unit >> 6)
+                    output[count + 1] = UInt8(0x80 | unit & 0x3F)
+                    count += 2
+                } else if unit >= 0xD800 && unit <= 0xDFFF {
+                    clean = false
+                    return 0
+                } else {
+                    output[count] = UInt8(0xE0 | unit >> 12)
+                    output[count + 1] = UInt8(0x80 | unit >> 6 & 0x3F)
+                    output[count + 2] = UInt8(0x80 | unit & 0x3F)
+                    count += 3
+                }
+            }
+            return count
+        }
+        return clean ? text : nil
     }
 
     /// UTF-8 when the bytes are valid UTF-8, else the legacy charset they most look like.

@@ -6,18 +6,7 @@ struct HeaderParameters: Sendable {
     let parameters: [String: String]
 
     init(_ raw: String) {
-        var parts: [String] = []
-        var current = ""
-        var inQuotes = false
-        var escaped = false
-        for character in raw {
-            if escaped { current.append(character); escaped = false; continue }
-            if character == "\\" && inQuotes { escaped = true; continue }
-            if character == "\"" { inQuotes.toggle(); continue }
-            if character == ";" && !inQuotes { parts.append(current); current = ""; continue }
-            current.append(character)
-        }
-        parts.append(current)
+        let parts = raw.isPlainASCII ? Self.parts(bytes: Array(raw.utf8)) : Self.parts(raw)
         value = (parts.first ?? "").trimmingSpaces.lowercased()
         var simple: [String: String] = [:]
         var continued: [String: [(Int, String, Bool)]] = [:]
@@ -59,6 +48,44 @@ struct HeaderParameters: Sendable {
             simple[base] = CharsetDecoder.decode(bytes, charset: charset ?? "utf-8").text
         }
         parameters = simple
+    }
+
+    /// The value and the parameters, split at `;` outside quotes, quotes and escapes removed.
+    static func parts(_ raw: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var inQuotes = false
+        var escaped = false
+        for character in raw {
+            if escaped { current.append(character); escaped = false; continue }
+            if character == "\\" && inQuotes { escaped = true; continue }
+            if character == "\"" { inQuotes.toggle(); continue }
+            if character == ";" && !inQuotes { parts.append(current); current = ""; continue }
+            current.append(character)
+        }
+        parts.append(current)
+        return parts
+    }
+
+    /// `parts` of plain ASCII (`String.isPlainASCII`), byte by byte.
+    static func parts(bytes raw: [UInt8]) -> [String] {
+        var parts: [String] = []
+        var current: [UInt8] = []
+        var inQuotes = false
+        var escaped = false
+        for byte in raw {
+            if escaped { current.append(byte); escaped = false; continue }
+            if byte == 0x5C && inQuotes { escaped = true; continue }  // \
+            if byte == 0x22 { inQuotes.toggle(); continue }  // "
+            if byte == 0x3B && !inQuotes {  // ;
+                parts.append(String(decoding: current, as: UTF8.self))
+                current.removeAll(keepingCapacity: true)
+                continue
+            }
+            current.append(byte)
+        }
+        parts.append(String(decoding: current, as: UTF8.self))
+        return parts
     }
 
     static func percentDecoded(_ text: Substring) -> [UInt8] {

@@ -19,6 +19,12 @@ public enum MailDateParser {
 
     /// The instant `value` names, or nil when it cannot be read as a date.
     public static func parse(_ value: String) -> Date? {
+        if let standard = parseStandard(value) { return standard }
+        return parseGeneral(value)
+    }
+
+    /// `parse` of every form (the definition).
+    static func parseGeneral(_ value: String) -> Date? {
         var cleaned = ""
         var depth = 0
         for character in value.prefix(200) {
@@ -57,6 +63,61 @@ public enum MailDateParser {
         guard let day, let month, let year else { return nil }
         let (hour, minute, second) = time ?? (0, 0, 0)
         return make(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offset: offset ?? 0)
+    }
+
+    static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].map { Array($0.utf8) }
+    static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"].map { Array($0.utf8) }
+
+    /// The date of the one form nearly every mailer writes, `Mon, 05 Jan 2026 09:08:09 +0500`
+    /// (weekday optional, seconds optional), read byte by byte: `.some(date)` (nil when it names no
+    /// valid instant), or nil when `value` is not exactly in that form and the general reading decides.
+    /// For this form the general reading finds the same day, month, year, time and offset.
+    static func parseStandard(_ value: String) -> Date?? {
+        value.utf8.withContiguousStorageIfAvailable { bytes -> Date?? in
+            var index = 0
+            func digits(_ count: Int) -> Int? {
+                guard index + count <= bytes.count else { return nil }
+                var number = 0
+                for offset in 0..<count {
+                    let byte = bytes[index + offset]
+                    guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                    number = number * 10 + Int(byte - 0x30)
+                }
+                index += count
+                return number
+            }
+            func name(_ names: [[UInt8]]) -> Int? {
+                guard index + 3 <= bytes.count else { return nil }
+                let found = names.firstIndex { $0[0] == bytes[index] && $0[1] == bytes[index + 1] && $0[2] == bytes[index + 2] }
+                if found != nil { index += 3 }
+                return found
+            }
+            func skip(_ byte: UInt8) -> Bool {
+                guard index < bytes.count, bytes[index] == byte else { return false }
+                index += 1
+                return true
+            }
+            if name(weekdayNames) != nil {
+                guard skip(0x2C), skip(0x20) else { return nil }  // ", "
+            }
+            let oneDigitDay = index + 1 < bytes.count && bytes[index + 1] == 0x20
+            guard let day = digits(oneDigitDay ? 1 : 2), skip(0x20),
+                  let month = name(monthNames), skip(0x20),
+                  let year = digits(4), skip(0x20),
+                  let hour = digits(2), skip(0x3A), let minute = digits(2) else { return nil }
+            var second = 0
+            if skip(0x3A) {
+                guard let value = digits(2) else { return nil }
+                second = value
+            }
+            guard skip(0x20), index < bytes.count, bytes[index] == 0x2B || bytes[index] == 0x2D else { return nil }
+            let negative = bytes[index] == 0x2D
+            index += 1
+            guard let zone = digits(4), index == bytes.count else { return nil }
+            let minutes = (zone / 100) * 60 + zone % 100
+            return .some(make(year: year, month: month + 1, day: day, hour: hour, minute: minute, second: second,
+                              offset: negative ? -minutes : minutes))
+        } ?? nil
     }
 
     /// `2026-03-05T10:15:00+05:00`, `2026-03-05 10:15`, `2026-03-05`.

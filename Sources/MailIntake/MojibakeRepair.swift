@@ -18,7 +18,9 @@ public enum MojibakeRepair {
 
     /// The repaired text, or `text` itself when nothing needed (or could safely get) repair.
     public static func repair(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { markers.contains($0) }) else { return text }
+        // Every marker is in U+00C0…U+00FF, written C3 xx in UTF-8: without a C3 byte there is none.
+        guard text.utf8.withContiguousStorageIfAvailable({ $0.contains(0xC3) }) ?? true,
+              text.unicodeScalars.contains(where: { markers.contains($0) }) else { return text }
         var output = String.UnicodeScalarView()
         var run: [UInt8] = []
         var runScalars: [Unicode.Scalar] = []

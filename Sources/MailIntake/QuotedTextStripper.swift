@@ -20,9 +20,15 @@ public enum QuotedTextStripper {
 
     /// The text without quoted parts; unchanged when it has none.
     public static func strip(_ text: String) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = Self.lines(text)
         var kept: [String] = []
         for (index, rawLine) in lines.enumerated() {
+            // Every rule below needs a `:` or `>` in the line, or a line starting with `-` or `_`:
+            // a line with none of them is kept without being trimmed or lower-cased.
+            guard mayBeQuoteMarker(rawLine) else {
+                kept.append(rawLine)
+                continue
+            }
             let line = rawLine.trimmingSpaces
             let lower = line.lowercased()
             if separators.contains(where: { lower.hasPrefix($0) }) { break }
@@ -48,6 +54,36 @@ public enum QuotedTextStripper {
             kept.append(rawLine)
         }
         while let last = kept.last, last.trimmingSpaces.isEmpty { kept.removeLast() }
+        if kept.count == lines.count { return text }  // nothing removed: the lines joined are the text
         return kept.joined(separator: "\n")
+    }
+
+    /// The lines of `text`, split at LF characters; by bytes when there is no CR (then every LF
+    /// is a character of its own; CR LF is one character, which splitting by characters keeps).
+    static func lines(_ text: String) -> [String] {
+        guard let lines = text.utf8.withContiguousStorageIfAvailable({ bytes -> [String]? in
+            guard !bytes.contains(0x0D) else { return nil }
+            var lines: [String] = []
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == 0x0A {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                start = index + 1
+            }
+            lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+            return lines
+        }), let lines else {
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        return lines
+    }
+
+    /// Whether `line` holds a `:` or `>`, or its first byte other than a space, tab, CR or LF is `-` or `_`.
+    static func mayBeQuoteMarker(_ line: String) -> Bool {
+        line.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            while start < bytes.count && (bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0A || bytes[start] == 0x0D) { start += 1 }
+            if start < bytes.count && (bytes[start] == 0x2D || bytes[start] == 0x5F) { return true }
+            return bytes.contains { $0 == 0x3A || $0 == 0x3E }
+        } ?? true
     }
 }

@@ -263,6 +263,8 @@ public struct RightClassifier: Sendable {
     /// The subject without `Re:`, `Fwd:`, `Ответ:`, `Javob:` prefixes.
     static func subjectWithoutPrefixes(_ subject: String) -> String {
         var text = subject.trimmingSpaces
+        // Every prefix ends in a colon, which lower-casing neither makes nor removes.
+        guard text.utf8.contains(0x3A) else { return text }
         let prefixes = ["re:", "fw:", "fwd:", "aw:", "ответ:", "отв:", "пересл:", "javob:", "жавоб:"]
         var changed = true
         var rounds = 0

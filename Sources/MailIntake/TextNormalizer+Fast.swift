@@ -118,48 +118,68 @@ extension TextNormalizer {
 
     /// `sentences(text)` on Unicode scalars; nil when the text needs the character-level path.
     static func fastSentences(_ text: String) -> [String]? {
-        let scalars = Array(text.unicodeScalars)
-        for scalar in scalars where scalar.value >= 0x80 || scalar == "\r" {
+        for scalar in text.unicodeScalars where scalar.value >= 0x80 || scalar == "\r" {
             guard scalar != "\r", let entry = tableEntry(scalar.value), entry.mapped != notCovered else { return nil }
         }
-        func isUppercase(_ scalar: Unicode.Scalar) -> Bool { tableEntry(scalar.value)?.isUppercase ?? false }
-        func isSpaceLike(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\t" || scalar == "\n" }
+        var text = text
+        return text.withUTF8 { bytes in fastSentences(utf8: bytes) }
+    }
+
+    /// `fastSentences` over the text's UTF-8 (already checked: no CR, every scalar in the table).
+    /// The stops, spaces and line breaks are ASCII, so a sentence is a run of bytes (line breaks
+    /// written as spaces); only the scalar after a stop is decoded, to ask whether it is upper case.
+    private static func fastSentences(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        func scalarValue(at index: Int) -> UInt32 {
+            let lead = UInt32(bytes[index])
+            if lead < 0x80 { return lead }
+            if lead < 0xE0 { return (lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F) }
+            if lead < 0xF0 {
+                return (lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+            }
+            return (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12 | UInt32(bytes[index + 2] & 0x3F) << 6
+                | UInt32(bytes[index + 3] & 0x3F)
+        }
+        func sentence(_ range: Range<Int>) -> String {
+            String(unsafeUninitializedCapacity: range.count) { output in
+                for (offset, byte) in bytes[range].enumerated() { output[offset] = byte == 0x0A ? 0x20 : byte }
+                return range.count
+            }
+        }
         var sentences: [String] = []
-        func sentencesOf(_ paragraph: ArraySlice<Unicode.Scalar>) {
-            let characters = paragraph.map { $0 == "\n" ? " " : $0 }
-            var current = String.UnicodeScalarView()
+        func sentencesOf(_ paragraph: Range<Int>) {
+            var current = paragraph.lowerBound
             var hasContent = false
-            var index = 0
-            while index < characters.count {
-                let character = characters[index]
-                current.append(character)
-                if !isSpaceLike(character) { hasContent = true }
-                if character == "." || character == "!" || character == "?" || character == ";" {
+            var index = paragraph.lowerBound
+            while index < paragraph.upperBound {
+                let byte = bytes[index]
+                if byte != 0x20 && byte != 0x09 && byte != 0x0A { hasContent = true }
+                if byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0x3B {  // . ! ? ;
                     var next = index + 1
-                    while next < characters.count, characters[next] == " " { next += 1 }
-                    if next == characters.count || (next > index + 1 && (isUppercase(characters[next]) || character != ".")) {
-                        sentences.append(String(current))
-                        current = String.UnicodeScalarView()
+                    while next < paragraph.upperBound, bytes[next] == 0x20 || bytes[next] == 0x0A { next += 1 }
+                    if next == paragraph.upperBound
+                        || (next > index + 1 && (byte != 0x2E || (tableEntry(scalarValue(at: next))?.isUppercase ?? false))) {
+                        sentences.append(sentence(current..<index + 1))
+                        current = index + 1
                         hasContent = false
                     }
                 }
                 index += 1
             }
-            if hasContent { sentences.append(String(current)) }
+            if hasContent { sentences.append(sentence(current..<paragraph.upperBound)) }
         }
         // Paragraphs: split at "\n\n", left to right, empty pieces omitted.
         var start = 0
         var index = 0
-        while index < scalars.count {
-            if scalars[index] == "\n", index + 1 < scalars.count, scalars[index + 1] == "\n" {
-                if index > start { sentencesOf(scalars[start..<index]) }
+        while index < bytes.count {
+            if bytes[index] == 0x0A, index + 1 < bytes.count, bytes[index + 1] == 0x0A {
+                if index > start { sentencesOf(start..<index) }
                 index += 2
                 start = index
             } else {
                 index += 1
             }
         }
-        if start < scalars.count { sentencesOf(scalars[start...]) }
+        if start < bytes.count { sentencesOf(start..<bytes.count) }
         return sentences
     }
 }

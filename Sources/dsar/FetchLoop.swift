@@ -1,6 +1,7 @@
 import DeskIntake
 import DeskProgram
 import Foundation
+import MailIntake
 import MailTransport
 
 /// The passes of `dsar intake fetch`: one, or one every `--every` until interrupted, each ending
@@ -13,15 +14,13 @@ struct FetchLoop {
 
     func run(every: Double?) throws {
         let interruption = Interruption()
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var told = Set<String>()
         repeat {
             let report = try job.pass(
                 now: try DeskClock.now(), clock: DeskClock.live, shouldStop: { interruption.isRaised },
                 progress: FetchProgress.forTerminal(), emit: { record in
                     guard json else { return }
-                    FileHandle.standardOutput.write(try encoder.encode(record) + Data("\n".utf8))
+                    FileHandle.standardOutput.write(Data(record.jsonLine))
                 })
             let outbox = report.outboxFailure.map { "The outbox was not sent: \(DeskFailure(store: $0).message)" }
             for note in report.notes + (outbox.map { [$0] } ?? []) where told.insert(note).inserted { FileHandleOutput.note(note) }

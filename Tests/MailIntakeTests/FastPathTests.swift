@@ -16,8 +16,12 @@ import Testing
 
     /// Texts built deterministically from the alphabet (a linear congruential generator).
     static func texts(count: Int, length: Int, simpleOnly: Bool) -> [String] {
+        texts(simpleOnly ? alphabet.filter(TextNormalizer.isSimple) : alphabet, count: count, length: length)
+    }
+
+    /// `count` texts of `length` pieces each, drawn from `pieces`.
+    static func texts(_ pieces: [String], count: Int, length: Int) -> [String] {
         var state: UInt64 = 0x2026_0547
-        let pieces = simpleOnly ? alphabet.filter(TextNormalizer.isSimple) : alphabet
         return (0..<count).map { _ in
             var text = ""
             for _ in 0..<length {

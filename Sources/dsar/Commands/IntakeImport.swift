@@ -52,12 +52,10 @@ extension Dsar.Intake {
             let (mode, db) = try IntakeImportMode.open(global, dryRun: dryRun, policy: policy)
             var importer = IntakeImporter(mode: mode, policy: policy, now: now)
             importer.classifier = try IntakeModels.classifier(db: db, note: FileHandleOutput.note).0
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let summary = try importer.run(paths, progress: IntakeProgress.forTerminal(paths: paths)) { record in
                 guard json else { return }
                 // Unbuffered, one line per message, so a consumer sees each as soon as it is done.
-                FileHandle.standardOutput.write(try encoder.encode(record) + Data("\n".utf8))
+                FileHandle.standardOutput.write(Data(record.jsonLine))
             }
             let text = IntakeImportSummary.text(summary, dryRun: dryRun)
             if json { FileHandleOutput.note(text) } else { print(text) }
