@@ -196,38 +196,44 @@ struct SyntheticBatchEncoder: Sendable {
             }
         }
 
-        // The audit events of the whole batch in the order they happened, each chained to the previous
-        // event of its request; the batch ends with a seal.
+        // The audit events of the whole batch are numbered in the order they happened; each
+        // request's chain is then appended whole, so that its rows lie together on disk.
         var order: [(at: Int64, plan: Int32, step: Int32)] = []
+        var stepBase: [Int] = []
         order.reserveCapacity(plans.count * 8)
+        stepBase.reserveCapacity(plans.count)
         for i in plans.indices {
+            stepBase.append(order.count)
             for n in plans[i].steps.indices { order.append((plans[i].steps[n].atMs, Int32(i), Int32(n))) }
         }
         order.sort { ($0.at, $0.plan, $0.step) < ($1.at, $1.plan, $1.step) }
+        var offsets = [Int](repeating: 0, count: order.count)
+        for (offset, item) in order.enumerated() { offsets[stepBase[Int(item.plan)] + Int(item.step)] = offset }
         var audit = numbers.audit
-        var tails = [String](repeating: AuditEntry.genesisHash, count: plans.count)
-        for item in order {
-            let p = Int(item.plan)
-            // Fields read through the array, not a copy of the whole plan per event.
-            let step = plans[p].steps[Int(item.step)]
-            var event: AuditEvent
-            if let planned = step.event {
-                event = planned
-            } else {
-                let entry = entries[plans[p].entryIndex]
-                let kind = plans[p].kind
-                event = .received(
-                    reference: references[p], kind: kind, policy: entry.policy.code, channel: plans[p].channel,
-                    requesterID: firstRequester + Int64(p), caseID: firstCase + Int64(p), dueOn: plans[p].originalDue,
-                    source: entry.policy.rule(for: kind)?.source ?? "")
+        for p in plans.indices {
+            var previous = AuditEntry.genesisHash
+            for n in plans[p].steps.indices {
+                // Fields read through the array, not a copy of the whole plan per event.
+                let step = plans[p].steps[n]
+                var event: AuditEvent
+                if let planned = step.event {
+                    event = planned
+                } else {
+                    let entry = entries[plans[p].entryIndex]
+                    let kind = plans[p].kind
+                    event = .received(
+                        reference: references[p], kind: kind, policy: entry.policy.code, channel: plans[p].channel,
+                        requesterID: firstRequester + Int64(p), caseID: firstCase + Int64(p), dueOn: plans[p].originalDue,
+                        source: entry.policy.rule(for: kind)?.source ?? "")
+                }
+                event = event.numbered(
+                    evidenceID: step.evidenceIndex.map { evidenceBase[p] + Int64($0) },
+                    letterID: step.letterIndex.map { letterBase[p] + Int64($0) })
+                previous = audit.append(
+                    event, offset: offsets[stepBase[p] + n], requestID: requestID(p), chainPosition: Int64(n) + 1,
+                    prevHash: previous, occurredAtMs: step.atMs, recordedAtMs: step.atMs, actor: actor
+                ).hash
             }
-            event = event.numbered(
-                evidenceID: step.evidenceIndex.map { evidenceBase[p] + Int64($0) },
-                letterID: step.letterIndex.map { letterBase[p] + Int64($0) })
-            let entry = audit.append(
-                event, requestID: requestID(p), chainPosition: Int64(item.step) + 1, prevHash: tails[p],
-                occurredAtMs: step.atMs, recordedAtMs: step.atMs, actor: actor)
-            tails[p] = entry.hash
         }
         return SyntheticBatch(
             tables: [

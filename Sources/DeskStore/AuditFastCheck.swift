@@ -24,6 +24,9 @@ struct AuditFastCheck: ~Copyable {
     struct HexHash: Equatable {
         private var words: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0, 0, 0, 0)
 
+        init() {}
+
+        /// The first 64 bytes of `digits` (which has at least 64).
         init(_ digits: UnsafeRawBufferPointer) {
             withUnsafeMutableBytes(of: &words) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: digits.prefix(64))) }
         }
@@ -36,7 +39,8 @@ struct AuditFastCheck: ~Copyable {
         }
 
         static func == (a: HexHash, b: HexHash) -> Bool {
-            withUnsafeBytes(of: a.words) { x in withUnsafeBytes(of: b.words) { y in x.elementsEqual(y) } }
+            a.words.0 == b.words.0 && a.words.1 == b.words.1 && a.words.2 == b.words.2 && a.words.3 == b.words.3
+                && a.words.4 == b.words.4 && a.words.5 == b.words.5 && a.words.6 == b.words.6 && a.words.7 == b.words.7
         }
     }
 
@@ -49,7 +53,8 @@ struct AuditFastCheck: ~Copyable {
     /// The newest event of each request's chain, in request order (desk chain: none).
     private(set) var tails: [Tail] = []
     private var previousRequest: Int64?
-    private var previousHash = [UInt8](repeating: 0, count: 64)
+    private var previousHash = Self.genesis
+    private static let genesis = HexHash(String(repeating: "0", count: 64)) ?? HexHash()
     private var previousPosition: Int64 = 0
     private var previousSequence: Int64 = 0
     private var first = true
@@ -73,9 +78,9 @@ struct AuditFastCheck: ~Copyable {
         // The chain: same request as the row before → the next position after its hash.
         if !first && request == previousRequest {
             guard position == previousPosition + 1, sequence > previousSequence,
-                  prev.elementsEqual(previousHash) else { return false }
+                  HexHash(prev) == previousHash else { return false }
         } else {
-            guard position == 1, prev.allSatisfy({ $0 == 48 }) else { return false }
+            guard position == 1, HexHash(prev) == Self.genesis else { return false }
             if !first { closeChain() }
             previousRequest = request
         }
@@ -125,7 +130,7 @@ struct AuditFastCheck: ~Copyable {
         } else if !row.isNull(12) {
             return false
         }
-        previousHash.withUnsafeMutableBytes { $0.copyMemory(from: hash) }
+        previousHash = HexHash(hash)
         previousPosition = position
         previousSequence = sequence
         checked += 1
@@ -140,8 +145,7 @@ struct AuditFastCheck: ~Copyable {
 
     private mutating func closeChain() {
         guard let request = previousRequest else { return }
-        let hash = previousHash.withUnsafeBytes { HexHash($0) }
-        tails.append(Tail(requestID: request, position: previousPosition, sequence: previousSequence, hash: hash))
+        tails.append(Tail(requestID: request, position: previousPosition, sequence: previousSequence, hash: previousHash))
     }
 
     // MARK: The canonical content, byte by byte
@@ -178,19 +182,23 @@ struct AuditFastCheck: ~Copyable {
             digits += 1
             rest /= 10
         }
-        var remaining = value
-        for index in stride(from: count + digits - 1, through: count, by: -1) {
-            buffer[index] = 48 + UInt8(truncatingIfNeeded: remaining % 10)
-            remaining /= 10
-        }
-        count += digits
+        writeDigits(Int(value), digits)
     }
 
     private mutating func appendDigits(_ value: Int, _ width: Int) {
+        writeDigits(value, width)
+    }
+
+    /// `value` zero-padded to `width` digits at the end of the content (room reserved by the caller).
+    private mutating func writeDigits(_ value: Int, _ width: Int) {
+        guard let base = buffer.baseAddress else { return }
+        let out = (base + count).assumingMemoryBound(to: UInt8.self)
         var remaining = value
-        for index in stride(from: count + width - 1, through: count, by: -1) {
-            buffer[index] = 48 + UInt8(truncatingIfNeeded: remaining % 10)
+        var index = width - 1
+        while index >= 0 {
+            out[index] = 48 &+ UInt8(truncatingIfNeeded: remaining % 10)
             remaining /= 10
+            index -= 1
         }
         count += width
     }
@@ -218,15 +226,28 @@ struct AuditFastCheck: ~Copyable {
     /// `\`, `|`, newline and carriage return escaped as `AuditEntry.canonicalContent` escapes them.
     private mutating func appendEscaped(_ text: UnsafeRawBufferPointer) {
         reserve(text.count * 2)
-        for byte in text {
+        guard let base = buffer.baseAddress, let source = text.baseAddress else { return }
+        let input = source.assumingMemoryBound(to: UInt8.self)
+        let out = (base + count).assumingMemoryBound(to: UInt8.self)
+        var written = 0
+        for index in 0..<text.count {
+            let byte = input[index]
+            let escaped: UInt8
             switch byte {
-            case 92: appendByte(92); appendByte(92)
-            case 124: appendByte(92); appendByte(124)
-            case 10: appendByte(92); appendByte(110)
-            case 13: appendByte(92); appendByte(114)
-            default: appendByte(byte)
+            case 92: escaped = 92
+            case 124: escaped = 124
+            case 10: escaped = 110
+            case 13: escaped = 114
+            default:
+                out[written] = byte
+                written += 1
+                continue
             }
+            out[written] = 92
+            out[written + 1] = escaped
+            written += 2
         }
+        count += written
     }
 
     /// Whether the 32 digest bytes are what the 64 lowercase hex digits say.

@@ -147,6 +147,8 @@ final class LeafWalk: @unchecked Sendable {
                 defer { group.leave() }
                 do {
                     let db = try Connection(connectionString)
+                    // Compiling each page's plain index scan costs more than it saves.
+                    try db.executeScript("SET jit = off")
                     while true {
                         lock.lock()
                         let index = next

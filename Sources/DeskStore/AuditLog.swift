@@ -355,7 +355,7 @@ public struct AuditBulkLoad: Sendable {
     /// Adds a whole batch's leaves to the tree and closes a seal over them; batches come in the
     /// order they were numbered.
     public mutating func seal(_ batch: AuditBulkBatch) throws {
-        guard batch.firstLeaf == Int64(tree.size), batch.leaves.count == batch.count else { throw StoreError(.sealRace) }
+        guard batch.firstLeaf == Int64(tree.size), batch.appended == batch.count else { throw StoreError(.sealRace) }
         for leaf in batch.leaves { tree.append(leaf) }
         guard tree.root != root else { return }
         seals.append((nextSeal, tree, root))
@@ -366,12 +366,17 @@ public struct AuditBulkLoad: Sendable {
 
 /// One batch of a bulk load's events: their sequence numbers and leaves are fixed
 /// (`AuditBulkLoad.batch(after:count:)`), so it is chained, hashed and encoded on its own.
+///
+/// Events are numbered in the order they happened (`offset` 0, 1, … of the batch) but may be
+/// appended in any order: a bulk load appends each request's chain whole, so that a chain's rows
+/// lie together on disk, as `append(batch:)` writes them too.
 public struct AuditBulkBatch: Sendable {
     let firstSequence: Int64
     let firstLeaf: Int64
     let count: Int
-    /// The events' leaf hashes, in leaf order.
-    private(set) var leaves: [MerkleHash] = []
+    /// The events' leaf hashes, by offset.
+    private(set) var leaves: [MerkleHash]
+    private(set) var appended = 0
     /// The events' rows (`AuditLog.copyEvents`), written by `AuditLog.copy(bulk:freeze:)`.
     public private(set) var rows: CopyRowEncoder
 
@@ -379,23 +384,23 @@ public struct AuditBulkBatch: Sendable {
         self.firstSequence = firstSequence
         self.firstLeaf = firstLeaf
         self.count = count
-        leaves.reserveCapacity(count)
+        leaves = Array(repeating: .empty, count: count)
         rows = CopyRowEncoder(capacity: count * 440)
     }
 
-    /// Chains the batch's next event after `prevHash` at `chainPosition` of its request's chain,
-    /// with the next sequence number and leaf, and adds its row.
+    /// Chains the batch's event number `offset` (0 ..< count, each once) after `prevHash` at
+    /// `chainPosition` of its request's chain, with its sequence number and leaf, and adds its row.
     public mutating func append(
-        _ event: AuditEvent, requestID: Int64?, chainPosition: Int64, prevHash: String, occurredAtMs: Int64,
+        _ event: AuditEvent, offset: Int, requestID: Int64?, chainPosition: Int64, prevHash: String, occurredAtMs: Int64,
         recordedAtMs: Int64, actor: String
     ) -> AuditEntry {
-        let offset = Int64(leaves.count)
         let (entry, leafHash) = AuditEntry.chainedWithLeaf(
-            event, sequence: firstSequence + offset, requestID: requestID, chainPosition: chainPosition, prevHash: prevHash,
-            occurredAt: Date(timeIntervalSince1970: TimeInterval(occurredAtMs) / 1000),
+            event, sequence: firstSequence + Int64(offset), requestID: requestID, chainPosition: chainPosition,
+            prevHash: prevHash, occurredAt: Date(timeIntervalSince1970: TimeInterval(occurredAtMs) / 1000),
             recordedAt: Date(timeIntervalSince1970: TimeInterval(recordedAtMs) / 1000), actor: actor)
-        leaves.append(leafHash)
-        AuditLog.encode(entry, leaf: firstLeaf + offset, into: &rows)
+        leaves[offset] = leafHash
+        appended += 1
+        AuditLog.encode(entry, leaf: firstLeaf + Int64(offset), into: &rows)
         return entry
     }
 }
