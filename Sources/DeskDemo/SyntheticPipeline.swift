@@ -11,7 +11,6 @@ enum SyntheticPipeline {
     private final class Channel<Element>: @unchecked Sendable {
         private let condition = NSCondition()
         private var items: [Element] = []
-        private var head = 0
         private let capacity: Int
         private var closed = false
         private var finished = false
@@ -22,7 +21,7 @@ enum SyntheticPipeline {
         func put(_ item: Element) -> Bool {
             condition.lock()
             defer { condition.unlock() }
-            while items.count - head >= capacity && !closed { condition.wait() }
+            while items.count >= capacity && !closed { condition.wait() }
             if closed { return false }
             items.append(item)
             condition.broadcast()
@@ -33,14 +32,10 @@ enum SyntheticPipeline {
         func take() -> Element? {
             condition.lock()
             defer { condition.unlock() }
-            while head == items.count && !finished && !closed { condition.wait() }
-            if closed || head == items.count { return nil }
-            let item = items[head]
-            head += 1
-            if head > 64 {
-                items.removeFirst(head)
-                head = 0
-            }
+            while items.isEmpty && !finished && !closed { condition.wait() }
+            if closed || items.isEmpty { return nil }
+            // At most `capacity` items wait: taking the first moves the others along.
+            let item = items.removeFirst()
             condition.broadcast()
             return item
         }
