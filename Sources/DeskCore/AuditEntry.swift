@@ -57,11 +57,24 @@ public struct AuditEntry: Sendable, Hashable {
         _ event: AuditEvent, sequence: Int64, requestID: Int64?, chainPosition: Int64, prevHash: String,
         occurredAt: Date, recordedAt: Date, actor: String
     ) -> AuditEntry {
-        AuditEntry(
+        chainedWithLeaf(
+            event, sequence: sequence, requestID: requestID, chainPosition: chainPosition, prevHash: prevHash,
+            occurredAt: occurredAt, recordedAt: recordedAt, actor: actor
+        ).entry
+    }
+
+    /// `chained`, and the event's Merkle leaf from the same canonical content (a bulk load seals
+    /// as it chains: one pass over the content instead of two).
+    public static func chainedWithLeaf(
+        _ event: AuditEvent, sequence: Int64, requestID: Int64?, chainPosition: Int64, prevHash: String,
+        occurredAt: Date, recordedAt: Date, actor: String
+    ) -> (entry: AuditEntry, leaf: MerkleHash) {
+        let unhashed = AuditEntry(
             sequence: sequence, requestID: requestID, chainPosition: chainPosition, occurredAt: occurredAt,
             recordedAt: recordedAt, actor: actor, event: event.name.rawValue, fromState: event.fromState,
-            toState: event.toState, payload: event.encodedPayload, prevHash: prevHash, hash: ""
-        ).withComputedHash()
+            toState: event.toState, payload: event.encodedPayload, prevHash: prevHash, hash: "")
+        let (hash, leaf) = unhashed.hashes
+        return (unhashed.with(hash: hash), leaf)
     }
 
     /// The next event after `previous` in the same chain (the first of a chain when nil), with the next sequence.
@@ -133,10 +146,12 @@ public struct AuditEntry: Sendable, Hashable {
     }
 
     /// The same row with `hash` set to `computedHash`.
-    public func withComputedHash() -> AuditEntry {
+    public func withComputedHash() -> AuditEntry { with(hash: computedHash) }
+
+    private func with(hash: String) -> AuditEntry {
         AuditEntry(sequence: sequence, requestID: requestID, chainPosition: chainPosition, occurredAt: occurredAt,
                    recordedAt: recordedAt, actor: actor, event: event, fromState: fromState, toState: toState,
-                   payload: payload, prevHash: prevHash, hash: computedHash)
+                   payload: payload, prevHash: prevHash, hash: hash)
     }
 
     /// Milliseconds since 1970, robust to a value that went through microsecond storage.

@@ -3,11 +3,11 @@ import DeskStore
 import Foundation
 import Postgres
 
-/// Where a synthetic run starts: the audit log's bulk state (next sequence, tree, seals), the next
-/// id of each sequence and the reference counters, read once under lock at the start of the run's
-/// transaction. From it the encoder numbers every row itself, so a batch can be encoded on another
-/// thread while the previous one streams to the server; `SyntheticBatchWriter.finish` moves the
-/// sequences and counters on and stores the seals.
+/// Where a synthetic run starts: the audit log's bulk state (first sequence number, tree, seals),
+/// the next id of each sequence and the reference counters, read once under lock at the start of
+/// the run's transaction. From it the numbering numbers every row itself, so a batch can be
+/// encoded on another thread while the previous one streams to the server;
+/// `SyntheticBatchWriter.finish` moves the sequences and counters on and stores the seals.
 struct SyntheticStart: Sendable {
     var audit: AuditBulkLoad
     var nextRequest: Int64
@@ -17,30 +17,90 @@ struct SyntheticStart: Sendable {
     var nextLetter: Int64
     /// Last reference number used per year.
     var counters: [Int: Int]
+    /// Audit events of the run numbered so far.
+    var events = 0
 }
 
 /// One batch encoded in COPY text format, table by table, in the order the rows must be loaded.
 struct SyntheticBatch: Sendable {
     var tables: [(statement: Query, rows: CopyRowEncoder)]
-    /// The audit events, written through `AuditLog.copy(bulk:)` after the tables.
-    let eventRows: CopyRowEncoder
+    /// The audit events, sealed and then written through `AuditLog.copy(bulk:)` after the tables.
+    let audit: AuditBulkBatch
     let events: Int
     let first: String?
     let last: String?
 }
 
-/// Turns plans into COPY rows, numbering requests, references and audit events from a
-/// `SyntheticStart`. Used by one thread at a time; its state carries over from batch to batch.
-final class SyntheticBatchEncoder: @unchecked Sendable {
+/// The numbers of one batch's rows: ids, references and the audit events' sequence numbers and
+/// leaves, given in batch order (`SyntheticNumbering.number`), so that batches can then be
+/// encoded independently.
+struct SyntheticNumbers: Sendable {
+    let references: [String]
+    let firstRequest: Int64
+    let firstRequester: Int64
+    let firstCase: Int64
+    let evidenceBase: [Int64]
+    let letterBase: [Int64]
+    let audit: AuditBulkBatch
+}
+
+/// Numbers batches of plans in order from a `SyntheticStart`. Used by one thread at a time; its
+/// state carries over from batch to batch and is what the run's end records.
+final class SyntheticNumbering: @unchecked Sendable {
     let entries: [PolicyCatalog.Entry]
-    let actor: String
     private(set) var state: SyntheticStart
 
-    init(entries: [PolicyCatalog.Entry], actor: String, start: SyntheticStart) {
+    init(entries: [PolicyCatalog.Entry], start: SyntheticStart) {
         self.entries = entries
-        self.actor = actor
         self.state = start
     }
+
+    func number(_ plans: [SyntheticPlan]) throws -> SyntheticNumbers {
+        let references = try allocateReferences(plans)
+        var evidenceBase: [Int64] = []
+        var letterBase: [Int64] = []
+        evidenceBase.reserveCapacity(plans.count)
+        letterBase.reserveCapacity(plans.count)
+        var events = 0
+        for i in plans.indices {
+            evidenceBase.append(state.nextEvidence)
+            letterBase.append(state.nextLetter)
+            state.nextEvidence += Int64(plans[i].evidence.count)
+            state.nextLetter += Int64(plans[i].letters.count)
+            events += plans[i].steps.count
+        }
+        let numbers = SyntheticNumbers(
+            references: references, firstRequest: state.nextRequest, firstRequester: state.nextRequester,
+            firstCase: state.nextCase, evidenceBase: evidenceBase, letterBase: letterBase,
+            audit: state.audit.batch(after: state.events, count: events))
+        state.nextRequest += Int64(plans.count)
+        state.nextRequester += Int64(plans.count)
+        state.nextCase += Int64(plans.count)
+        state.events += events
+        return numbers
+    }
+
+    /// References `DSAR-YYYY-NNNNNN` in receipt order, continuing each year's counter.
+    private func allocateReferences(_ plans: [SyntheticPlan]) throws -> [String] {
+        var references: [String] = []
+        references.reserveCapacity(plans.count)
+        for i in plans.indices {
+            let year = LocalDate(SyntheticPlan.date(plans[i].receivedMs), in: entries[plans[i].entryIndex].timeZone).year
+            let sequence = (state.counters[year] ?? 0) + 1
+            guard let reference = RequestReference(year: year, sequence: sequence) else {
+                throw StoreError(.syntheticReferencesExhausted, count: year)
+            }
+            state.counters[year] = sequence
+            references.append(reference.description)
+        }
+        return references
+    }
+}
+
+/// Turns numbered plans into COPY rows. Holds no state: batches may be encoded on any thread.
+struct SyntheticBatchEncoder: Sendable {
+    let entries: [PolicyCatalog.Entry]
+    let actor: String
 
     static let copyCases: Query = "COPY cases (id, created_at) FROM STDIN"
     static let copyRequesters: Query = "COPY requesters (id, name, email, language, created_at) FROM STDIN"
@@ -61,24 +121,13 @@ final class SyntheticBatchEncoder: @unchecked Sendable {
                       produced_at, produced_by) FROM STDIN
         """
 
-    func encode(_ plans: [SyntheticPlan]) throws -> SyntheticBatch {
-        let references = try allocateReferences(plans)
-        let firstRequest = state.nextRequest
-        let firstRequester = state.nextRequester
-        let firstCase = state.nextCase
-        var evidenceBase: [Int64] = []
-        var letterBase: [Int64] = []
-        evidenceBase.reserveCapacity(plans.count)
-        letterBase.reserveCapacity(plans.count)
-        for plan in plans {
-            evidenceBase.append(state.nextEvidence)
-            letterBase.append(state.nextLetter)
-            state.nextEvidence += Int64(plan.evidence.count)
-            state.nextLetter += Int64(plan.letters.count)
-        }
-        state.nextRequest += Int64(plans.count)
-        state.nextRequester += Int64(plans.count)
-        state.nextCase += Int64(plans.count)
+    func encode(_ plans: [SyntheticPlan], _ numbers: SyntheticNumbers) -> SyntheticBatch {
+        let references = numbers.references
+        let firstRequest = numbers.firstRequest
+        let firstRequester = numbers.firstRequester
+        let firstCase = numbers.firstCase
+        let evidenceBase = numbers.evidenceBase
+        let letterBase = numbers.letterBase
         let requestID = { (i: Int) in firstRequest + Int64(i) }
 
         var cases = CopyRowEncoder(capacity: plans.count * 40)
@@ -147,39 +196,45 @@ final class SyntheticBatchEncoder: @unchecked Sendable {
             }
         }
 
-        // The audit events of the whole batch in the order they happened, each chained to the previous
-        // event of its request; the batch ends with a seal.
+        // The audit events of the whole batch are numbered in the order they happened; each
+        // request's chain is then appended whole, so that its rows lie together on disk.
         var order: [(at: Int64, plan: Int32, step: Int32)] = []
+        var stepBase: [Int] = []
         order.reserveCapacity(plans.count * 8)
-        for (i, plan) in plans.enumerated() {
-            for (n, step) in plan.steps.enumerated() { order.append((step.atMs, Int32(i), Int32(n))) }
+        stepBase.reserveCapacity(plans.count)
+        for i in plans.indices {
+            stepBase.append(order.count)
+            for n in plans[i].steps.indices { order.append((plans[i].steps[n].atMs, Int32(i), Int32(n))) }
         }
         order.sort { ($0.at, $0.plan, $0.step) < ($1.at, $1.plan, $1.step) }
-        var events = CopyRowEncoder(capacity: order.count * 440)
-        var tails = [String](repeating: AuditEntry.genesisHash, count: plans.count)
-        for item in order {
-            let p = Int(item.plan)
-            let plan = plans[p]
-            let step = plan.steps[Int(item.step)]
-            var event: AuditEvent
-            if let planned = step.event {
-                event = planned
-            } else {
-                let entry = entries[plan.entryIndex]
-                event = .received(
-                    reference: references[p], kind: plan.kind, policy: entry.policy.code, channel: plan.channel,
-                    requesterID: firstRequester + Int64(p), caseID: firstCase + Int64(p), dueOn: plan.originalDue,
-                    source: entry.policy.rule(for: plan.kind)?.source ?? "")
+        var offsets = [Int](repeating: 0, count: order.count)
+        for (offset, item) in order.enumerated() { offsets[stepBase[Int(item.plan)] + Int(item.step)] = offset }
+        var audit = numbers.audit
+        for p in plans.indices {
+            var previous = AuditEntry.genesisHash
+            for n in plans[p].steps.indices {
+                // Fields read through the array, not a copy of the whole plan per event.
+                let step = plans[p].steps[n]
+                var event: AuditEvent
+                if let planned = step.event {
+                    event = planned
+                } else {
+                    let entry = entries[plans[p].entryIndex]
+                    let kind = plans[p].kind
+                    event = .received(
+                        reference: references[p], kind: kind, policy: entry.policy.code, channel: plans[p].channel,
+                        requesterID: firstRequester + Int64(p), caseID: firstCase + Int64(p), dueOn: plans[p].originalDue,
+                        source: entry.policy.rule(for: kind)?.source ?? "")
+                }
+                event = event.numbered(
+                    evidenceID: step.evidenceIndex.map { evidenceBase[p] + Int64($0) },
+                    letterID: step.letterIndex.map { letterBase[p] + Int64($0) })
+                previous = audit.append(
+                    event, offset: offsets[stepBase[p] + n], requestID: requestID(p), chainPosition: Int64(n) + 1,
+                    prevHash: previous, occurredAtMs: step.atMs, recordedAtMs: step.atMs, actor: actor
+                ).hash
             }
-            event = event.numbered(
-                evidenceID: step.evidenceIndex.map { evidenceBase[p] + Int64($0) },
-                letterID: step.letterIndex.map { letterBase[p] + Int64($0) })
-            let entry = state.audit.append(
-                event, requestID: requestID(p), chainPosition: Int64(item.step) + 1, prevHash: tails[p],
-                occurredAtMs: step.atMs, recordedAtMs: step.atMs, actor: actor, into: &events)
-            tails[p] = entry.hash
         }
-        state.audit.seal()
         return SyntheticBatch(
             tables: [
                 (Self.copyCases, cases), (Self.copyRequesters, requesters), (Self.copyRequests, requests),
@@ -187,23 +242,7 @@ final class SyntheticBatchEncoder: @unchecked Sendable {
                 (Self.copyRetentions, retentions),
                 (Self.copyEvidence, evidence), (Self.copyLetters, letters),
             ],
-            eventRows: events, events: order.count, first: references.first, last: references.last)
-    }
-
-    /// References `DSAR-YYYY-NNNNNN` in receipt order, continuing each year's counter.
-    private func allocateReferences(_ plans: [SyntheticPlan]) throws -> [String] {
-        var references: [String] = []
-        references.reserveCapacity(plans.count)
-        for plan in plans {
-            let year = LocalDate(SyntheticPlan.date(plan.receivedMs), in: entries[plan.entryIndex].timeZone).year
-            let sequence = (state.counters[year] ?? 0) + 1
-            guard let reference = RequestReference(year: year, sequence: sequence) else {
-                throw StoreError(.syntheticReferencesExhausted, count: year)
-            }
-            state.counters[year] = sequence
-            references.append(reference.description)
-        }
-        return references
+            audit: audit, events: order.count, first: references.first, last: references.last)
     }
 }
 
@@ -237,11 +276,11 @@ struct SyntheticBatchWriter {
         for (statement, rows) in batch.tables where rows.rowCount > 0 {
             try db.copyIn(freeze ? statement + " WITH (FREEZE)" : statement) { out in try out.write(encoded: rows) }
         }
-        try AuditLog(db).copy(bulk: batch.eventRows, freeze: freeze)
+        try AuditLog(db).copy(bulk: batch.audit, freeze: freeze)
     }
 
-    func finish(_ end: SyntheticStart, now: Date) throws {
-        try AuditLog(db).finish(bulk: end.audit, now: now)
+    func finish(_ end: SyntheticStart, audit: AuditBulkLoad, now: Date) throws {
+        try AuditLog(db).finish(bulk: audit, now: now)
         let next = [end.nextRequest, end.nextRequester, end.nextCase, end.nextEvidence, end.nextLetter]
         for (sequence, value) in zip(Self.sequences, next) {
             // The next nextval gives `value`: the first id not used by this run.

@@ -9,7 +9,9 @@ import Postgres
 /// their definitions in a temporary table. The COPYs that follow then write frozen rows
 /// (`COPY … FREEZE`) and, with `wal_level=minimal`, no WAL; `rebuild()` recreates every index
 /// with a sort (parallel maintenance workers) and re-adds the constraints, which PostgreSQL
-/// checks in one pass each. Everything happens in the caller's transaction: a run killed at
+/// checks in one pass each. Two partial indexes of `events` stay in place: the load adds no row to
+/// `events_unsealed` (every event comes sealed) and few to `events_identity_failed`, while
+/// building either afterwards would read the whole table. Everything happens in the caller's transaction: a run killed at
 /// any moment leaves the desk as it was, with its triggers, indexes and constraints.
 struct SyntheticBulkLoad {
     let db: Connection
@@ -78,6 +80,7 @@ struct SyntheticBulkLoad {
                 SELECT i.indexrelid::regclass AS idx, pg_get_indexdef(i.indexrelid) AS def FROM pg_index i
                 WHERE i.indrelid = ANY (loaded) AND NOT i.indisprimary
                   AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
+                  AND i.indexrelid::regclass::text NOT IN ('events_unsealed', 'events_identity_failed')
                 ORDER BY i.indrelid, i.indexrelid
             LOOP
                 INSERT INTO synthetic_rebuild (phase, statement) VALUES (1, item.def);

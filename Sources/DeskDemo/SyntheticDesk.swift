@@ -13,7 +13,8 @@ public import Postgres
 /// same command again gives exactly the database one uninterrupted run gives. On an empty desk
 /// it takes the fast path of `SyntheticBulkLoad` (truncate, frozen COPY without WAL under
 /// `wal_level=minimal`, indexes built after the load). Requests are generated in batches (of
-/// `batchSize`) on a second thread while the previous batch streams to the server.
+/// `batchSize`): planned and numbered on one thread, chained, hashed and encoded on a second,
+/// sealed and streamed to the server on the calling thread, three batches in flight at once.
 public struct SyntheticDesk {
     /// The largest number of requests one run may add.
     public static let maximumCount = 5_000_000
@@ -56,22 +57,30 @@ public struct SyntheticDesk {
             let writer = SyntheticBatchWriter(db: db, freeze: fresh)
             let start = try writer.begin(now: now)
             let seed = UInt64(truncatingIfNeeded: start.audit.logSize) &* 0x2545_F491_4F6C_DD1D &+ UInt64(count)
-            let encoder = SyntheticBatchEncoder(entries: entries, actor: actor, start: start)
+            let numbering = SyntheticNumbering(entries: entries, start: start)
+            let encoder = SyntheticBatchEncoder(entries: entries, actor: actor)
+            var audit = start.audit
             let batches = stride(from: 0, to: count, by: batchSize).map { $0..<min($0 + batchSize, count) }
             var events = 0
             var first: String?
             var last: String?
-            try SyntheticPipeline.run(batches, produce: { range in
+            // Planned and numbered on one thread, encoded (chained, hashed) on another, sealed and
+            // streamed to the server on this one.
+            try SyntheticPipeline.run(batches, first: { range in
                 var random = SeededGenerator(seed: seed &+ UInt64(range.lowerBound))
-                return try encoder.encode(try range.map { try planner.plan(index: $0, using: &random) })
+                let plans = try range.map { try planner.plan(index: $0, using: &random) }
+                return (plans, try numbering.number(plans))
+            }, second: { _, planned in
+                encoder.encode(planned.0, planned.1)
             }, consume: { range, batch in
+                try audit.seal(batch.audit)
                 try writer.write(batch)
                 events += batch.events
                 first = first ?? batch.first
                 last = batch.last ?? last
                 try progress(range.upperBound)
             })
-            try writer.finish(encoder.state, now: now)
+            try writer.finish(numbering.state, audit: audit, now: now)
             if fresh { try bulk.rebuild() }
             return Summary(requests: count, events: events, first: first, last: last)
         }

@@ -41,17 +41,9 @@ extension AuditLog {
             }
         }
         if firstBreak == nil {
-            var frontier = MerkleFrontier()
-            var next = 0
-            for seal in seals {
-                while next < seal.size {
-                    frontier.append(walk.leaves[next])
-                    next += 1
-                }
-                if frontier.root != seal.root {
-                    firstBreak = AuditChain.Break(index: 0, sequence: seal.id, reason: .sealRoot)
-                    break
-                }
+            let roots = SealRoots.roots(sizes: seals.map(\.size), leaves: walk.leaves)
+            if let seal = zip(seals, roots).first(where: { $0.root != $1 })?.0 {
+                firstBreak = AuditChain.Break(index: 0, sequence: seal.id, reason: .sealRoot)
             }
         }
         if firstBreak == nil { firstBreak = walk.headBreak }
@@ -155,6 +147,8 @@ final class LeafWalk: @unchecked Sendable {
                 defer { group.leave() }
                 do {
                     let db = try Connection(connectionString)
+                    // Compiling each page's plain index scan costs more than it saves.
+                    try db.executeScript("SET jit = off")
                     while true {
                         lock.lock()
                         let index = next
@@ -194,23 +188,65 @@ final class LeafWalk: @unchecked Sendable {
                 previous = entries.last?.entry
             }
         case .desk:
-            let rows = try db.query(
-                "\(fragment: AuditLog.selectLeafEvents) WHERE request_id IS NULL AND chain_pos IS NOT NULL ORDER BY chain_pos")
-            try checkChains(rows)
+            try checkStreamed(
+                "\(fragment: AuditLog.selectLeafEvents) WHERE request_id IS NULL AND chain_pos IS NOT NULL ORDER BY chain_pos",
+                heads: nil, db)
         case .requests(let range):
-            let rows = try db.query(
+            try checkStreamed(
                 """
                 \(fragment: AuditLog.selectLeafEvents)
-                WHERE request_id >= \(range.lowerBound) AND request_id < \(range.upperBound) AND chain_pos IS NOT NULL
+                WHERE request_id >= \(literal: range.lowerBound) AND request_id < \(literal: range.upperBound)
+                  AND chain_pos IS NOT NULL
                 ORDER BY request_id, chain_pos
-                """)
-            try checkChains(rows)
-            try checkHeads(range, db)
+                """,
+                heads: range, db)
         }
     }
 
+    /// The fast check of the rows of `page` as they stream in (binary COPY); when it has any
+    /// doubt, the same rows read again and checked in full, which names the break.
+    private func checkStreamed(_ page: Query, heads range: Range<Int64>?, _ db: Connection) throws {
+        var fast = AuditFastCheck()
+        do {
+            try db.copyOut(page) { row in
+                guard fast.add(row) else { throw Doubt() }
+            }
+        } catch is Doubt {
+            checkChains(try db.query(page).map(AuditLog.leafEntry))
+            if let range { try checkHeads(range, db) }
+            return
+        }
+        fast.finish()
+        place(fast.leaves, checked: fast.checked)
+        if let range { try checkHeads(range, tails: fast.tails, db) }
+    }
+
+    private struct Doubt: Error {}
+
     /// Every head a request row records (SQL/0120) is its chain's newest event: an event appended
     /// or removed at the end of a chain without moving the head is caught before any seal covers it.
+    /// `tails` are the newest events of the range's chains, in request order, as the fast check saw them.
+    private func checkHeads(_ range: Range<Int64>, tails: [AuditFastCheck.Tail], _ db: Connection) throws {
+        let heads = try db.query(
+            """
+            SELECT id, audit_pos, audit_hash FROM requests
+            WHERE id >= \(range.lowerBound) AND id < \(range.upperBound) AND audit_pos IS NOT NULL ORDER BY id
+            """)
+        var next = 0
+        for row in heads {
+            let (id, position, hash) = try row.decode((Int64, Int64, String?).self)
+            while next < tails.count && tails[next].requestID < id { next += 1 }
+            let tail = next < tails.count && tails[next].requestID == id ? tails[next] : nil
+            if let tail, tail.position == position, let stored = hash.flatMap(AuditFastCheck.HexHash.init), stored == tail.hash { continue }
+            let broken = AuditChain.Break(index: 0, sequence: tail?.sequence ?? 0, reason: .chainHead)
+            lock.lock()
+            defer { lock.unlock() }
+            if headBreak == nil || broken.sequence < (headBreak?.sequence ?? 0) { headBreak = broken }
+            return
+        }
+    }
+
+    /// The same check in SQL, for a range the fast check had doubts about.
     private func checkHeads(_ range: Range<Int64>, _ db: Connection) throws {
         guard let row = try db.query(
             """
@@ -229,18 +265,12 @@ final class LeafWalk: @unchecked Sendable {
         if headBreak == nil || broken.sequence < (headBreak?.sequence ?? 0) { headBreak = broken }
     }
 
-    /// The fast check of the raw rows; when it has any doubt, the full one, which names the break.
-    private func checkChains(_ rows: Rows) throws {
-        var fast = AuditFastCheck()
-        guard let passed = fast.check(rows) else {
-            checkChains(try rows.map(AuditLog.leafEntry))
-            return
-        }
+    /// Leaves the fast check found, in place.
+    private func place(_ found: [(leaf: Int64, hash: MerkleHash)], checked rows: Int) {
         var sealed = 0
         var outside: AuditChain.Break?
-        for item in passed {
-            guard let (leaf, hash) = item else { continue }
-            guard leaf >= 0, leaf < size else {
+        for (leaf, hash) in found {
+            guard leaf < size else {
                 outside = outside ?? AuditChain.Break(index: 0, sequence: leaf, reason: .sealedLeaves)
                 continue
             }
@@ -249,7 +279,7 @@ final class LeafWalk: @unchecked Sendable {
             sealed += 1
         }
         lock.lock()
-        checked += passed.count
+        checked += rows
         sealedCount += sealed
         lock.unlock()
         if let outside { report(outside) }

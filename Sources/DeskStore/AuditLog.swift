@@ -319,9 +319,17 @@ public struct AuditLog {
 
 /// Events of a bulk load (`dsar demo --requests N`) chained, numbered and sealed in Swift as they
 /// are encoded, between `AuditLog.beginBulk` and `AuditLog.finish(bulk:)` in one transaction that
-/// holds the seal lock. Value type: an encoder thread owns it and hands it back at the end.
+/// holds the seal lock.
+///
+/// The load is cut into batches numbered in order (`batch(after:count:)`: sequence numbers and
+/// leaves follow from how many events came before), which can then be chained and hashed on any
+/// thread; the thread that owns this value adds each batch's leaves to the tree in the same order
+/// and closes a seal over it (`seal(_:)`).
 public struct AuditBulkLoad: Sendable {
-    private(set) var nextSequence: Int64
+    /// The sequence number of the load's first event.
+    public let firstSequence: Int64
+    /// The number of events in the log before the load: a seed that a rolled-back run does not move.
+    public let logSize: Int
     private(set) var tree: MerkleFrontier
     private var root: MerkleHash
     private var nextSeal: Int64
@@ -329,39 +337,71 @@ public struct AuditBulkLoad: Sendable {
     private(set) var seals: [(id: Int64, tree: MerkleFrontier, previousRoot: MerkleHash)] = []
 
     init(nextSequence: Int64, tree: MerkleFrontier, root: MerkleHash, nextSeal: Int64) {
-        self.nextSequence = nextSequence
+        firstSequence = nextSequence
+        logSize = tree.size
         self.tree = tree
         self.root = root
         self.nextSeal = nextSeal
     }
 
-    /// The number of events in the log so far (sealed ones and this load's): a seed that a
-    /// rolled-back run does not move.
-    public var logSize: Int { tree.size }
+    /// The events of this load added to the tree so far.
+    var loaded: Int { tree.size - logSize }
 
-    /// Chains one event after `prevHash` at `chainPosition` of its request's chain, gives it the
-    /// next sequence number and leaf, and adds its row to `rows` (`AuditLog.copyEvents`).
-    public mutating func append(
-        _ event: AuditEvent, requestID: Int64?, chainPosition: Int64, prevHash: String, occurredAtMs: Int64,
-        recordedAtMs: Int64, actor: String, into rows: inout CopyRowEncoder
-    ) -> AuditEntry {
-        let entry = AuditEntry.chained(
-            event, sequence: nextSequence, requestID: requestID, chainPosition: chainPosition, prevHash: prevHash,
-            occurredAt: Date(timeIntervalSince1970: TimeInterval(occurredAtMs) / 1000),
-            recordedAt: Date(timeIntervalSince1970: TimeInterval(recordedAtMs) / 1000), actor: actor)
-        nextSequence += 1
-        let leaf = Int64(tree.size)
-        tree.append(entry.leafHash)
-        AuditLog.encode(entry, leaf: leaf, into: &rows)
-        return entry
+    /// `count` events that follow the load's first `numbered` events.
+    public func batch(after numbered: Int, count: Int) -> AuditBulkBatch {
+        AuditBulkBatch(firstSequence: firstSequence + Int64(numbered), firstLeaf: Int64(logSize + numbered), count: count)
     }
 
-    /// Closes a seal over everything appended so far (nothing when nothing was appended since the last).
-    public mutating func seal() {
+    /// Adds a whole batch's leaves to the tree and closes a seal over them; batches come in the
+    /// order they were numbered.
+    public mutating func seal(_ batch: AuditBulkBatch) throws {
+        guard batch.firstLeaf == Int64(tree.size), batch.appended == batch.count else { throw StoreError(.sealRace) }
+        for leaf in batch.leaves { tree.append(leaf) }
         guard tree.root != root else { return }
         seals.append((nextSeal, tree, root))
         root = tree.root
         nextSeal += 1
+    }
+}
+
+/// One batch of a bulk load's events: their sequence numbers and leaves are fixed
+/// (`AuditBulkLoad.batch(after:count:)`), so it is chained, hashed and encoded on its own.
+///
+/// Events are numbered in the order they happened (`offset` 0, 1, … of the batch) but may be
+/// appended in any order: a bulk load appends each request's chain whole, so that a chain's rows
+/// lie together on disk, as `append(batch:)` writes them too.
+public struct AuditBulkBatch: Sendable {
+    let firstSequence: Int64
+    let firstLeaf: Int64
+    let count: Int
+    /// The events' leaf hashes, by offset.
+    private(set) var leaves: [MerkleHash]
+    private(set) var appended = 0
+    /// The events' rows (`AuditLog.copyEvents`), written by `AuditLog.copy(bulk:freeze:)`.
+    public private(set) var rows: CopyRowEncoder
+
+    init(firstSequence: Int64, firstLeaf: Int64, count: Int) {
+        self.firstSequence = firstSequence
+        self.firstLeaf = firstLeaf
+        self.count = count
+        leaves = Array(repeating: .empty, count: count)
+        rows = CopyRowEncoder(capacity: count * 440)
+    }
+
+    /// Chains the batch's event number `offset` (0 ..< count, each once) after `prevHash` at
+    /// `chainPosition` of its request's chain, with its sequence number and leaf, and adds its row.
+    public mutating func append(
+        _ event: AuditEvent, offset: Int, requestID: Int64?, chainPosition: Int64, prevHash: String, occurredAtMs: Int64,
+        recordedAtMs: Int64, actor: String
+    ) -> AuditEntry {
+        let (entry, leafHash) = AuditEntry.chainedWithLeaf(
+            event, sequence: firstSequence + Int64(offset), requestID: requestID, chainPosition: chainPosition,
+            prevHash: prevHash, occurredAt: Date(timeIntervalSince1970: TimeInterval(occurredAtMs) / 1000),
+            recordedAt: Date(timeIntervalSince1970: TimeInterval(recordedAtMs) / 1000), actor: actor)
+        leaves[offset] = leafHash
+        appended += 1
+        AuditLog.encode(entry, leaf: firstLeaf + Int64(offset), into: &rows)
+        return entry
     }
 }
 
@@ -376,17 +416,16 @@ extension AuditLog {
         return AuditBulkLoad(nextSequence: next, tree: tree, root: root, nextSeal: nextSeal)
     }
 
-    /// Streams encoded event rows (`AuditBulkLoad.append`); FREEZE only right after the table was truncated.
-    public func copy(bulk rows: CopyRowEncoder, freeze: Bool) throws {
+    /// Streams a batch's encoded event rows (`AuditBulkBatch.append`); FREEZE only right after the table was truncated.
+    public func copy(bulk batch: AuditBulkBatch, freeze: Bool) throws {
+        let rows = batch.rows
         guard rows.rowCount > 0 else { return }
         try db.copyIn(freeze ? Self.copyEvents + " WITH (FREEZE)" : Self.copyEvents) { out in try out.write(encoded: rows) }
     }
 
     /// Ends a bulk load: the sequence moves past its events, its seals are stored.
     public func finish(bulk: AuditBulkLoad, now: Date) throws {
-        var bulk = bulk
-        bulk.seal()
-        try db.execute("SELECT setval('events_seq_seq', \(bulk.nextSequence), false)")
+        try db.execute("SELECT setval('events_seq_seq', \(bulk.firstSequence + Int64(bulk.loaded)), false)")
         for seal in bulk.seals {
             try insertSeal(id: seal.id, frontier: seal.tree, previousRoot: seal.previousRoot, now: now)
         }
