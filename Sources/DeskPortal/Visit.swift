@@ -103,7 +103,7 @@ struct PortalErrorPages: RouterMiddleware {
     func handle(_ request: Request, context: PortalContext, next: (Request, PortalContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as HTTPResponseError {
+        } catch let error as any HTTPResponseError {
             let visit = Visit(request, server: server)
             switch error.status {
             case .notFound: return visit.message("notfound", status: .notFound)
