@@ -41,7 +41,7 @@ extension Connection {
     /// The plan the server picks for a statement with its values (`EXPLAIN (FORMAT JSON)`), for
     /// tests that check a statement reads the index it was written for.
     public func explain<S: Statement>(_ statement: S) throws -> String {
-        guard let row = try run(sql: "EXPLAIN (FORMAT JSON) " + S.sql, bindings: statement.makeBindings()).first else {
+        guard let row = try run(sql: "EXPLAIN (FORMAT JSON) " + S.sql, bindings: statement.makeBindings(), prepare: false).first else {
             throw PostgresError(code: .decoding, serverMessage: "EXPLAIN returned no plan")
         }
         return try row.decode(column: 0)
