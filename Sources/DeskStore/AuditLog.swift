@@ -50,6 +50,19 @@ public struct AuditLog {
     /// SELECT); a head the row does not record yet is read from the chain's newest event.
     public func head(requestID: Int64, returned row: Row) throws -> ChainHead {
         let (position, hash, sequence) = try row.decode((Int64?, String?, Int64).self)
+        return try head(requestID: requestID, position: position, hash: hash, sequence: sequence)
+    }
+
+    /// The head's columns by name, for a RETURNING list that has others before them (`head(requestID:changedRow:)`).
+    static let headColumns = "r.audit_pos, r.audit_hash, nextval('events_seq_seq') AS audit_next"
+
+    /// The head from a row with `headColumns` among its columns.
+    func head(requestID: Int64, changedRow row: Row) throws -> ChainHead {
+        try head(requestID: requestID, position: try row.decode("audit_pos"), hash: try row.decode("audit_hash"), sequence: try row.decode("audit_next"))
+    }
+
+    /// The head from the values of `headReturning`'s columns, read in a statement of the caller's.
+    public func head(requestID: Int64, position: Int64?, hash: String?, sequence: Int64) throws -> ChainHead {
         if let position, let hash {
             return ChainHead(requestID: requestID, position: position, hash: hash, sequence: sequence, recorded: true)
         }
@@ -119,14 +132,41 @@ public struct AuditLog {
     /// one statement that inserts the event and moves the head on the request row.
     @discardableResult
     public func append(_ event: AuditEvent, at head: ChainHead, occurredAt: Date, recordedAt: Date, actor: String) throws -> AuditEntry {
+        let (entry, insert) = chained(event, at: head, occurredAt: occurredAt, recordedAt: recordedAt, actor: actor)
+        Self.sealedAlongside.clear(db)
+        guard try db.execute(insert) == 1 else {
+            throw StoreError(.auditChainMoved)
+        }
+        return entry
+    }
+
+    /// `append(_:at:…)` as the last write of a transaction, followed by `sealAlongside(now:)`: the
+    /// insert and the seal lock's attempt travel in one round trip (most of the time another
+    /// sealer holds the lock, and that is all there is before the COMMIT).
+    @discardableResult
+    public func append(
+        _ event: AuditEvent, at head: ChainHead, occurredAt: Date, recordedAt: Date, actor: String, sealingAlongsideAt now: Date
+    ) throws -> AuditEntry {
+        let (entry, insert) = chained(event, at: head, occurredAt: occurredAt, recordedAt: recordedAt, actor: actor)
+        let results = try db.pipeline([.init(insert), .init(Self.trySealLockQuery)])
+        guard let inserted = results.first, inserted.affectedRows == 1, let lock = results.last else {
+            throw StoreError(.auditChainMoved)
+        }
+        if let tree = try Self.tree(locked: lock) { _ = try sealHeld(now: now, limit: Self.alongsideLimit, tree: tree) }
+        Self.sealedAlongside.mark(db)
+        return entry
+    }
+
+    /// The event after `head` and the statement that inserts it and moves the head on the request row.
+    private func chained(
+        _ event: AuditEvent, at head: ChainHead, occurredAt: Date, recordedAt: Date, actor: String
+    ) -> (AuditEntry, Query) {
         let entry = AuditEntry.chained(
             event, sequence: head.sequence, requestID: head.requestID, chainPosition: head.position + 1, prevHash: head.hash,
             occurredAt: AuditEntry.truncatedToMilliseconds(occurredAt), recordedAt: AuditEntry.truncatedToMilliseconds(recordedAt),
             actor: actor)
-        Self.sealedAlongside.clear(db)
         let previous: Int64? = head.recorded ? head.position : nil
-        let inserted = try db.execute(
-            """
+        let insert: Query = """
             WITH head AS (
                 UPDATE requests SET audit_pos = \(entry.chainPosition), audit_hash = \(entry.hash)
                 WHERE id = \(head.requestID) AND audit_pos IS NOT DISTINCT FROM \(previous)::bigint
@@ -138,11 +178,8 @@ public struct AuditLog {
                    \(entry.fromState)::request_state, \(entry.toState)::request_state, \(entry.payload)::text,
                    \(entry.prevHash)::text, \(entry.hash)::text
             FROM head
-            """)
-        guard inserted == 1 else {
-            throw StoreError(.auditChainMoved)
-        }
-        return entry
+            """
+        return (entry, insert)
     }
 
     /// One event of a batch, before it is chained.

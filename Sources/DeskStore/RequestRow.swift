@@ -15,6 +15,10 @@ enum RequestRow {
         q.language AS requester_language
         """
 
+    /// What an UPDATE of `requests r … FROM requesters q` returns for a change that is audited:
+    /// the request as changed, and its audit chain head (`AuditLog.head(requestID:changedRow:)`).
+    static let changedColumns = columns + ", " + AuditLog.headColumns
+
     /// `SELECT <columns> FROM requests r JOIN requesters q …`, for a `WHERE` to follow.
     static let select = "SELECT " + columns + " FROM requests r JOIN requesters q ON q.id = r.requester_id"
 

@@ -28,7 +28,9 @@ extension Connection {
         public init(_ query: Query) { self.init(sql: query.sql, bindings: query.bindings) }
 
         /// A `Statement` (its values bound); its rows are decoded from the `Rows` returned.
-        public init<S: Statement>(_ statement: S) { self.init(sql: S.sql, bindings: statement.makeBindings()) }
+        public init<S: Statement>(_ statement: S) {
+            self.init(sql: S.sql, bindings: statement.makeBindings(), prepare: !S.plannedWithValues)
+        }
     }
 
     /// Runs statements in one round trip, in order, and returns each one's rows. When one fails the
