@@ -157,14 +157,68 @@ public struct AuditLog {
         return entry
     }
 
+    // MARK: An audited change in one statement
+
+    /// The pieces of one statement that changes a request's row, moves its chain head and inserts
+    /// the event (`WITH changed AS (UPDATE requests r SET …, <setHead> WHERE … AND <headUnmoved>
+    /// RETURNING …), <insertAppended> SELECT …`): one row version and one round trip for the
+    /// change and its event. The event takes 12 parameters from `$first` on (`bindings`).
+    struct ChainedWrite {
+        let first: Int
+
+        /// The SET items that move the head to the event.
+        var setHead: String { "audit_pos = $\(first + 1)::bigint, audit_hash = $\(first + 10)::text" }
+
+        /// The condition that the head is still where the event was chained from.
+        var headUnmoved: String { "r.audit_pos IS NOT DISTINCT FROM $\(first + 11)::bigint" }
+
+        /// The CTE `appended` that inserts the event for the row `changed` returned (its `id`).
+        var insertAppended: String {
+            "appended AS (INSERT INTO events (seq, request_id, chain_pos, occurred_at, recorded_at, actor, event, from_state, "
+                + "to_state, payload, prev_hash, hash) SELECT $\(first)::bigint, changed.id, $\(first + 1)::bigint, "
+                + "$\(first + 2)::timestamptz, $\(first + 3)::timestamptz, $\(first + 4)::text, $\(first + 5)::text, "
+                + "$\(first + 6)::request_state, $\(first + 7)::request_state, $\(first + 8)::text, $\(first + 9)::text, "
+                + "$\(first + 10)::text FROM changed RETURNING 1)"
+        }
+
+        /// The event's values and the head it was chained from, in the order of the pieces above.
+        static func bindings(_ entry: AuditEntry, after head: ChainHead) -> [PostgresBinding] {
+            let previous: Int64? = head.recorded ? head.position : nil
+            return [
+                entry.sequence.postgresBinding, entry.chainPosition.postgresBinding, entry.occurredAt.postgresBinding,
+                entry.recordedAt.postgresBinding, entry.actor.postgresBinding, entry.event.postgresBinding,
+                entry.fromState.postgresBinding, entry.toState.postgresBinding, entry.payload.postgresBinding,
+                entry.prevHash.postgresBinding, entry.hash.postgresBinding, previous.postgresBinding,
+            ]
+        }
+    }
+
+    /// The event after `head`, as `append` would chain it.
+    func entry(_ event: AuditEvent, at head: ChainHead, occurredAt: Date, recordedAt: Date, actor: String) -> AuditEntry {
+        AuditEntry.chained(
+            event, sequence: head.sequence, requestID: head.requestID, chainPosition: head.position + 1, prevHash: head.hash,
+            occurredAt: AuditEntry.truncatedToMilliseconds(occurredAt), recordedAt: AuditEntry.truncatedToMilliseconds(recordedAt),
+            actor: actor)
+    }
+
+    /// Runs an audited change (a `ChainedWrite` statement) as the last write of a transaction, in
+    /// one round trip with the seal lock's attempt (`sealAlongside`); returns the statement's rows,
+    /// none when its conditions did not hold (then nothing was written).
+    func writeSealingAlongside(_ write: Connection.PipelinedStatement, now: Date) throws -> Rows {
+        let results = try db.pipeline([write, .init(Self.trySealLockQuery)])
+        guard let written = results.first, let lock = results.last else { throw StoreError(.nothingReturned, name: "audited change") }
+        if written.count > 0, let tree = try Self.tree(locked: lock) {
+            _ = try sealHeld(now: now, limit: Self.alongsideLimit, tree: tree)
+        }
+        if written.count > 0 { Self.sealedAlongside.mark(db) } else { Self.sealedAlongside.clear(db) }
+        return written
+    }
+
     /// The event after `head` and the statement that inserts it and moves the head on the request row.
     private func chained(
         _ event: AuditEvent, at head: ChainHead, occurredAt: Date, recordedAt: Date, actor: String
     ) -> (AuditEntry, Query) {
-        let entry = AuditEntry.chained(
-            event, sequence: head.sequence, requestID: head.requestID, chainPosition: head.position + 1, prevHash: head.hash,
-            occurredAt: AuditEntry.truncatedToMilliseconds(occurredAt), recordedAt: AuditEntry.truncatedToMilliseconds(recordedAt),
-            actor: actor)
+        let entry = entry(event, at: head, occurredAt: occurredAt, recordedAt: recordedAt, actor: actor)
         let previous: Int64? = head.recorded ? head.position : nil
         let insert: Query = """
             WITH head AS (

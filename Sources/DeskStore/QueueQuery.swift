@@ -187,43 +187,60 @@ public struct QueueQuery {
         }
     }
 
-    /// `dsar claim` in one statement: the most urgent open unassigned request (of right `$1`, any
-    /// when NULL), locked, skipping those another session holds, is assigned to `$2` at `$3`, and
-    /// comes back as a queue row with its audit chain head (`audit_pos`, `audit_hash`, `audit_next`:
-    /// the row stays locked by the UPDATE for the event appended after it).
+    /// The pick of `dsar claim`: the most urgent open unassigned request (of right `$1`, any when
+    /// NULL), locked, skipping those another session holds, as a queue row with its audit chain
+    /// head (`AuditLog.headColumns`). `ClaimWrite` then assigns it and appends the event in one
+    /// statement, so the claim writes one row version.
     ///
     /// Band by band in the queue's order (`claimBand`, one `WITH` query each, as FOR UPDATE may not
     /// stand in a UNION), each read in index order and stopping at its first row; the bands are
     /// read lazily — the `LIMIT 1` stops the `UNION ALL` at the first band that yields a row, so
     /// a later band is not read (nor any of its rows locked) once an earlier one gave the claim,
-    /// and the request is then updated by its primary key. No condition depends on a parameter's value
-    /// except the right, so the plan the session prepares once is the one each claim needs.
+    /// and the request is then read by its primary key. No condition depends on a parameter's
+    /// value except the right, so the plan the session prepares once is the one each claim needs.
     public struct ClaimStatement: Statement {
         public static let sql = "WITH "
             + bandConditions.enumerated().map { "band\($0) AS MATERIALIZED (" + claimBand($1) + ")" }.joined(separator: ", ")
-            + " UPDATE requests r SET assignee = $2, version = r.version + 1, updated_at = $3, updated_by = $2 "
-            + "FROM requesters q WHERE r.id = ("
-            + bandConditions.indices.map { "SELECT id FROM band\($0)" }.joined(separator: " UNION ALL ")
-            + " LIMIT 1) AND q.id = r.requester_id AND r.assignee IS NULL "
-            + "RETURNING " + itemColumns + ", " + AuditLog.headColumns
+            + " SELECT " + itemColumns + ", " + AuditLog.headColumns
+            + " FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.id = ("
+            + bandConditions.indices.map { "SELECT id FROM band\($0)" }.joined(separator: " UNION ALL ") + " LIMIT 1)"
 
         public let kind: Right?
-        public let actor: String
-        public let now: Date
         let days: [PolicyDay]
 
-        public init(kind: Right?, actor: String, now: Date, days: [PolicyDay]) {
+        public init(kind: Right?, days: [PolicyDay]) {
             self.kind = kind
-            self.actor = actor
-            self.now = now
             self.days = days
         }
 
-        public func makeBindings() -> [PostgresBinding] { [kind.postgresBinding, actor.postgresBinding, now.postgresBinding] }
+        public func makeBindings() -> [PostgresBinding] { [kind.postgresBinding] }
 
         public func decodeRow(_ row: Postgres.Row) throws -> (item: Item, row: Postgres.Row) {
             (try QueueQuery.item(row, days: days), row)
         }
+    }
+
+    /// The claim's write: the picked request (locked by `ClaimStatement`) is assigned to `$1` at
+    /// `$2` and its `assigned` event appended (`AuditLog.ChainedWrite` from `$3`); returns the
+    /// request as changed.
+    struct ClaimWrite: Statement {
+        static let chained = AuditLog.ChainedWrite(first: 3)
+        static let sql = "WITH changed AS (UPDATE requests r SET assignee = $1, version = r.version + 1, updated_at = $2, "
+            + "updated_by = $1, " + chained.setHead + " FROM requesters q WHERE r.id = $15 AND r.assignee IS NULL AND "
+            + chained.headUnmoved + " AND q.id = r.requester_id RETURNING " + RequestRow.columns + "), "
+            + chained.insertAppended + " SELECT changed.* FROM changed"
+
+        let actor: String
+        let now: Date
+        let event: AuditEntry
+        let head: AuditLog.ChainHead
+
+        func makeBindings() -> [PostgresBinding] {
+            [actor.postgresBinding, now.postgresBinding] + AuditLog.ChainedWrite.bindings(event, after: head)
+                + [head.requestID.postgresBinding]
+        }
+
+        func decodeRow(_ row: Postgres.Row) throws -> StoredRequest { try RequestRow.decode(row) }
     }
 
     /// The first open unassigned request of one band (of right `$1`, any when NULL), locked unless
@@ -271,17 +288,19 @@ public struct QueueQuery {
     public func claim(kind: Right?, actor: String, now: Date) throws -> Item? {
         let days = try policyDays(now: now)
         return try db.withRetryingTransaction { db in
-            // One round trip with the BEGIN: pick, lock, assign, read back.
-            guard let (item, row) = try db.rows(ClaimStatement(kind: kind, actor: actor, now: now, days: days)).first else {
-                return nil
-            }
+            // One round trip with the BEGIN: pick and lock the request, with its chain head.
+            guard let (picked, row) = try db.rows(ClaimStatement(kind: kind, days: days)).first else { return nil }
             let log = AuditLog(db)
-            let head = try log.head(requestID: item.request.id, changedRow: row)
-            // One more with the seal lock's attempt, and the COMMIT.
-            try log.append(
-                .assigned(to: actor, claimed: true, state: item.request.state), at: head, occurredAt: now,
-                recordedAt: now, actor: actor, sealingAlongsideAt: now)
-            return item
+            let head = try log.head(requestID: picked.request.id, changedRow: row)
+            let event = log.entry(
+                .assigned(to: actor, claimed: true, state: picked.request.state), at: head, occurredAt: now, recordedAt: now,
+                actor: actor)
+            // One more: assign it and append the event, with the seal lock's attempt; then the COMMIT.
+            let written = try log.writeSealingAlongside(.init(ClaimWrite(actor: actor, now: now, event: event, head: head)), now: now)
+            guard let changed = try written.first.map(RequestRow.decode) else { throw StoreError(.claimRace) }
+            return Item(
+                request: changed, daysLeft: picked.daysLeft, isOverdue: picked.isOverdue, replyWaiting: picked.replyWaiting,
+                bounced: picked.bounced)
         }
     }
 

@@ -15,10 +15,6 @@ enum RequestRow {
         q.language AS requester_language
         """
 
-    /// What an UPDATE of `requests r … FROM requesters q` returns for a change that is audited:
-    /// the request as changed, and its audit chain head (`AuditLog.head(requestID:changedRow:)`).
-    static let changedColumns = columns + ", " + AuditLog.headColumns
-
     /// `SELECT <columns> FROM requests r JOIN requesters q …`, for a `WHERE` to follow.
     static let select = "SELECT " + columns + " FROM requests r JOIN requesters q ON q.id = r.requester_id"
 
@@ -49,6 +45,14 @@ enum RequestRow {
     /// One request by its reference (already checked to be one).
     struct ByReference: RequestStatement {
         static let sql = RequestRow.select + " WHERE r.reference = $1"
+        let reference: String
+        func makeBindings() -> [PostgresBinding] { [reference.postgresBinding] }
+    }
+
+    /// `ByReference` with the request's audit chain head (`AuditLog.headColumns`).
+    struct ByReferenceWithHead: RequestStatement {
+        static let sql = "SELECT " + columns + ", " + AuditLog.headColumns
+            + " FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.reference = $1"
         let reference: String
         func makeBindings() -> [PostgresBinding] { [reference.postgresBinding] }
     }

@@ -141,7 +141,7 @@ public struct RequestStore {
         try db.withRetryingTransaction { db in
             let store = RequestStore(db, policies: policies)
             // One round trip with the BEGIN: the row, its evidence and pauses.
-            let (request, facts) = try store.findForChange(reference)
+            let (request, facts, headRow) = try store.findForChange(reference)
             try Self.checkOccurredAt(occurredAt, request: request)
             let entry = try store.catalog.load(request.policy)
             var completedPauses = facts.completedPauses
@@ -179,16 +179,6 @@ public struct RequestStore {
             let note: String? = outcome.to.isClosed ? (outcome.note ?? request.closeNote) : request.closeNote
             let ground = outcome.ground ?? request.ground
 
-            // The UPDATE locks the row and returns it as changed, with its audit chain head for the event below.
-            let written = try db.rows(
-                Transition(
-                    state: outcome.to, dueOn: due, extendedBy: extendedBy?.description, pausedSince: pausedSince,
-                    closedAt: closedAt, ground: ground, closeNote: note, now: now, actor: actor, id: request.id,
-                    version: request.version))
-            guard let changedRow = written.first else { throw try store.staleWrite(request) }
-            let changed = try RequestRow.decode(changedRow)
-            let head = try AuditLog(db).head(requestID: request.id, changedRow: changedRow)
-
             var extensionPeriod: Period?
             if case .extend(let period, let reason, let decidedBy) = action {
                 extensionPeriod = period
@@ -214,33 +204,51 @@ public struct RequestStore {
                 try LetterStore(db).recordClarification(
                     requestID: request.id, question: question, askedAt: occurredAt, actor: actor, now: now)
             }
-            let event = AuditEvent.transition(
-                outcome.event, from: outcome.from, to: outcome.to, dueOn: due, previousDueOn: request.dueOn,
-                ground: outcome.ground, extendedBy: extensionPeriod, extendedTotal: extendedBy, clock: outcome.clock)
+            // The change and its event in one statement, chained to the head read with the request.
+            let log = AuditLog(db)
+            let head = try log.head(requestID: request.id, changedRow: headRow)
+            let event = log.entry(
+                .transition(
+                    outcome.event, from: outcome.from, to: outcome.to, dueOn: due, previousDueOn: request.dueOn,
+                    ground: outcome.ground, extendedBy: extensionPeriod, extendedTotal: extendedBy, clock: outcome.clock),
+                at: head, occurredAt: occurredAt, recordedAt: now, actor: actor)
+            let write = Transition(
+                state: outcome.to, dueOn: due, extendedBy: extendedBy?.description, pausedSince: pausedSince, closedAt: closedAt,
+                ground: ground, closeNote: note, now: now, actor: actor, id: request.id, version: request.version, event: event,
+                head: head)
+            // Without a letter to produce, with the seal lock's attempt in the same round trip.
+            let written = alongside == nil
+                ? try log.writeSealingAlongside(.init(write), now: now).map(RequestRow.decode) : try db.rows(write)
+            guard let changed = written.first else { throw try store.lostRace(request) }
             let applied = Applied(request: changed, outcome: outcome)
-            guard let alongside else {
-                // The event and the seal lock's attempt in one round trip, then the COMMIT.
-                try AuditLog(db).append(event, at: head, occurredAt: occurredAt, recordedAt: now, actor: actor, sealingAlongsideAt: now)
-                return applied
+            if let alongside {
+                AuditLog.sealedAlongside.clear(db)
+                try alongside(db, applied)
+                try log.sealAlongside(now: now)
             }
-            try AuditLog(db).append(event, at: head, occurredAt: occurredAt, recordedAt: now, actor: actor)
-            try alongside(db, applied)
-            try AuditLog(db).sealAlongside(now: now)
             return applied
         }
     }
 
     /// A lifecycle step's write: the new state, clock and closing fields of a request still at
-    /// `version`; returns the request as changed with its audit chain head (none: stale).
+    /// `version` whose chain head has not moved since it was read, and the step's event
+    /// (`AuditLog.ChainedWrite` from `$12`), in one statement; returns the request as changed
+    /// (no row: someone else changed the request or its chain meanwhile, and nothing was written).
     struct Transition: Statement {
+        static let chained = AuditLog.ChainedWrite(first: 12)
         static let sql = """
-            UPDATE requests r
-            SET state = $1, due_on = $2, extended_by = $3, paused_since = $4, closed_at = $5, ground = $6, close_note = $7,
-                version = r.version + 1, updated_at = $8, updated_by = $9
-            FROM requesters q
-            WHERE r.id = $10 AND r.version = $11 AND q.id = r.requester_id
-            RETURNING
-            """ + " " + RequestRow.changedColumns
+            WITH changed AS (
+                UPDATE requests r
+                SET state = $1, due_on = $2, extended_by = $3, paused_since = $4, closed_at = $5, ground = $6, close_note = $7,
+                    version = r.version + 1, updated_at = $8, updated_by = $9,
+            """ + " " + chained.setHead + """
+
+                FROM requesters q
+                WHERE r.id = $10 AND r.version = $11 AND q.id = r.requester_id AND
+            """ + " " + chained.headUnmoved + """
+
+                RETURNING
+            """ + " " + RequestRow.columns + "), " + chained.insertAppended + " SELECT changed.* FROM changed"
 
         let state: RequestState
         let dueOn: LocalDate
@@ -253,16 +261,18 @@ public struct RequestStore {
         let actor: String
         let id: Int64
         let version: Int
+        let event: AuditEntry
+        let head: AuditLog.ChainHead
 
         func makeBindings() -> [PostgresBinding] {
             [
                 state.postgresBinding, dueOn.postgresBinding, extendedBy.postgresBinding, pausedSince.postgresBinding,
                 closedAt.postgresBinding, ground.postgresBinding, closeNote.postgresBinding, now.postgresBinding,
                 actor.postgresBinding, id.postgresBinding, version.postgresBinding,
-            ]
+            ] + AuditLog.ChainedWrite.bindings(event, after: head)
         }
 
-        func decodeRow(_ row: Postgres.Row) throws -> Postgres.Row { row }
+        func decodeRow(_ row: Postgres.Row) throws -> StoredRequest { try RequestRow.decode(row) }
     }
 
     /// Records evidence on an open request (SPEC §3 gates), audited without its details.
@@ -270,7 +280,7 @@ public struct RequestStore {
     public func record(_ evidence: Evidence, on reference: String, actor: String, occurredAt: Date, now: Date) throws -> Int64 {
         try db.withRetryingTransaction { db in
             let store = RequestStore(db, policies: policies)
-            let (request, facts) = try store.findForChange(reference)
+            let (request, facts, _) = try store.findForChange(reference)
             try Self.checkOccurredAt(occurredAt, request: request)
             let entry = try store.catalog.load(request.policy)
             var lifecycle = RequestLifecycle(try store.snapshot(of: request, entry: entry, facts: facts, now: now))
@@ -332,14 +342,16 @@ public struct RequestStore {
         var liftNoticeSent = false
     }
 
-    /// A request by its reference and its `Facts`, in one round trip (two statements, pipelined).
-    func findForChange(_ reference: String) throws -> (StoredRequest, Facts) {
+    /// A request by its reference with its chain head (`AuditLog.headColumns`, read without a
+    /// lock: a write chained to it checks that it has not moved) and its `Facts`, in one round
+    /// trip (two statements, pipelined).
+    func findForChange(_ reference: String) throws -> (StoredRequest, Facts, Postgres.Row) {
         guard let parsed = RequestReference(reference) else {
             throw StoreError(.invalidReference, value: reference)
         }
         let reference = parsed.description
         let results = try db.pipeline([
-            .init(RequestRow.ByReference(reference: reference)),
+            .init(RequestRow.ByReferenceWithHead(reference: reference)),
             .init(
                 """
                 SELECT 'e', kind::text, NULL::timestamptz, NULL::timestamptz, false FROM evidence
@@ -371,7 +383,7 @@ public struct RequestStore {
                 facts.liftNoticeSent = lift
             }
         }
-        return (request, facts)
+        return (request, facts, row)
     }
 
     /// The DeskCore view of a stored request, for the lifecycle to decide on, with its `Facts`
@@ -424,6 +436,18 @@ public struct RequestStore {
             INSERT INTO extensions (request_id, period, reason, granted_at, recorded_at, recorded_by)
             VALUES (\(requestID), \(period?.description ?? ""), \(reason), \(occurredAt), \(now), \(actor))
             """)
+    }
+
+    /// The error for a chained write that found its request changed: a stale write when someone
+    /// changed the request (`staleWrite`); when only its chain moved (an event appended by another
+    /// desk member's letter, say), a serialization failure, which `withRetryingTransaction` runs again.
+    func lostRace(_ request: StoredRequest) throws -> any Error {
+        let stale = try staleWrite(request)
+        guard let version = try db.query("SELECT version FROM requests WHERE id = \(request.id)").first?.decode(column: 0, as: Int.self),
+            version == request.version
+        else { return stale }
+        return PostgresError(
+            code: .server, sqlState: .serializationFailure, serverMessage: "the audit chain of \(request.reference) moved; run again")
     }
 
     /// The error for a write that lost the race: who changed the request, and when.

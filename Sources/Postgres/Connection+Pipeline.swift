@@ -211,7 +211,9 @@ extension Connection {
     /// Forgets the statements this session prepared (the server keeps them until it ends): after
     /// a migration, whose changes to tables would make some of their plans unusable.
     public func forgetPreparedStatements() {
-        preparedStatements = PreparedStatements()
+        preparedStatements.forgetAll()
+        // Their names are not used again; outside a transaction the server lets them go now.
+        if pendingBegin == nil && PQtransactionStatus(handle) == PQTRANS_IDLE { try? executeScript("DEALLOCATE ALL") }
     }
 }
 
@@ -240,4 +242,7 @@ struct PreparedStatements {
     }
 
     mutating func forget(_ sql: String) { named[sql] = nil }
+
+    /// Forgets every statement; names are never used twice in a session.
+    mutating func forgetAll() { named = [:] }
 }
