@@ -140,23 +140,6 @@ public struct AuditLog {
         return entry
     }
 
-    /// `append(_:at:…)` as the last write of a transaction, followed by `sealAlongside(now:)`: the
-    /// insert and the seal lock's attempt travel in one round trip (most of the time another
-    /// sealer holds the lock, and that is all there is before the COMMIT).
-    @discardableResult
-    public func append(
-        _ event: AuditEvent, at head: ChainHead, occurredAt: Date, recordedAt: Date, actor: String, sealingAlongsideAt now: Date
-    ) throws -> AuditEntry {
-        let (entry, insert) = chained(event, at: head, occurredAt: occurredAt, recordedAt: recordedAt, actor: actor)
-        let results = try db.pipeline([.init(insert), .init(Self.trySealLockQuery)])
-        guard let inserted = results.first, inserted.affectedRows == 1, let lock = results.last else {
-            throw StoreError(.auditChainMoved)
-        }
-        if let tree = try Self.tree(locked: lock) { _ = try sealHeld(now: now, limit: Self.alongsideLimit, tree: tree) }
-        Self.sealedAlongside.mark(db)
-        return entry
-    }
-
     // MARK: An audited change in one statement
 
     /// The pieces of one statement that changes a request's row, moves its chain head and inserts

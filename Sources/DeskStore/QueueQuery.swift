@@ -250,15 +250,6 @@ public struct QueueQuery {
             + band + " ORDER BY r.due_on, r.received_at, r.id LIMIT 1 FOR UPDATE OF r SKIP LOCKED"
     }
 
-    /// One request as a queue row.
-    struct ItemStatement: Statement {
-        static let sql = "SELECT " + itemColumns + " FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.id = $1"
-        let id: Int64
-        let days: [PolicyDay]
-        func makeBindings() -> [PostgresBinding] { [id.postgresBinding] }
-        func decodeRow(_ row: Postgres.Row) throws -> Item { try QueueQuery.item(row, days: days) }
-    }
-
     // MARK: Running it
 
     /// Today under every policy, at `now`.
@@ -283,8 +274,9 @@ public struct QueueQuery {
 
     /// Gives the actor the most urgent open unassigned request, or `nil` when none is left.
     ///
-    /// One transaction: `FOR UPDATE SKIP LOCKED` picks a row no other claimer holds, the update
-    /// sets the assignee and bumps the version, and the `assigned` event is appended.
+    /// One transaction of three round trips: `ClaimStatement` picks a row no other claimer holds
+    /// (`FOR UPDATE SKIP LOCKED`, sent with the BEGIN); `ClaimWrite` sets the assignee, bumps the
+    /// version and appends the `assigned` event, with the seal lock's attempt; then the COMMIT.
     public func claim(kind: Right?, actor: String, now: Date) throws -> Item? {
         let days = try policyDays(now: now)
         return try db.withRetryingTransaction { db in
@@ -302,14 +294,6 @@ public struct QueueQuery {
                 request: changed, daysLeft: picked.daysLeft, isOverdue: picked.isOverdue, replyWaiting: picked.replyWaiting,
                 bounced: picked.bounced)
         }
-    }
-
-    /// One request as a queue row.
-    func item(id: Int64, days: [PolicyDay]) throws -> Item {
-        guard let item = try db.rows(ItemStatement(id: id, days: days)).first else {
-            throw StoreError(.requestIDNotFound, id: id)
-        }
-        return item
     }
 
     static func item(_ row: Postgres.Row, days: [PolicyDay]) throws -> Item {

@@ -128,10 +128,7 @@ extension Connection {
             while let result = PQgetResult(handle) { PQclear(result) }
             _ = PQexitPipelineMode(handle)
         }
-        if let failure = sendFailure ?? failure {
-            throw failure.code == .server || failure.transactionStep != nil || PQstatus(handle) == CONNECTION_OK
-                ? failure : PostgresError(code: .connectionLost, serverMessage: failure.serverMessage, query: failure.query)
-        }
+        if let failure = sendFailure ?? failure { throw failure }
         return try rows.map { row in
             guard let row else { throw PostgresError(code: .connectionLost, serverMessage: lastMessage, query: statements.first?.sql) }
             return row
