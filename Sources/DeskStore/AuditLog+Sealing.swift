@@ -124,23 +124,33 @@ extension AuditLog {
     /// round trips, no commit of their own). The lock is then held through this commit: sealers
     /// meanwhile skip, and the next seal takes everything that came in between, so the more
     /// writers there are, the more events each seal covers.
-    public func sealAlongside(now: Date, limit: Int = 20_000) throws {
+    public func sealAlongside(now: Date, limit: Int = alongsideLimit) throws {
         if let tree = try trySealLock() { _ = try sealHeld(now: now, limit: limit, tree: tree) }
         Self.sealedAlongside.mark(db)
     }
 
+    /// The most events one `sealAlongside` seals.
+    public static let alongsideLimit = 20_000
+
     /// Takes the seal lock unless another sealer holds it, inside the caller's transaction, and
     /// reads the tree as the newest seal left it; nil when the lock is taken.
     func trySealLock() throws -> (frontier: MerkleFrontier, root: MerkleHash, nextID: Int64)? {
-        guard let row = try db.query(
-            """
-            SELECT s.id, s.size, s.root, s.prev_root, s.sealed_at, s.frontier
-            FROM (SELECT 1 FROM audit_sealer FOR UPDATE SKIP LOCKED) l
-            LEFT JOIN LATERAL (\(fragment: Self.selectSeal) ORDER BY id DESC LIMIT 1) s ON true
-            """
-        ).first else { return nil }
+        try Self.tree(locked: db.query(Self.trySealLockQuery))
+    }
+
+    /// The seal lock's attempt: a row when this transaction took it (the newest seal's columns,
+    /// NULL before the first seal), none when another sealer holds it.
+    static let trySealLockQuery: Query = """
+        SELECT s.id, s.size, s.root, s.prev_root, s.sealed_at, s.frontier
+        FROM (SELECT 1 FROM audit_sealer FOR UPDATE SKIP LOCKED) l
+        LEFT JOIN LATERAL (\(fragment: selectSeal) ORDER BY id DESC LIMIT 1) s ON true
+        """
+
+    /// The tree from `trySealLockQuery`'s answer; nil when the lock was not taken.
+    static func tree(locked rows: Rows) throws -> (frontier: MerkleFrontier, root: MerkleHash, nextID: Int64)? {
+        guard let row = rows.first else { return nil }
         guard try row.decode(column: 0, as: Int64?.self) != nil else { return (MerkleFrontier(), .empty, 1) }
-        return try Self.tree(of: try Self.seal(row))
+        return try tree(of: try seal(row))
     }
 
     /// Seals up to `limit` unsealed events as one seal, inside the caller's transaction, which

@@ -50,6 +50,19 @@ public struct AuditLog {
     /// SELECT); a head the row does not record yet is read from the chain's newest event.
     public func head(requestID: Int64, returned row: Row) throws -> ChainHead {
         let (position, hash, sequence) = try row.decode((Int64?, String?, Int64).self)
+        return try head(requestID: requestID, position: position, hash: hash, sequence: sequence)
+    }
+
+    /// The head's columns by name, for a RETURNING list that has others before them (`head(requestID:changedRow:)`).
+    static let headColumns = "r.audit_pos, r.audit_hash, nextval('events_seq_seq') AS audit_next"
+
+    /// The head from a row with `headColumns` among its columns.
+    func head(requestID: Int64, changedRow row: Row) throws -> ChainHead {
+        try head(requestID: requestID, position: try row.decode("audit_pos"), hash: try row.decode("audit_hash"), sequence: try row.decode("audit_next"))
+    }
+
+    /// The head from the values of `headReturning`'s columns, read in a statement of the caller's.
+    public func head(requestID: Int64, position: Int64?, hash: String?, sequence: Int64) throws -> ChainHead {
         if let position, let hash {
             return ChainHead(requestID: requestID, position: position, hash: hash, sequence: sequence, recorded: true)
         }
@@ -119,14 +132,78 @@ public struct AuditLog {
     /// one statement that inserts the event and moves the head on the request row.
     @discardableResult
     public func append(_ event: AuditEvent, at head: ChainHead, occurredAt: Date, recordedAt: Date, actor: String) throws -> AuditEntry {
-        let entry = AuditEntry.chained(
+        let (entry, insert) = chained(event, at: head, occurredAt: occurredAt, recordedAt: recordedAt, actor: actor)
+        Self.sealedAlongside.clear(db)
+        guard try db.execute(insert) == 1 else {
+            throw StoreError(.auditChainMoved)
+        }
+        return entry
+    }
+
+    // MARK: An audited change in one statement
+
+    /// The pieces of one statement that changes a request's row, moves its chain head and inserts
+    /// the event (`WITH changed AS (UPDATE requests r SET …, <setHead> WHERE … AND <headUnmoved>
+    /// RETURNING …), <insertAppended> SELECT …`): one row version and one round trip for the
+    /// change and its event. The event takes 12 parameters from `$first` on (`bindings`).
+    struct ChainedWrite {
+        let first: Int
+
+        /// The SET items that move the head to the event.
+        var setHead: String { "audit_pos = $\(first + 1)::bigint, audit_hash = $\(first + 10)::text" }
+
+        /// The condition that the head is still where the event was chained from.
+        var headUnmoved: String { "r.audit_pos IS NOT DISTINCT FROM $\(first + 11)::bigint" }
+
+        /// The CTE `appended` that inserts the event for the row `changed` returned (its `id`).
+        var insertAppended: String {
+            "appended AS (INSERT INTO events (seq, request_id, chain_pos, occurred_at, recorded_at, actor, event, from_state, "
+                + "to_state, payload, prev_hash, hash) SELECT $\(first)::bigint, changed.id, $\(first + 1)::bigint, "
+                + "$\(first + 2)::timestamptz, $\(first + 3)::timestamptz, $\(first + 4)::text, $\(first + 5)::text, "
+                + "$\(first + 6)::request_state, $\(first + 7)::request_state, $\(first + 8)::text, $\(first + 9)::text, "
+                + "$\(first + 10)::text FROM changed RETURNING 1)"
+        }
+
+        /// The event's values and the head it was chained from, in the order of the pieces above.
+        static func bindings(_ entry: AuditEntry, after head: ChainHead) -> [PostgresBinding] {
+            let previous: Int64? = head.recorded ? head.position : nil
+            return [
+                entry.sequence.postgresBinding, entry.chainPosition.postgresBinding, entry.occurredAt.postgresBinding,
+                entry.recordedAt.postgresBinding, entry.actor.postgresBinding, entry.event.postgresBinding,
+                entry.fromState.postgresBinding, entry.toState.postgresBinding, entry.payload.postgresBinding,
+                entry.prevHash.postgresBinding, entry.hash.postgresBinding, previous.postgresBinding,
+            ]
+        }
+    }
+
+    /// The event after `head`, as `append` would chain it.
+    func entry(_ event: AuditEvent, at head: ChainHead, occurredAt: Date, recordedAt: Date, actor: String) -> AuditEntry {
+        AuditEntry.chained(
             event, sequence: head.sequence, requestID: head.requestID, chainPosition: head.position + 1, prevHash: head.hash,
             occurredAt: AuditEntry.truncatedToMilliseconds(occurredAt), recordedAt: AuditEntry.truncatedToMilliseconds(recordedAt),
             actor: actor)
-        Self.sealedAlongside.clear(db)
+    }
+
+    /// Runs an audited change (a `ChainedWrite` statement) as the last write of a transaction, in
+    /// one round trip with the seal lock's attempt (`sealAlongside`); returns the statement's rows,
+    /// none when its conditions did not hold (then nothing was written).
+    func writeSealingAlongside(_ write: Connection.PipelinedStatement, now: Date) throws -> Rows {
+        let results = try db.pipeline([write, .init(Self.trySealLockQuery)])
+        guard let written = results.first, let lock = results.last else { throw StoreError(.nothingReturned, name: "audited change") }
+        if written.count > 0, let tree = try Self.tree(locked: lock) {
+            _ = try sealHeld(now: now, limit: Self.alongsideLimit, tree: tree)
+        }
+        if written.count > 0 { Self.sealedAlongside.mark(db) } else { Self.sealedAlongside.clear(db) }
+        return written
+    }
+
+    /// The event after `head` and the statement that inserts it and moves the head on the request row.
+    private func chained(
+        _ event: AuditEvent, at head: ChainHead, occurredAt: Date, recordedAt: Date, actor: String
+    ) -> (AuditEntry, Query) {
+        let entry = entry(event, at: head, occurredAt: occurredAt, recordedAt: recordedAt, actor: actor)
         let previous: Int64? = head.recorded ? head.position : nil
-        let inserted = try db.execute(
-            """
+        let insert: Query = """
             WITH head AS (
                 UPDATE requests SET audit_pos = \(entry.chainPosition), audit_hash = \(entry.hash)
                 WHERE id = \(head.requestID) AND audit_pos IS NOT DISTINCT FROM \(previous)::bigint
@@ -138,11 +215,8 @@ public struct AuditLog {
                    \(entry.fromState)::request_state, \(entry.toState)::request_state, \(entry.payload)::text,
                    \(entry.prevHash)::text, \(entry.hash)::text
             FROM head
-            """)
-        guard inserted == 1 else {
-            throw StoreError(.auditChainMoved)
-        }
-        return entry
+            """
+        return (entry, insert)
     }
 
     /// One event of a batch, before it is chained.

@@ -46,6 +46,8 @@ public struct Migrator {
     @discardableResult
     public func migrate(_ connection: Connection) throws -> [Migration] {
         let available = try migrations()
+        // Statements this session prepared may not fit the tables as migrated.
+        defer { connection.forgetPreparedStatements() }
         return try connection.withTransaction { db in
             try db.query("SELECT pg_advisory_xact_lock(hashtext('dsar.migrate'))")
             try db.executeScript(

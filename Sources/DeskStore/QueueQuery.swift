@@ -52,8 +52,8 @@ public struct QueueQuery {
     /// "within N working days" under each (`date[]`, NULL without `--due-within`), `$4` state,
     /// `$5` right, `$6` policy, `$7` assignee (NULL: any), `$8` only unassigned, `$9` only overdue.
     ///
-    /// A condition whose value is NULL or false is folded away by the planner (libpq's unnamed
-    /// statements are planned with their values), so each filter costs nothing when unused and the
+    /// A condition whose value is NULL or false is folded away by the planner (the statements that
+    /// bind these are `plannedWithValues`), so each filter costs nothing when unused and the
     /// open-state predicate still selects the partial index.
     public struct Parameters: Sendable, Hashable {
         public let policies: [String]
@@ -162,6 +162,9 @@ public struct QueueQuery {
             self.days = days
         }
 
+        /// Its filters fold away by their values (see `Parameters`).
+        public static let plannedWithValues = true
+
         public func makeBindings() -> [PostgresBinding] { parameters.bindings + [max(parameters.filter.limit, 0).postgresBinding] }
         public func decodeRow(_ row: Postgres.Row) throws -> Item { try QueueQuery.item(row, days: days) }
     }
@@ -175,57 +178,76 @@ public struct QueueQuery {
 
         public init(_ filter: QueueFilter, days: [PolicyDay]) { parameters = Parameters(filter, days: days) }
 
+        /// Its filters fold away by their values (see `Parameters`).
+        public static let plannedWithValues = true
+
         public func makeBindings() -> [PostgresBinding] { parameters.bindings }
         public func decodeRow(_ row: Postgres.Row) throws -> (open: Int, overdue: Int, week: Int) {
             try row.decode((Int, Int, Int).self)
         }
     }
 
-    /// The most urgent open unassigned request of one band, locked, skipping those another session
-    /// holds: the first band with a row gives the claim, which is the first request of the queue's
-    /// order. Band by band, each query stops at its first row in index order instead of ranking
-    /// every open request (10 ms a claim at 8,000 open).
-    public protocol ClaimStatement: Statement where Row == Int64 {
-        var parameters: Parameters { get }
-        init(parameters: Parameters)
-    }
+    /// The pick of `dsar claim`: the most urgent open unassigned request (of right `$1`, any when
+    /// NULL), locked, skipping those another session holds, as a queue row with its audit chain
+    /// head (`AuditLog.headColumns`). `ClaimWrite` then assigns it and appends the event in one
+    /// statement, so the claim writes one row version.
+    ///
+    /// Band by band in the queue's order (`claimBand`, one `WITH` query each, as FOR UPDATE may not
+    /// stand in a UNION), each read in index order and stopping at its first row; the bands are
+    /// read lazily — the `LIMIT 1` stops the `UNION ALL` at the first band that yields a row, so
+    /// a later band is not read (nor any of its rows locked) once an earlier one gave the claim,
+    /// and the request is then read by its primary key. No condition depends on a parameter's
+    /// value except the right, so the plan the session prepares once is the one each claim needs.
+    public struct ClaimStatement: Statement {
+        public static let sql = "WITH "
+            + bandConditions.enumerated().map { "band\($0) AS MATERIALIZED (" + claimBand($1) + ")" }.joined(separator: ", ")
+            + " SELECT " + itemColumns + ", " + AuditLog.headColumns
+            + " FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.id = ("
+            + bandConditions.indices.map { "SELECT id FROM band\($0)" }.joined(separator: " UNION ALL ") + " LIMIT 1)"
 
-    public struct ClaimReplied: ClaimStatement {
-        public static let sql = claimSQL(bandConditions[0])
-        public let parameters: Parameters
-        public init(parameters: Parameters) { self.parameters = parameters }
-    }
-
-    public struct ClaimRunning: ClaimStatement {
-        public static let sql = claimSQL(bandConditions[1])
-        public let parameters: Parameters
-        public init(parameters: Parameters) { self.parameters = parameters }
-    }
-
-    public struct ClaimPaused: ClaimStatement {
-        public static let sql = claimSQL(bandConditions[2])
-        public let parameters: Parameters
-        public init(parameters: Parameters) { self.parameters = parameters }
-    }
-
-    /// The three claims, band by band in the queue's order.
-    public static func claimStatements(kind: Right?, days: [PolicyDay]) -> (ClaimReplied, ClaimRunning, ClaimPaused) {
-        let parameters = Parameters(QueueFilter(kind: kind, assignee: .nobody), days: days)
-        return (ClaimReplied(parameters: parameters), ClaimRunning(parameters: parameters), ClaimPaused(parameters: parameters))
-    }
-
-    static func claimSQL(_ band: String) -> String {
-        "SELECT r.id FROM requests r WHERE " + conditions + " AND " + band
-            + " ORDER BY r.due_on, r.received_at, r.id LIMIT 1 FOR UPDATE OF r SKIP LOCKED"
-    }
-
-    /// One request as a queue row.
-    struct ItemStatement: Statement {
-        static let sql = "SELECT " + itemColumns + " FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.id = $1"
-        let id: Int64
+        public let kind: Right?
         let days: [PolicyDay]
-        func makeBindings() -> [PostgresBinding] { [id.postgresBinding] }
-        func decodeRow(_ row: Postgres.Row) throws -> Item { try QueueQuery.item(row, days: days) }
+
+        public init(kind: Right?, days: [PolicyDay]) {
+            self.kind = kind
+            self.days = days
+        }
+
+        public func makeBindings() -> [PostgresBinding] { [kind.postgresBinding] }
+
+        public func decodeRow(_ row: Postgres.Row) throws -> (item: Item, row: Postgres.Row) {
+            (try QueueQuery.item(row, days: days), row)
+        }
+    }
+
+    /// The claim's write: the picked request (locked by `ClaimStatement`) is assigned to `$1` at
+    /// `$2` and its `assigned` event appended (`AuditLog.ChainedWrite` from `$3`); returns the
+    /// request as changed.
+    struct ClaimWrite: Statement {
+        static let chained = AuditLog.ChainedWrite(first: 3)
+        static let sql = "WITH changed AS (UPDATE requests r SET assignee = $1, version = r.version + 1, updated_at = $2, "
+            + "updated_by = $1, " + chained.setHead + " FROM requesters q WHERE r.id = $15 AND r.assignee IS NULL AND "
+            + chained.headUnmoved + " AND q.id = r.requester_id RETURNING " + RequestRow.columns + "), "
+            + chained.insertAppended + " SELECT changed.* FROM changed"
+
+        let actor: String
+        let now: Date
+        let event: AuditEntry
+        let head: AuditLog.ChainHead
+
+        func makeBindings() -> [PostgresBinding] {
+            [actor.postgresBinding, now.postgresBinding] + AuditLog.ChainedWrite.bindings(event, after: head)
+                + [head.requestID.postgresBinding]
+        }
+
+        func decodeRow(_ row: Postgres.Row) throws -> StoredRequest { try RequestRow.decode(row) }
+    }
+
+    /// The first open unassigned request of one band (of right `$1`, any when NULL), locked unless
+    /// another session holds it.
+    static func claimBand(_ band: String) -> String {
+        "SELECT r.id FROM requests r WHERE " + isOpen.sql + " AND r.assignee IS NULL AND ($1::right_kind IS NULL OR r.kind = $1::right_kind) AND "
+            + band + " ORDER BY r.due_on, r.received_at, r.id LIMIT 1 FOR UPDATE OF r SKIP LOCKED"
     }
 
     // MARK: Running it
@@ -252,39 +274,26 @@ public struct QueueQuery {
 
     /// Gives the actor the most urgent open unassigned request, or `nil` when none is left.
     ///
-    /// One transaction: `FOR UPDATE SKIP LOCKED` picks a row no other claimer holds, the update
-    /// sets the assignee and bumps the version, and the `assigned` event is appended.
+    /// One transaction of three round trips: `ClaimStatement` picks a row no other claimer holds
+    /// (`FOR UPDATE SKIP LOCKED`, sent with the BEGIN); `ClaimWrite` sets the assignee, bumps the
+    /// version and appends the `assigned` event, with the seal lock's attempt; then the COMMIT.
     public func claim(kind: Right?, actor: String, now: Date) throws -> Item? {
         let days = try policyDays(now: now)
         return try db.withRetryingTransaction { db in
-            let (replied, running, paused) = Self.claimStatements(kind: kind, days: days)
-            guard let id = try db.rows(replied).first ?? db.rows(running).first ?? db.rows(paused).first else { return nil }
-            // The UPDATE keeps the row locked and returns its audit chain head for the event.
-            let written = try db.query(
-                """
-                UPDATE requests SET assignee = \(actor), version = version + 1, updated_at = \(now), updated_by = \(actor)
-                WHERE id = \(id) AND assignee IS NULL
-                """ + " " + AuditLog.headReturning)
-            guard let headRow = written.first else {
-                throw StoreError(.claimRace)
-            }
+            // One round trip with the BEGIN: pick and lock the request, with its chain head.
+            guard let (picked, row) = try db.rows(ClaimStatement(kind: kind, days: days)).first else { return nil }
             let log = AuditLog(db)
-            let head = try log.head(requestID: id, returned: headRow)
-            let item = try QueueQuery(db).item(id: id, days: days)
-            try log.append(
-                .assigned(to: actor, claimed: true, state: item.request.state), at: head, occurredAt: now,
-                recordedAt: now, actor: actor)
-            try log.sealAlongside(now: now)
-            return item
+            let head = try log.head(requestID: picked.request.id, changedRow: row)
+            let event = log.entry(
+                .assigned(to: actor, claimed: true, state: picked.request.state), at: head, occurredAt: now, recordedAt: now,
+                actor: actor)
+            // One more: assign it and append the event, with the seal lock's attempt; then the COMMIT.
+            let written = try log.writeSealingAlongside(.init(ClaimWrite(actor: actor, now: now, event: event, head: head)), now: now)
+            guard let changed = try written.first.map(RequestRow.decode) else { throw StoreError(.claimRace) }
+            return Item(
+                request: changed, daysLeft: picked.daysLeft, isOverdue: picked.isOverdue, replyWaiting: picked.replyWaiting,
+                bounced: picked.bounced)
         }
-    }
-
-    /// One request as a queue row.
-    func item(id: Int64, days: [PolicyDay]) throws -> Item {
-        guard let item = try db.rows(ItemStatement(id: id, days: days)).first else {
-            throw StoreError(.requestIDNotFound, id: id)
-        }
-        return item
     }
 
     static func item(_ row: Postgres.Row, days: [PolicyDay]) throws -> Item {
@@ -298,7 +307,3 @@ public struct QueueQuery {
     }
 }
 
-extension QueueQuery.ClaimStatement {
-    public func makeBindings() -> [PostgresBinding] { parameters.bindings }
-    public func decodeRow(_ row: Postgres.Row) throws -> Int64 { try row.decode(column: 0) }
-}

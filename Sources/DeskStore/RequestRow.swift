@@ -49,6 +49,14 @@ enum RequestRow {
         func makeBindings() -> [PostgresBinding] { [reference.postgresBinding] }
     }
 
+    /// `ByReference` with the request's audit chain head (`AuditLog.headColumns`).
+    struct ByReferenceWithHead: RequestStatement {
+        static let sql = "SELECT " + columns + ", " + AuditLog.headColumns
+            + " FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.reference = $1"
+        let reference: String
+        func makeBindings() -> [PostgresBinding] { [reference.postgresBinding] }
+    }
+
     /// `ByReference`, locked `FOR NO KEY UPDATE` inside the caller's transaction (see
     /// `RequestStore.find`): a writer that appends to the request's audit chain moves its head.
     struct ByReferenceLocked: RequestStatement {

@@ -136,16 +136,16 @@ public struct RequestStore {
     /// the step and its letter are stored together or not at all.
     public func apply(
         _ action: LifecycleAction, to reference: String, actor: String, occurredAt: Date, now: Date,
-        alongside: (Connection, Applied) throws -> Void = { _, _ in }
+        alongside: ((Connection, Applied) throws -> Void)? = nil
     ) throws -> Applied {
         try db.withRetryingTransaction { db in
             let store = RequestStore(db, policies: policies)
-            let request = try store.find(reference)
+            // One round trip with the BEGIN: the row, its evidence and pauses.
+            let (request, facts, headRow) = try store.findForChange(reference)
             try Self.checkOccurredAt(occurredAt, request: request)
             let entry = try store.catalog.load(request.policy)
-            var completedPauses = try store.completedPauses(request.id)
-            var lifecycle = RequestLifecycle(
-                try store.snapshot(of: request, entry: entry, completedPauses: completedPauses, now: now))
+            var completedPauses = facts.completedPauses
+            var lifecycle = RequestLifecycle(try store.snapshot(of: request, entry: entry, facts: facts, now: now))
             let today = LocalDate(occurredAt, in: entry.timeZone)
             let outcome: LifecycleOutcome
             do throws(LifecycleError) {
@@ -179,18 +179,6 @@ public struct RequestStore {
             let note: String? = outcome.to.isClosed ? (outcome.note ?? request.closeNote) : request.closeNote
             let ground = outcome.ground ?? request.ground
 
-            // The UPDATE locks the row and returns its audit chain head for the event below.
-            let written = try db.query(
-                """
-                UPDATE requests
-                SET state = \(outcome.to), due_on = \(due), extended_by = \(extendedBy?.description),
-                    paused_since = \(pausedSince), closed_at = \(closedAt), ground = \(ground), close_note = \(note),
-                    version = version + 1, updated_at = \(now), updated_by = \(actor)
-                WHERE id = \(request.id) AND version = \(request.version)
-                """ + " " + AuditLog.headReturning)
-            guard let headRow = written.first else { throw try store.staleWrite(request) }
-            let head = try AuditLog(db).head(requestID: request.id, returned: headRow)
-
             var extensionPeriod: Period?
             if case .extend(let period, let reason, let decidedBy) = action {
                 extensionPeriod = period
@@ -216,17 +204,75 @@ public struct RequestStore {
                 try LetterStore(db).recordClarification(
                     requestID: request.id, question: question, askedAt: occurredAt, actor: actor, now: now)
             }
-            let changed = try store.find(id: request.id)
-            try AuditLog(db).append(
+            // The change and its event in one statement, chained to the head read with the request.
+            let log = AuditLog(db)
+            let head = try log.head(requestID: request.id, changedRow: headRow)
+            let event = log.entry(
                 .transition(
                     outcome.event, from: outcome.from, to: outcome.to, dueOn: due, previousDueOn: request.dueOn,
                     ground: outcome.ground, extendedBy: extensionPeriod, extendedTotal: extendedBy, clock: outcome.clock),
                 at: head, occurredAt: occurredAt, recordedAt: now, actor: actor)
+            let write = Transition(
+                state: outcome.to, dueOn: due, extendedBy: extendedBy?.description, pausedSince: pausedSince, closedAt: closedAt,
+                ground: ground, closeNote: note, now: now, actor: actor, id: request.id, version: request.version, event: event,
+                head: head)
+            // Without a letter to produce, with the seal lock's attempt in the same round trip.
+            let written = alongside == nil
+                ? try log.writeSealingAlongside(.init(write), now: now).map(RequestRow.decode) : try db.rows(write)
+            guard let changed = written.first else { throw try store.lostRace(request) }
             let applied = Applied(request: changed, outcome: outcome)
-            try alongside(db, applied)
-            try AuditLog(db).sealAlongside(now: now)
+            if let alongside {
+                AuditLog.sealedAlongside.clear(db)
+                try alongside(db, applied)
+                try log.sealAlongside(now: now)
+            }
             return applied
         }
+    }
+
+    /// A lifecycle step's write: the new state, clock and closing fields of a request still at
+    /// `version` whose chain head has not moved since it was read, and the step's event
+    /// (`AuditLog.ChainedWrite` from `$12`), in one statement; returns the request as changed
+    /// (no row: someone else changed the request or its chain meanwhile, and nothing was written).
+    struct Transition: Statement {
+        static let chained = AuditLog.ChainedWrite(first: 12)
+        static let sql = """
+            WITH changed AS (
+                UPDATE requests r
+                SET state = $1, due_on = $2, extended_by = $3, paused_since = $4, closed_at = $5, ground = $6, close_note = $7,
+                    version = r.version + 1, updated_at = $8, updated_by = $9,
+            """ + " " + chained.setHead + """
+
+                FROM requesters q
+                WHERE r.id = $10 AND r.version = $11 AND q.id = r.requester_id AND
+            """ + " " + chained.headUnmoved + """
+
+                RETURNING
+            """ + " " + RequestRow.columns + "), " + chained.insertAppended + " SELECT changed.* FROM changed"
+
+        let state: RequestState
+        let dueOn: LocalDate
+        let extendedBy: String?
+        let pausedSince: Date?
+        let closedAt: Date?
+        let ground: RefusalGround?
+        let closeNote: String?
+        let now: Date
+        let actor: String
+        let id: Int64
+        let version: Int
+        let event: AuditEntry
+        let head: AuditLog.ChainHead
+
+        func makeBindings() -> [PostgresBinding] {
+            [
+                state.postgresBinding, dueOn.postgresBinding, extendedBy.postgresBinding, pausedSince.postgresBinding,
+                closedAt.postgresBinding, ground.postgresBinding, closeNote.postgresBinding, now.postgresBinding,
+                actor.postgresBinding, id.postgresBinding, version.postgresBinding,
+            ] + AuditLog.ChainedWrite.bindings(event, after: head)
+        }
+
+        func decodeRow(_ row: Postgres.Row) throws -> StoredRequest { try RequestRow.decode(row) }
     }
 
     /// Records evidence on an open request (SPEC §3 gates), audited without its details.
@@ -234,11 +280,10 @@ public struct RequestStore {
     public func record(_ evidence: Evidence, on reference: String, actor: String, occurredAt: Date, now: Date) throws -> Int64 {
         try db.withRetryingTransaction { db in
             let store = RequestStore(db, policies: policies)
-            let request = try store.find(reference)
+            let (request, facts, _) = try store.findForChange(reference)
             try Self.checkOccurredAt(occurredAt, request: request)
             let entry = try store.catalog.load(request.policy)
-            var lifecycle = RequestLifecycle(
-                try store.snapshot(of: request, entry: entry, completedPauses: try store.completedPauses(request.id), now: now))
+            var lifecycle = RequestLifecycle(try store.snapshot(of: request, entry: entry, facts: facts, now: now))
             do throws(LifecycleError) {
                 try lifecycle.record(evidence)
             } catch {
@@ -289,62 +334,81 @@ public struct RequestStore {
 
     // MARK: Helpers
 
-    /// The DeskCore view of a stored request, for the lifecycle to decide on, with the request's
-    /// completed clock pauses already read (`completedPauses`); `now` is the session's clock
-    /// (`DSAR_NOW` in tests), never the machine's.
-    func snapshot(
-        of request: StoredRequest, entry: PolicyCatalog.Entry, completedPauses: [(from: Date, to: Date?)], now: Date
-    ) throws -> RequestSnapshot {
+    /// What the lifecycle decides on besides the request's row: the kinds of evidence recorded,
+    /// the completed clock pauses, and whether a restriction lift notice went out.
+    struct Facts {
+        var evidence: [EvidenceKind] = []
+        var completedPauses: [(from: Date, to: Date?)] = []
+        var liftNoticeSent = false
+    }
+
+    /// A request by its reference with its chain head (`AuditLog.headColumns`, read without a
+    /// lock: a write chained to it checks that it has not moved) and its `Facts`, in one round
+    /// trip (two statements, pipelined).
+    func findForChange(_ reference: String) throws -> (StoredRequest, Facts, Postgres.Row) {
+        guard let parsed = RequestReference(reference) else {
+            throw StoreError(.invalidReference, value: reference)
+        }
+        let reference = parsed.description
+        let results = try db.pipeline([
+            .init(RequestRow.ByReferenceWithHead(reference: reference)),
+            .init(
+                """
+                SELECT 'e', kind::text, NULL::timestamptz, NULL::timestamptz, false FROM evidence
+                WHERE request_id = (SELECT id FROM requests WHERE reference = \(reference))
+                UNION ALL
+                SELECT 'p', NULL, started_at, ended_at, false FROM clock_pauses
+                WHERE request_id = (SELECT id FROM requests WHERE reference = \(reference)) AND ended_at IS NOT NULL
+                UNION ALL
+                SELECT 'l', NULL, NULL, NULL, EXISTS (SELECT 1 FROM letters WHERE kind = 'restriction_lift_notice'
+                           AND request_id = (SELECT id FROM requests WHERE reference = \(reference)))
+                """),
+        ])
+        guard let row = results.first?.first, let factRows = results.last else {
+            throw StoreError(.requestNotFound, reference: reference)
+        }
+        let request = try RequestRow.decode(row)
+        var facts = Facts()
+        for fact in factRows {
+            let (what, kind, from, to, lift) = try fact.decode((String, String?, Date?, Date?, Bool).self)
+            switch what {
+            case "e":
+                guard let kind, let parsed = EvidenceKind(rawValue: kind) else {
+                    throw StoreError(.evidenceUnreadable, reference: request.reference, value: kind ?? "")
+                }
+                facts.evidence.append(parsed)
+            case "p":
+                if let from { facts.completedPauses.append((from: from, to: to)) }
+            default:
+                facts.liftNoticeSent = lift
+            }
+        }
+        return (request, facts, row)
+    }
+
+    /// The DeskCore view of a stored request, for the lifecycle to decide on, with its `Facts`
+    /// already read; `now` is the session's clock (`DSAR_NOW` in tests), never the machine's.
+    func snapshot(of request: StoredRequest, entry: PolicyCatalog.Entry, facts: Facts, now: Date) throws -> RequestSnapshot {
         guard let rule = entry.policy.rule(for: request.kind, consentWithdrawal: request.consentWithdrawal) else {
             throw StoreError(.noDeadlineRule, right: request.kind, policy: request.policy)
         }
-        // The evidence kinds and whether a restriction lift notice went out, in one round trip.
-        var kinds: [EvidenceKind] = []
-        var liftNoticeSent = false
-        for row in try db.query(
-            """
-            SELECT kind::text, false FROM evidence WHERE request_id = \(request.id)
-            UNION ALL
-            SELECT NULL, EXISTS (SELECT 1 FROM letters
-                                 WHERE request_id = \(request.id) AND kind = 'restriction_lift_notice')
-            """)
-        {
-            let (kind, lift) = try row.decode((String?, Bool).self)
-            if let kind {
-                guard let parsed = EvidenceKind(rawValue: kind) else {
-                    throw StoreError(.evidenceUnreadable, reference: request.reference, value: kind)
-                }
-                kinds.append(parsed)
-            } else {
-                liftNoticeSent = lift
-            }
-        }
         var retentionGroundRecorded = false
-        if request.consentWithdrawal && kinds.contains(.decision) {
+        if request.consentWithdrawal && facts.evidence.contains(.decision) {
             retentionGroundRecorded = try db.returned(
                 """
                 SELECT EXISTS (SELECT 1 FROM evidence WHERE request_id = \(request.id) AND kind = 'decision'
                                AND details ? 'retention_ground')
                 """, "answer whether a retention ground is recorded")
         }
+        let completedPauses = facts.completedPauses
         let context = DeadlineContext(
             receivedAt: request.receivedAt, rule: rule, timeZone: entry.timeZone, calendar: entry.calendar,
             pausedDays: DeadlineEngine.pausedDays(pauses: completedPauses, now: now, timeZone: entry.timeZone),
             informationAt: Self.informationAt(completedPauses))
         return RequestSnapshot(
             right: request.kind, state: request.state, policy: request.policy, directMarketing: request.directMarketing,
-            consentWithdrawal: request.consentWithdrawal, retentionGroundRecorded: retentionGroundRecorded, evidence: kinds,
-            deadline: context, extendedBy: request.extendedBy, liftNoticeSent: liftNoticeSent)
-    }
-
-    /// The completed clock pauses of a request.
-    func completedPauses(_ requestID: Int64) throws -> [(from: Date, to: Date?)] {
-        try db.query(
-            "SELECT started_at, ended_at FROM clock_pauses WHERE request_id = \(requestID) AND ended_at IS NOT NULL"
-        ).map { row -> (from: Date, to: Date?) in
-            let (from, to) = try row.decode((Date, Date?).self)
-            return (from: from, to: to)
-        }
+            consentWithdrawal: request.consentWithdrawal, retentionGroundRecorded: retentionGroundRecorded, evidence: facts.evidence,
+            deadline: context, extendedBy: request.extendedBy, liftNoticeSent: facts.liftNoticeSent)
     }
 
     /// The due date from receipt, with the request's completed clock pauses already read; `now`
@@ -372,6 +436,18 @@ public struct RequestStore {
             INSERT INTO extensions (request_id, period, reason, granted_at, recorded_at, recorded_by)
             VALUES (\(requestID), \(period?.description ?? ""), \(reason), \(occurredAt), \(now), \(actor))
             """)
+    }
+
+    /// The error for a chained write that found its request changed: a stale write when someone
+    /// changed the request (`staleWrite`); when only its chain moved (an event appended by another
+    /// desk member's letter, say), a serialization failure, which `withRetryingTransaction` runs again.
+    func lostRace(_ request: StoredRequest) throws -> any Error {
+        let stale = try staleWrite(request)
+        guard let version = try db.query("SELECT version FROM requests WHERE id = \(request.id)").first?.decode(column: 0, as: Int.self),
+            version == request.version
+        else { return stale }
+        return PostgresError(
+            code: .server, sqlState: .serializationFailure, serverMessage: "the audit chain of \(request.reference) moved; run again")
     }
 
     /// The error for a write that lost the race: who changed the request, and when.

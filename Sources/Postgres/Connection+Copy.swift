@@ -12,6 +12,7 @@ extension Connection {
         guard statement.bindings.isEmpty else {
             throw PostgresError(code: .misuse, serverMessage: "COPY cannot take parameters", query: statement.sql)
         }
+        try sendPendingBegin()
         guard let start = PQexec(handle, statement.sql) else { throw error(from: nil, sql: statement.sql) }
         guard PQresultStatus(start) == PGRES_COPY_IN else {
             let failure = error(from: start, sql: statement.sql)

@@ -9,12 +9,11 @@ extension Connection {
 
     /// Runs `body` in a transaction. Errors say which step failed (`transactionStep`).
     public func withTransaction<T>(_ isolation: IsolationLevel = .readCommitted, _ body: (Connection) throws -> T) throws -> T {
-        try step(.begin) {
-            switch isolation {
-            case .readCommitted: try executeScript("BEGIN")
-            case .repeatableRead: try executeScript("BEGIN ISOLATION LEVEL REPEATABLE READ")
-            case .serializable: try executeScript("BEGIN ISOLATION LEVEL SERIALIZABLE")
-            }
+        // Sent with the body's first statement, in the same round trip (`Connection+Pipeline`).
+        switch isolation {
+        case .readCommitted: pendingBegin = "BEGIN"
+        case .repeatableRead: pendingBegin = "BEGIN ISOLATION LEVEL REPEATABLE READ"
+        case .serializable: pendingBegin = "BEGIN ISOLATION LEVEL SERIALIZABLE"
         }
         let value: T
         do {
@@ -26,6 +25,11 @@ extension Connection {
                 throw failure
             }
             throw error
+        }
+        // A body that sent nothing opened no transaction on the server.
+        if pendingBegin != nil {
+            pendingBegin = nil
+            return value
         }
         try step(.commit) {
             // COMMIT of a transaction that already failed answers ROLLBACK instead of an error.
@@ -67,6 +71,10 @@ extension Connection {
     /// Undoes the body's work after `error`; when the undo fails too, that failure is thrown
     /// (step `.rollback`) and carries the body's error, so the caller learns both.
     private func rollBack(_ statement: String, because error: any Error) throws {
+        if pendingBegin != nil {
+            pendingBegin = nil
+            return
+        }
         do {
             try executeScript(statement)
         } catch var failure as PostgresError {

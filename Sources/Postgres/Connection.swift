@@ -6,6 +6,10 @@ import Foundation
 /// Not thread-safe: use one connection per thread or task, as libpq requires.
 public final class Connection {
     let handle: OpaquePointer
+    /// The statements this session has prepared (`Connection+Pipeline`).
+    var preparedStatements = PreparedStatements()
+    /// The BEGIN of `withTransaction`, sent with the transaction's first statement.
+    var pendingBegin: String?
     /// What the connection was opened with, to open more to the same database (parallel reads).
     public let connectionString: String
 
@@ -42,48 +46,23 @@ public final class Connection {
         try run(sql: query.sql, bindings: query.bindings)
     }
 
-    /// Runs SQL text with its parameters (from a `Query` or a `Statement`, never anything else).
-    func run(sql: String, bindings: [PostgresBinding]) throws -> Rows {
-        var values: [UnsafeMutablePointer<CChar>?] = []
-        var lengths: [Int32] = []
-        var formats: [Int32] = []
-        var types: [Oid] = []
-        values.reserveCapacity(bindings.count)
-        defer { for value in values { value?.deallocate() } }
-        for binding in bindings {
-            switch binding {
-            case .null:
-                values.append(nil); lengths.append(0); formats.append(0); types.append(0)
-            case .text(let text):
-                let utf8 = Array(text.utf8)
-                if utf8.contains(0) {
-                    throw PostgresError(code: .misuse, serverMessage: "text parameters cannot contain a NUL character", query: sql)
-                }
-                let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: utf8.count + 1)
-                utf8.withUnsafeBufferPointer { source in
-                    source.withMemoryRebound(to: CChar.self) {
-                        if let base = $0.baseAddress { buffer.update(from: base, count: utf8.count) }
-                    }
-                }
-                buffer[utf8.count] = 0
-                values.append(buffer); lengths.append(Int32(utf8.count)); formats.append(0); types.append(0)
-            case .bytes(let bytes):
-                let buffer = UnsafeMutablePointer<CChar>.allocate(capacity: max(bytes.count, 1))
-                bytes.withUnsafeBufferPointer { source in
-                    if let base = source.baseAddress {
-                        base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { buffer.update(from: $0, count: bytes.count) }
-                    }
-                }
-                values.append(buffer); lengths.append(Int32(bytes.count)); formats.append(1); types.append(17)
-            }
+    /// Runs SQL text with its parameters (from a `Query` or a `Statement`, never anything else),
+    /// as this session's prepared statement unless `prepare` is false (`Connection+Pipeline`).
+    func run(sql: String, bindings: [PostgresBinding], prepare: Bool = true) throws -> Rows {
+        let statement = PipelinedStatement(sql: sql, bindings: bindings, prepare: prepare)
+        let outside = pendingBegin == nil && PQtransactionStatus(handle) == PQTRANS_IDLE
+        let rows: [Rows]
+        do {
+            rows = try send([statement])
+        } catch let error as PostgresError where error.sqlState == .featureNotSupported && outside {
+            // The statement was prepared before its table changed; prepared again (outside a
+            // transaction nothing else was undone by the failure).
+            rows = try send([statement])
         }
-        let result: OpaquePointer? = values.withUnsafeBufferPointer { valuePointers in
-            valuePointers.withMemoryRebound(to: UnsafePointer<CChar>?.self) { constValues in
-                PQexecParams(
-                    handle, sql, Int32(bindings.count), types, constValues.baseAddress, lengths, formats, 0)
-            }
+        guard let first = rows.first else {
+            throw PostgresError(code: .connectionLost, serverMessage: "the server sent no result", query: sql)
         }
-        return try check(result, sql: sql)
+        return first
     }
 
     /// Runs a statement and returns the number of rows it touched.
@@ -97,6 +76,17 @@ public final class Connection {
     /// Only for the reviewed files in `SQL/` (migrations) and fixed session settings — never for
     /// anything that carries a value.
     public func executeScript(_ script: String) throws {
+        // A pending BEGIN goes out in the same message (a BEGIN in a script opens a block that lasts).
+        if let begin = pendingBegin {
+            pendingBegin = nil
+            do {
+                _ = try check(PQexec(handle, begin + "; " + script), sql: String(script.prefix(200)))
+            } catch var error as PostgresError {
+                if PQtransactionStatus(handle) == PQTRANS_IDLE { error.transactionStep = .begin }
+                throw error
+            }
+            return
+        }
         let result = PQexec(handle, script)
         _ = try check(result, sql: String(script.prefix(200)))
     }

@@ -27,4 +27,6 @@ public struct SQLState: Hashable, Sendable, ExpressibleByStringLiteral, CustomSt
     public static let crashShutdown: SQLState = "57P02"
     public static let cannotConnectNow: SQLState = "57P03"
     public static let lockNotAvailable: SQLState = "55P03"
+    /// Also "cached plan must not change result type": a prepared statement outlived a change of its table.
+    public static let featureNotSupported: SQLState = "0A000"
 }

@@ -27,13 +27,22 @@ public protocol Statement: Sendable {
 
     /// Reads one row of the result.
     func decodeRow(_ row: Postgres.Row) throws -> Row
+
+    /// Planned anew with its values at every execution instead of kept as the session's prepared
+    /// statement (whose generic plan PostgreSQL may choose after a few executions): for statements
+    /// whose conditions fold away by their values (`$4 IS NULL OR …`). False unless a statement says so.
+    static var plannedWithValues: Bool { get }
+}
+
+extension Statement {
+    public static var plannedWithValues: Bool { false }
 }
 
 extension Connection {
     /// Runs a statement and decodes every row of its result. (Not an overload of `query(_:)`:
     /// one more candidate for every `db.query` call made long expressions too slow to type-check.)
     public func rows<S: Statement>(_ statement: S) throws -> [S.Row] {
-        try run(sql: S.sql, bindings: statement.makeBindings()).map(statement.decodeRow)
+        try run(sql: S.sql, bindings: statement.makeBindings(), prepare: !S.plannedWithValues).map(statement.decodeRow)
     }
 }
 
@@ -41,7 +50,7 @@ extension Connection {
     /// The plan the server picks for a statement with its values (`EXPLAIN (FORMAT JSON)`), for
     /// tests that check a statement reads the index it was written for.
     public func explain<S: Statement>(_ statement: S) throws -> String {
-        guard let row = try run(sql: "EXPLAIN (FORMAT JSON) " + S.sql, bindings: statement.makeBindings()).first else {
+        guard let row = try run(sql: "EXPLAIN (FORMAT JSON) " + S.sql, bindings: statement.makeBindings(), prepare: false).first else {
             throw PostgresError(code: .decoding, serverMessage: "EXPLAIN returned no plan")
         }
         return try row.decode(column: 0)

@@ -12,12 +12,15 @@ enum LifecycleCommand {
         let producer = try letterKind.map { _ in try LetterProducer(db: session.db) }
         var letter: ProducedLetter?
         let applied = try session.requests.apply(
-            action, to: reference, actor: session.actor, occurredAt: try session.occurredAt(at), now: session.now
-        ) { db, applied in
-            guard let letterKind, let producer else { return }
-            letter = try producer.inTransaction(db).produceForStep(
-                letterKind, for: applied.request.reference, actor: session.actor, now: session.now)
-        }
+            action, to: reference, actor: session.actor, occurredAt: try session.occurredAt(at), now: session.now,
+            alongside: letterKind.flatMap { kind in
+                producer.map { producer in
+                    { db, applied in
+                        letter = try producer.inTransaction(db).produceForStep(
+                            kind, for: applied.request.reference, actor: session.actor, now: session.now)
+                    }
+                }
+            })
         let request = applied.request
         var line = "\(request.reference): \(applied.outcome.from.rawValue) → \(applied.outcome.to.rawValue)"
         if request.state.isClosed {

@@ -33,11 +33,15 @@ import Testing
 
     /// One SQL text for every filter and any number of policies: every value is a parameter.
     @Test func theTextIsConstant() {
-        for sql in [QueueQuery.ListingStatement.sql, QueueQuery.CountsStatement.sql, QueueQuery.ClaimRunning.sql] {
+        for sql in [QueueQuery.ListingStatement.sql, QueueQuery.CountsStatement.sql] {
             for placeholder in 1...9 { #expect(sql.contains("$\(placeholder)"), "$\(placeholder) in \(sql)") }
             #expect(!sql.contains("$11"))
         }
         #expect(QueueQuery.ListingStatement.sql.contains("LIMIT $10"))
+        // The claim's pick binds only the right: its prepared plan fits every claim.
+        let claim = QueueQuery.ClaimStatement(kind: .access, days: [uz])
+        #expect(claim.makeBindings() == [.text("access")])
+        #expect(QueueQuery.ClaimStatement.sql.contains("$1") && !QueueQuery.ClaimStatement.sql.contains("$2"))
     }
 
     @Test func unassignedIsAFlag() {
@@ -58,17 +62,22 @@ import Testing
         #expect(uz.lastDate(withinWorkingDays: count).iso == last)
     }
 
-    @Test func listingAndClaimOrderAlike() {
+    @Test func listingAndClaimOrderAlike() throws {
         let listing = QueueQuery.ListingStatement.sql
-        let claims = [QueueQuery.ClaimReplied.sql, QueueQuery.ClaimRunning.sql, QueueQuery.ClaimPaused.sql]
+        let claim = QueueQuery.ClaimStatement.sql
         // Listing and claim cut the queue into the same bands, in the same order, each read by
         // the same keys; the listing then orders by band and those keys.
-        #expect(claims.count == QueueQuery.bandConditions.count)
-        for (claim, condition) in zip(claims, QueueQuery.bandConditions) {
-            #expect(claim.contains(condition))
+        var previous = claim.startIndex
+        for condition in QueueQuery.bandConditions {
+            let band = QueueQuery.claimBand(condition)
+            #expect(band.contains(condition))
             #expect(listing.contains(condition))
-            #expect(claim.hasSuffix("ORDER BY r.due_on, r.received_at, r.id LIMIT 1 FOR UPDATE OF r SKIP LOCKED"))
+            #expect(band.hasSuffix("ORDER BY r.due_on, r.received_at, r.id LIMIT 1 FOR UPDATE OF r SKIP LOCKED"))
+            let found = try #require(claim.range(of: "(" + band + ")"))
+            #expect(found.lowerBound > previous)
+            previous = found.lowerBound
         }
+        #expect(claim.contains("WHERE r.id = (SELECT id FROM band0 UNION ALL SELECT id FROM band1 UNION ALL SELECT id FROM band2 LIMIT 1)"))
         #expect(listing.contains(" ORDER BY r.due_on, r.received_at, r.id LIMIT $10)"))
         #expect(listing.hasSuffix("ORDER BY r.band, r.due_on, r.received_at, r.id"))
     }
@@ -201,20 +210,16 @@ struct QueueQueryTests {
             ]
             // The claim's first band starts from the few replies (by primary key), the others
             // from the open index, like the listing's bands.
-            let (replied, running, paused) = QueueQuery.claimStatements(kind: nil, days: days)
             let claims: [(String, () throws -> String)] = [
-                (QueueQuery.ClaimReplied.sql, { try db.explain(replied) }),
-                (QueueQuery.ClaimRunning.sql, { try db.explain(running) }),
-                (QueueQuery.ClaimPaused.sql, { try db.explain(paused) }),
+                (QueueQuery.ClaimStatement.sql, { try db.explain(QueueQuery.ClaimStatement(kind: nil, days: days)) }),
+                (QueueQuery.ClaimStatement.sql, { try db.explain(QueueQuery.ClaimStatement(kind: .erasure, days: days)) }),
             ]
-            for (index, (sql, explain)) in (statements + claims).enumerated() {
+            for (sql, explain) in statements + claims {
                 let plan = try explain()
                 let json = try JSONSerialization.jsonObject(with: Data(plan.utf8))
                 let scans = Self.sequentialScans(json)
                 #expect(scans.isEmpty, "sequential scan of \(scans) in \(sql)")
-                if index != statements.count {
-                    #expect(plan.contains("requests_open_by_due"), "\(sql) does not use requests_open_by_due")
-                }
+                #expect(plan.contains("requests_open_by_due"), "\(sql) does not use requests_open_by_due")
             }
             #expect(try queue.list(QueueFilter(limit: 10), now: now).openCount == 20_000)
         }
