@@ -100,7 +100,7 @@ extension AuditLog {
     /// Seals other sealers committed without waiting for the disk are made durable before a
     /// digest is read: one durable commit flushes the log up to it.
     private func flush(_ durable: Bool) throws {
-        if durable { try db.withTransaction { db in try db.query("SELECT pg_current_xact_id()") } }
+        if durable { _ = try db.withTransaction { db in try db.query("SELECT pg_current_xact_id()") } }
     }
 
     /// `seal` at the end of a write command: never fails the command. A role that may not seal

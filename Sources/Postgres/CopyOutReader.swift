@@ -17,6 +17,7 @@ extension Connection {
             throw PostgresError(code: .misuse, serverMessage: "COPY cannot take parameters", query: query.sql)
         }
         let sql = "COPY (" + query.sql + ") TO STDOUT (FORMAT binary)"
+        try sendPendingBegin()
         guard let start = PQexec(handle, sql) else { throw error(from: nil, sql: sql) }
         guard PQresultStatus(start) == PGRES_COPY_OUT else {
             let failure = error(from: start, sql: sql)

@@ -212,7 +212,7 @@ struct LifecycleStoreTests {
             let other = try database.connect()
             try other.executeScript("BEGIN")
             try other.execute("UPDATE requests SET assignee = 'bob', version = version + 1, updated_by = 'bob' WHERE id = \(request.id)")
-            let outcome = LockedBox<Result<StoredRequest, Error>?>(nil)
+            let outcome = LockedBox<Result<StoredRequest, any Error>?>(nil)
             let url = database.url
             let thread = Thread {
                 let result = Result { () throws -> StoredRequest in

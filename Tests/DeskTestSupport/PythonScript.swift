@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Runs `python3 -c script arguments…` — an independent implementation (Python's `email`,
 /// `hashlib`, …) that a test checks the desk against — and decodes the JSON it prints.
