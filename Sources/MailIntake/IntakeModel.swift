@@ -51,12 +51,17 @@ public struct IntakeModel: Sendable {
         public var rightProbabilities: [Double] { Array(probabilities.prefix(Right.allCases.count)) }
         /// The probability that the message is no request at all.
         public var noneProbability: Double { probabilities[IntakeModel.noneOutput] }
-        /// Rights by probability, best first (ties in `Right.allCases` order).
+        /// Of the two most probable rights, the one the message asks for first (index in
+        /// `Right.allCases`), when the second is probable enough to be asked too (`askedFirst`).
+        public var askedFirst: Int? = nil
+        /// Rights by probability, best first (ties in `Right.allCases` order), except that the
+        /// right asked first leads when the top two are both asked.
         public var ranked: [(Right, Double)] {
             let probabilities = rightProbabilities
-            return Right.allCases.indices
+            var order = Right.allCases.indices
                 .sorted { probabilities[$0] != probabilities[$1] ? probabilities[$0] > probabilities[$1] : $0 < $1 }
-                .map { (Right.allCases[$0], probabilities[$0]) }
+            if let askedFirst, askedFirst == order[1] { order.swapAt(0, 1) }
+            return order.map { (Right.allCases[$0], probabilities[$0]) }
         }
         /// The calibration inputs: the top right's log-odds, its logit's margin over the second
         /// right's and over "not a request", and whether the hand-written vocabulary's best right
@@ -64,7 +69,7 @@ public struct IntakeModel: Sendable {
         public var calibrationInputs: [Double] {
             let rightLogits = Array(logits.prefix(Right.allCases.count)).sorted(by: >)
             let probabilities = rightProbabilities
-            let best = probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
+            let best = askedFirst ?? probabilities.indices.max { probabilities[$0] < probabilities[$1] } ?? 0
             let top = min(max(probabilities[best], 1e-9), 1 - 1e-9)
             return [(top / (1 - top)).logarithm, rightLogits[0] - rightLogits[1], rightLogits[0] - logits[IntakeModel.noneOutput],
                     vocabularyTop == best ? 1 : 0]
@@ -124,7 +129,13 @@ public struct IntakeModel: Sendable {
         }
         let vocabularyScores = dense.prefix(Right.allCases.count)
         let vocabularyBest = vocabularyScores.indices.max { vocabularyScores[$0] < vocabularyScores[$1] }
-        return Scores(logits: logits, vocabularyTop: vocabularyBest.flatMap { vocabularyScores[$0] > 0 ? $0 : nil })
+        var scores = Scores(logits: logits, vocabularyTop: vocabularyBest.flatMap { vocabularyScores[$0] > 0 ? $0 : nil })
+        let probabilities = scores.rightProbabilities
+        let top = probabilities.indices.sorted { probabilities[$0] != probabilities[$1] ? probabilities[$0] > probabilities[$1] : $0 < $1 }
+        if probabilities[top[1]] >= Self.askedFirstProbability {
+            scores.askedFirst = askedFirst(top[0], top[1], subject: subject, body: body)
+        }
+        return scores
     }
 
     /// Every occurrence weighs 1/√n, n the message's number of occurrences (a length-free scale).

@@ -73,7 +73,7 @@ public struct RightClassifier: Sendable {
     /// auto-reply never becomes a request), but with a model it still gets the model's
     /// suggestions, since a web form's notification is sometimes marked automated too.
     public func classify(_ message: ParsedMessage) -> Classification {
-        let body = QuotedTextStripper.strip(message.textBody)
+        let body = QuotedTextStripper.requestText(message.textBody, subject: message.subject)
         if let reason = AutomatedMailDetector.reason(for: message) {
             let suggested = model == nil ? [] : classify(subject: message.subject, body: body).suggested
             return Classification(language: detectLanguage(message.subject + "\n" + body), rights: [],

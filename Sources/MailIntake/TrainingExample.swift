@@ -20,7 +20,7 @@ public struct TrainingExample: Sendable {
     /// Reads one labelled message; nil when it cannot be parsed (it would be quarantined).
     public init?(key: String, label: CorpusLabel, raw: [UInt8], bits: Int, vocabulary: RightClassifier) {
         guard let message = try? MIMEParser.parse(raw) else { return nil }
-        let body = QuotedTextStripper.strip(message.textBody)
+        let body = QuotedTextStripper.requestText(message.textBody, subject: message.subject)
         self.init(key: key, label: label, raw: raw, subject: message.subject, body: body, bits: bits, vocabulary: vocabulary)
     }
 

@@ -74,6 +74,21 @@ import Testing
         #expect(negated.suggested.first?.right != .erasure)
     }
 
+    @Test func theRightAskedFirstLeads() throws {
+        let model = try #require(try CorpusSupport.shippedModel())
+        let access = try #require(Right.allCases.firstIndex(of: .access))
+        let erasure = try #require(Right.allCases.firstIndex(of: .erasure))
+        let copyFirst = FeatureHasher.texts(subject: "", body: "Please send me a copy of all my personal data. After that delete my account.")
+        let deleteFirst = FeatureHasher.texts(subject: "", body: "Please delete my account. After that send me a copy of all my personal data.")
+        for (first, second) in [(access, erasure), (erasure, access)] {
+            #expect(model.askedFirst(first, second, subject: copyFirst.subject, body: copyFirst.body) == access)
+            #expect(model.askedFirst(first, second, subject: deleteFirst.subject, body: deleteFirst.body) == erasure)
+        }
+        // Without evidence for either, the more probable (first) one stays.
+        let neither = FeatureHasher.texts(subject: "", body: "Hello, thank you.")
+        #expect(model.askedFirst(erasure, access, subject: neither.subject, body: neither.body) == erasure)
+    }
+
     @Test func crossValidatedOnASampleOfWriters() throws {
         // Every second writer, 3 folds by writer: each message is read by a model that never saw
         // its writer (calibration and threshold included). The full corpus, 5 folds, is what

@@ -74,3 +74,38 @@ import Testing
         #expect(ReferenceScanner.references(in: text) == expected)
     }
 }
+
+/// The text the classifier reads: a forward keeps the letter it passes on (issue 13).
+@Suite struct RequestTextTests {
+    @Test func aForwardKeepsTheForwardedLetter() {
+        let body = """
+            Hi, sales got this, looks like it's for you.
+
+            -----Original Message-----
+            From: Bobur Aliev <bobur@example.uz>
+            Sent: Monday, February 23, 2026 6:42 PM
+            Subject: request
+
+            I would like to know what personal data about me you hold.
+            > and a quoted line
+            """
+        let forwarded = QuotedTextStripper.requestText(body, subject: "FW: Customer letter")
+        #expect(forwarded.contains("what personal data about me you hold"))
+        #expect(forwarded.contains("and a quoted line"))
+        #expect(!forwarded.contains("Original Message"))
+        #expect(!forwarded.contains("bobur@example.uz"))
+        // A reply loses its quoted part as before.
+        let reply = QuotedTextStripper.requestText(body, subject: "Re: Customer letter")
+        #expect(reply == QuotedTextStripper.strip(body))
+        #expect(!reply.contains("personal data"))
+    }
+
+    @Test func forwardSubjects() {
+        for subject in ["FW: x", "Fwd: Re: x", "Re: Fwd: x", "Пересл: x", "fwd : x"] {
+            #expect(QuotedTextStripper.isForward(subject: subject), "\(subject)")
+        }
+        for subject in ["Re: x", "Forward my data", "Ответ: x", ""] {
+            #expect(!QuotedTextStripper.isForward(subject: subject), "\(subject)")
+        }
+    }
+}
