@@ -30,11 +30,12 @@ public struct DeskFailure: Error, Sendable {
         self.exitCode = exitCode
     }
 
-    /// Maps any error of the libraries to a sentence and a code.
-    public init(_ error: any Error) {
+    /// Maps any error of the libraries to a sentence and a code; `database` names how the program
+    /// is told its database (`dsar`'s option and variable unless given).
+    public init(_ error: any Error, database: DatabaseSetting = .desk) {
         switch error {
         case let failure as DeskFailure: self = failure
-        case let store as StoreError: self.init(store: store)
+        case let store as StoreError: self.init(store: store, database: database)
         case let core as DeskCoreError: self.init(core: core)
         case let lifecycle as LifecycleError: self.init(lifecycle: lifecycle)
         case let letters as LettersError: self.init(letters: letters)

@@ -83,7 +83,7 @@ struct PortalCommand: AsyncParsableCommand {
             if case .usage = error { throw ExitCode(2) }
             throw ExitCode(1)
         } catch {
-            let failure = PortalStartFailure.failure(error)
+            let failure = DeskFailure(error, database: .portal)
             failure.print(program: "dsar-portal")
             throw ExitCode(failure.exitCode)
         }
