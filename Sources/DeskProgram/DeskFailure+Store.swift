@@ -90,7 +90,6 @@ extension DeskFailure {
         case .invalidVerificationCode: return "\(v.prefix(40)) is not a verification code; codes look like ABCD-EFGH-JK23 (letters A–Z and digits 2–7)."
         case .verificationCodeUnknown: return "No letter with the verification code \(v) was produced by this desk; the letter is not genuine or the code was mistyped."
         case .smtpServerNotSet: return "No SMTP server is set; set one with `dsar settings set mail.smtp_url smtps://dpo@mail.example.uz` and run the command again."
-        case .smtpURLInvalid: return "mail.smtp_url: \(x)"
         case .letterNotSendable: return "Only an .eml letter to a requester with an e-mail address can be sent, with dpo.email set as the sender; a recipient notification is sent by hand."
         case .outboxLetterNotFound: return "There is no letter \(i) in the outbox; `dsar outbox` lists them."
         case .outboxLetterWrongStatus: return "Letter \(i) of the outbox is \(v), so it cannot be \(n); only \(x) letters can."

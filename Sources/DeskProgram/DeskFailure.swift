@@ -42,8 +42,8 @@ public struct DeskFailure: Error, Sendable {
         case let report as ReportError: self.init(report: report)
         case let database as PostgresError: self.init(database: database)
         case let mail as MailTransportError: self.init(mail: mail)
-        case let account as MailAccountError: self.init(message: account.description, exitCode: Self.badInput)
-        case let password as MailPasswordError: self.init(message: password.description, exitCode: Self.badInput)
+        case let account as MailAccountError: self.init(account: account)
+        case let password as MailPasswordError: self.init(password: password)
         case let intake as MailIntakeError: self.init(intake: intake)
         case let validation as ValidationError: self.init(message: validation.message, exitCode: Self.badInput)
         default:
