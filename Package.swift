@@ -150,6 +150,8 @@ let package = Package(
             dependencies: ["DeskProgram", "DeskCore", "DeskStore", "Letters", "Reports", "MailIntake", "Postgres", "MailTransport"],
             swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "DeskCore"], swiftSettings: strict),
-        .testTarget(name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore", "Letters", "DeskTestSupport", "MailTransport"], swiftSettings: strict),
+        .testTarget(
+            name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore", "Letters", "DeskTestSupport", "MailTransport", "dsar"],
+            swiftSettings: strict),
     ]
 )
