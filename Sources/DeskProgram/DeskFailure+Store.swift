@@ -109,7 +109,9 @@ extension DeskFailure {
         case .sealRace: return "Another sealer sealed some of these events first; seal again."
         case .sealUnreadable: return "Seal \(i) holds a root that is not a SHA-256 value; run `dsar audit verify`."
         case .sealInconsistent: return "Seal \(i) does not hold a consistent tree edge; run `dsar audit verify` and restore the log from a backup."
-        case .auditBrokenAtMigration: return "The audit chain is broken at event #\(i) (\(x)); the desk was not migrated. Restore the log from a backup, then run `dsar db migrate` again."
+        case .auditBrokenAtMigration:
+            let why = e.id.flatMap { id in AuditChain.BreakReason(rawValue: x).map { Self.sentence(AuditChain.Break(index: 0, sequence: id, reason: $0)) } } ?? x
+            return "The audit chain is broken at event #\(i) (\(why)); the desk was not migrated. Restore the log from a backup, then run `dsar db migrate` again."
         case .auditTruncatedAtMigration: return "The audit log ends at event #\(i) but its head records #\(c): its newest events were deleted; the desk was not migrated. Restore the log from a backup, then run `dsar db migrate` again."
         case .proofNothingSealed: return "Nothing is sealed yet; run `dsar audit seal`, then ask for the proof again."
         case .proofLogBroken: return "The audit log does not verify; run `dsar audit verify` and restore the log before proving events."
