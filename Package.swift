@@ -103,9 +103,10 @@ let package = Package(
         .executableTarget(
             name: "dsar-portal",
             dependencies: [
-                "DeskPortal", "DeskStore", "DeskProgram",
+                "DeskPortal", "DeskStore", "DeskProgram", "DeskCore", "Postgres", "MailTransport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
@@ -138,6 +139,7 @@ let package = Package(
             name: "DeskPortalTests",
             dependencies: [
                 "DeskPortal", "DeskStore", "DeskCore", "Postgres", "MailTransport", "DeskTestSupport", "LetterDesk", "Letters",
+                "dsar-portal", "DeskProgram",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
@@ -145,9 +147,11 @@ let package = Package(
         ),
         .testTarget(
             name: "DeskProgramTests",
-            dependencies: ["DeskProgram", "DeskCore", "DeskStore", "Letters", "Reports", "MailIntake", "Postgres"],
+            dependencies: ["DeskProgram", "DeskCore", "DeskStore", "Letters", "Reports", "MailIntake", "Postgres", "MailTransport"],
             swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "DeskCore"], swiftSettings: strict),
-        .testTarget(name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore", "Letters", "DeskTestSupport", "MailTransport"], swiftSettings: strict),
+        .testTarget(
+            name: "dsarTests", dependencies: ["DeskStore", "Postgres", "DeskCore", "Letters", "DeskTestSupport", "MailTransport", "dsar"],
+            swiftSettings: strict),
     ]
 )

@@ -36,22 +36,6 @@ public enum AuditChain {
             self.sequence = sequence
             self.reason = reason
         }
-
-        /// One sentence for `dsar audit verify`.
-        public var message: String {
-            switch reason {
-            case .hashMismatch: return "Audit row \(sequence) was altered: its content does not match its hash."
-            case .sequenceGap: return "Audit rows before \(sequence) are missing: the sequence has a gap."
-            case .outOfOrder: return "Audit row \(sequence) is out of order."
-            case .prevHashMismatch: return "Audit row \(sequence) does not follow the previous row's hash: a row was removed or replaced."
-            case .missingTail: return "Audit rows up to \(sequence) are missing: the log ends before its recorded head."
-            case .sealedLeaves: return "The sealed events around leaf \(sequence) are not the ones sealed: events were deleted, added or resealed."
-            case .sealRoot: return "The events of seal \(sequence) no longer hash to its root: sealed history was rewritten."
-            case .sealChain: return "Seal \(sequence) does not follow the previous seal: a seal row was edited or removed."
-            case .chainHead:
-                return "Audit row \(sequence) is not the newest event its request records: events were added to or removed from the end of the request's chain."
-            }
-        }
     }
 
     /// The first broken row of `entries` (the whole log, in stored order), or nil when the chain holds.

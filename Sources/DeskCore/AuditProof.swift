@@ -89,24 +89,35 @@ public struct AuditProof: Codable, Sendable, Hashable {
         self.events = events
     }
 
-    /// Checks every event against `digest`; nil when all hold, else one sentence naming the first that does not.
-    public func failure(against digest: AuditDigest) -> String? {
-        guard treeSize == digest.size, MerkleHash(hex: root) == digest.root else {
-            return "The proof is for the digest \(treeSize):\(root), not \(digest.token); check it against the digest it names, or ask for a new proof."
-        }
-        if events.isEmpty { return "The proof holds no events." }
+    /// Why a proof does not hold against a digest (the programs word it).
+    public enum Failure: Sendable, Hashable {
+        /// The proof is for another digest: its tree size and root.
+        case otherDigest(size: Int, root: String)
+        case noEvents
+        /// The event with this sequence number has a field that cannot be read.
+        case unreadableEvent(Int64)
+        /// The event's content does not give its hash.
+        case hashMismatch(Int64)
+        /// The event's content does not give its leaf hash.
+        case leafMismatch(Int64)
+        /// The event's audit path does not lead to the digest's root.
+        case notIncluded(Int64)
+    }
+
+    /// Checks every event against `digest`; nil when all hold, else the first that does not.
+    public func failure(against digest: AuditDigest) -> Failure? {
+        guard treeSize == digest.size, MerkleHash(hex: root) == digest.root else { return .otherDigest(size: treeSize, root: root) }
+        if events.isEmpty { return .noEvents }
         for event in events {
-            guard let entry = event.entry else { return "Event #\(event.seq) in the proof has a field that cannot be read." }
+            guard let entry = event.entry else { return .unreadableEvent(event.seq) }
             let (hash, leaf) = entry.hashes
-            guard hash == event.hash else {
-                return "Event #\(event.seq) does not match its hash: its content was changed after it was logged."
-            }
-            guard leaf.hex == event.leafHash else { return "Event #\(event.seq) does not match its leaf hash." }
+            guard hash == event.hash else { return .hashMismatch(event.seq) }
+            guard leaf.hex == event.leafHash else { return .leafMismatch(event.seq) }
             let path = event.auditPath.compactMap { MerkleHash(hex: $0) }
             guard path.count == event.auditPath.count,
                   MerkleTree.verifyInclusion(index: event.leafIndex, size: digest.size, leafHash: leaf, proof: path, root: digest.root)
             else {
-                return "Event #\(event.seq) is not included in the log of digest \(digest.token): its audit path does not lead to the root."
+                return .notIncluded(event.seq)
             }
         }
         return nil

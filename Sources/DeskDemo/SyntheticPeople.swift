@@ -42,16 +42,22 @@ enum SyntheticPeople {
         let domain: String
     }
 
+    /// The Uzbek given names as they are written in an address, for both scripts (in the order of
+    /// each script's `given`).
+    private static let uzbekAddressNames = [
+        "dilnoza", "aziz", "malika", "sardor", "nodira", "jasur", "gulnora", "bekzod", "shahlo", "otabek", "zarina", "ulugbek",
+    ]
+
     private static let names: [Language: Names] = [
         .uzbekLatin: Names(
             given: ["Dilnoza", "Aziz", "Malika", "Sardor", "Nodira", "Jasur", "Gulnora", "Bekzod", "Shahlo", "Otabek", "Zarina", "Ulugʻbek"],
             family: ["Karimova", "Toshmatov", "Rahimova", "Yusupov", "Nazarova", "Ergashev", "Saidova", "Qodirov", "Mirzayeva", "Xolmatov"],
-            latin: ["dilnoza", "aziz", "malika", "sardor", "nodira", "jasur", "gulnora", "bekzod", "shahlo", "otabek", "zarina", "ulugbek"],
+            latin: uzbekAddressNames,
             domain: "example.uz"),
         .uzbekCyrillic: Names(
             given: ["Дилноза", "Азиз", "Малика", "Сардор", "Нодира", "Жасур", "Гулнора", "Бекзод", "Шаҳло", "Отабек", "Зарина", "Улуғбек"],
             family: ["Каримова", "Тошматов", "Раҳимова", "Юсупов", "Назарова", "Эргашев", "Саидова", "Қодиров", "Мирзаева", "Холматов"],
-            latin: ["dilnoza", "aziz", "malika", "sardor", "nodira", "jasur", "gulnora", "bekzod", "shahlo", "otabek", "zarina", "ulugbek"],
+            latin: uzbekAddressNames,
             domain: "example.uz"),
         .russian: Names(
             given: ["Анна", "Сергей", "Ольга", "Дмитрий", "Елена", "Алексей", "Наталья", "Игорь", "Мария", "Павел", "Ирина", "Виктор"],

@@ -25,16 +25,19 @@ public enum IntakeDecider {
             heldReferences: Set(facts.heldReferences.keys))
     }
 
-    /// The decision in the store's terms (row ids from `facts`; 0 where the desk was not read).
+    /// The decision in the store's terms: the original of a duplicate and the request of a reply
+    /// from `facts` (a reply's request is nil where the desk was not read).
     public static func plan(_ decision: IntakeDecision, facts: IntakeStore.Facts) -> IntakeStore.Plan {
         switch decision.status {
         case .duplicate:
-            return .duplicate(messageRowID: facts.duplicateOf ?? 0)
+            // The decision finds a duplicate only where `facts` names its original (the knowledge
+            // is read from them); one it found otherwise can only be a repeat within the run.
+            return .duplicate(of: facts.duplicateOf ?? .earlierInBatch)
         case .quarantined:
             return .quarantine(reason: decision.reason ?? "unparseable")
         case .reply:
             let reference = decision.reference ?? ""
-            let id = facts.thread.flatMap { $0.reference == reference ? $0.id : nil } ?? facts.heldReferences[reference] ?? 0
+            let id = facts.thread.flatMap { $0.reference == reference ? $0.id : nil } ?? facts.heldReferences[reference]
             return .reply(requestID: id, reference: reference)
         case .triage:
             return .triage(reason: decision.reason, suggested: decision.suggested)

@@ -146,15 +146,17 @@ public struct IntakeImporter {
             case .dryRun(let store):
                 plans = try zip(incomings, store.facts(incomings)).map { incoming, read in
                     var facts = read
-                    if repeatedInRun(incoming), facts.duplicateOf == nil { facts.duplicateOf = 0 }
+                    if repeatedInRun(incoming), facts.duplicateOf == nil { facts.duplicateOf = .earlierInBatch }
                     return IntakeDecider.decide(incoming, facts)
                 }
             case .offline:
                 plans = incomings.enumerated().map { index, incoming in
-                    let knowledge = IntakeKnowledge(isDuplicate: repeatedInRun(incoming), heldReferences: nil)
+                    // Only the run itself is known: its own repeats; no reference can be checked.
+                    let facts = IntakeStore.Facts(duplicateOf: repeatedInRun(incoming) ? .earlierInBatch : nil)
+                    let knowledge = IntakeKnowledge(isDuplicate: facts.duplicateOf != nil, heldReferences: nil)
                     let decision = IntakeDecision.decide(IntakeDecider.evidence(incoming), knowing: knowledge)
                     replyNotes[index] = decision.status == .reply ? decision.reason : nil
-                    return IntakeDecider.plan(decision, facts: IntakeStore.Facts())
+                    return IntakeDecider.plan(decision, facts: facts)
                 }
             }
             for (index, item) in pending.enumerated() {

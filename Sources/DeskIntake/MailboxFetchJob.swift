@@ -1,4 +1,4 @@
-public import DeskStore
+import DeskStore
 public import Foundation
 public import LetterDesk
 public import MailIntake
@@ -39,10 +39,11 @@ public struct MailboxFetchJob {
         public let bounced: [String]
         /// What the outbox did afterwards (auto_send).
         public let sent: [OutboxSender.Outcome]
-        /// Things the desk should be told once (missing letter settings, the outbox not sent).
-        public let notes: [String]
-        /// Why the outbox could not be sent after the pass (auto_send), for the caller to word.
-        public let outboxFailure: StoreError?
+        /// The letter settings not set yet, so the new requests got no acknowledgement.
+        public let missingLetterSettings: [String]
+        /// Why the outbox could not be sent after the pass (auto_send), for the caller to word: a
+        /// `StoreError`, a `MailAccountError` (mail.smtp_url) or a `MailTransportError`.
+        public let outboxFailure: (any Error)?
     }
 
     let db: Connection
@@ -68,16 +69,14 @@ public struct MailboxFetchJob {
         emit: (IntakeRecord) throws -> Void
     ) throws -> Report {
         if let policy = configuration.policy { _ = try PolicyCatalog(db).load(policy) }
-        var notes: [String] = []
+        var missingLetterSettings: [String] = []
         var bounced: [String] = []
         var importer: IntakeImporter
         if configuration.dryRun {
             importer = IntakeImporter(mode: .dryRun(IntakeStore(db)), policy: configuration.policy, now: now)
         } else {
             let acknowledgements = try IntakeAcknowledgements(db: db, actor: actor, now: now)
-            if !acknowledgements.missingSettings.isEmpty {
-                notes.append("No acknowledgement letters are produced until these settings are set: \(acknowledgements.missingSettings.joined(separator: ", ")) (`dsar settings set KEY VALUE`).")
-            }
+            missingLetterSettings = acknowledgements.missingSettings
             importer = IntakeImporter(
                 mode: .store(IntakeStore(db), actor: actor, now: now, hooks: acknowledgements.hooks),
                 policy: configuration.policy, now: now)
@@ -89,20 +88,19 @@ public struct MailboxFetchJob {
         }
         let pass = try fetcher(importer: importer, clock: clock).run(progress: progress, shouldStop: shouldStop, emit: emit)
         var sent: [OutboxSender.Outcome] = []
-        var outboxFailure: StoreError?
+        var outboxFailure: (any Error)?
         let service = OutboxService(db: db)
         if !configuration.dryRun, try service.autoSend() {
             do {
                 let sender = try service.sender(password: configuration.smtpPassword, actor: actor, clock: clock)
                 let due = try sender.dueLetters()
                 if !due.isEmpty { sent = try sender.send(due) }
-            } catch let error as StoreError {
+            } catch let error where error is StoreError || error is MailAccountError || error is MailTransportError {
                 outboxFailure = error
-            } catch let error as MailTransportError {
-                notes.append("The outbox was not sent: \(error.description); `dsar outbox send --all` tries again.")
             }
         }
-        return Report(pass: pass, bounced: bounced, sent: sent, notes: notes, outboxFailure: outboxFailure)
+        return Report(
+            pass: pass, bounced: bounced, sent: sent, missingLetterSettings: missingLetterSettings, outboxFailure: outboxFailure)
     }
 
     private func fetcher(importer: IntakeImporter, clock: @escaping @Sendable () -> Date) -> MailboxFetcher {

@@ -25,7 +25,7 @@ public final class SMTPCodeMailer: CodeMailer, @unchecked Sendable {
         do {
             account = try MailAccount(parsing: url)
         } catch {
-            throw PortalError.configuration("mail.smtp_url is not an SMTP URL such as smtp://user@mail.example.uz:587; \(error.description)")
+            throw PortalError.smtpURLInvalid(error)
         }
         self.options = options
         self.heloDomain = heloDomain

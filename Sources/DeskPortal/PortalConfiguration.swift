@@ -51,10 +51,10 @@ public struct PortalConfiguration: Sendable {
     /// Parses `--listen HOST:PORT`.
     public static func listenAddress(_ text: String) throws -> (host: String, port: Int) {
         guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (1...65535).contains(port) else {
-            throw PortalError.usage("--listen takes HOST:PORT, such as 127.0.0.1:8080.")
+            throw PortalError.listenAddressInvalid
         }
         let host = String(text[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        guard !host.isEmpty else { throw PortalError.usage("--listen takes HOST:PORT, such as 127.0.0.1:8080.") }
+        guard !host.isEmpty else { throw PortalError.listenAddressInvalid }
         return (host, port)
     }
 }

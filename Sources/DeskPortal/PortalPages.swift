@@ -19,7 +19,7 @@ public struct PortalPages: @unchecked Sendable {  // immutable after init; `word
         func source(_ name: String) throws -> String {
             let url = directory.appendingPathComponent(name + ".mustache")
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-                throw PortalError.configuration("The portal's template \(url.path) cannot be read.")
+                throw PortalError.templateUnreadable(path: url.path)
             }
             return text
         }
@@ -29,14 +29,14 @@ public struct PortalPages: @unchecked Sendable {  // immutable after init; `word
         } catch let error as PortalError {
             throw error
         } catch {
-            throw PortalError.configuration("A template of Templates/portal is not valid Mustache: \(error).")
+            throw PortalError.templateInvalid(detail: "\(error)")
         }
         self.library = library
         var words: [Language: [String: Any]] = [:]
         for language in Language.allCases { words[language] = Self.nest(text.strings(language)) }
         self.words = words
         guard let css = try? String(contentsOf: directory.appendingPathComponent("portal.css"), encoding: .utf8) else {
-            throw PortalError.configuration("The portal's style sheet Templates/portal/portal.css cannot be read.")
+            throw PortalError.styleSheetUnreadable
         }
         styleSheet = css
     }

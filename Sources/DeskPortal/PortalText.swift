@@ -14,7 +14,7 @@ public struct PortalText: Sendable {
             let url = directory.appendingPathComponent("\(language.rawValue).strings")
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 if language == .uzbekCyrillic { continue }
-                throw PortalError.configuration("The portal's words are missing: \(url.path) cannot be read.")
+                throw PortalError.wordsMissing(path: url.path)
             }
             table[language] = Self.parse(text)
         }
@@ -27,7 +27,7 @@ public struct PortalText: Sendable {
         for language in Language.allCases where language != .english {
             let missing = english.keys.filter { table[language]?[$0] == nil }.sorted()
             if let first = missing.first {
-                throw PortalError.configuration("The portal's \(language.rawValue) words lack \(first) (and \(missing.count - 1) more); add them to Templates/portal/strings.")
+                throw PortalError.wordsIncomplete(language: language, first: first, more: missing.count - 1)
             }
         }
         self.table = table

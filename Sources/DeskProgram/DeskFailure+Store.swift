@@ -3,9 +3,10 @@ public import DeskStore
 import Foundation
 
 extension DeskFailure {
-    /// One sentence and the exit code of SPEC §8 for every failure of the store.
-    public init(store e: StoreError) {
-        self.init(message: Self.sentence(e), exitCode: Self.exitCode(e.category))
+    /// One sentence and the exit code of SPEC §8 for every failure of the store; `database` names
+    /// how the program is told its database.
+    public init(store e: StoreError, database: DatabaseSetting = .desk) {
+        self.init(message: Self.sentence(e, database: database), exitCode: Self.exitCode(e.category))
     }
 
     public static func exitCode(_ category: StoreError.Category) -> Int32 {
@@ -20,7 +21,7 @@ extension DeskFailure {
     }
 
     // One case per code; the long switch is the catalogue of the store's sentences.
-    public static func sentence(_ e: StoreError) -> String {
+    public static func sentence(_ e: StoreError, database: DatabaseSetting = .desk) -> String {
         let r = e.reference ?? "", who = e.actor ?? "", st = e.state?.rawValue ?? "", rt = e.right?.rawValue ?? ""
         let p = e.policy ?? "", n = e.name ?? "", v = e.value ?? "", d = e.day?.iso ?? "", x = e.detail ?? ""
         let t = e.time.map { ISO8601DateFormatter().string(from: $0) } ?? "", i = e.id.map { "\($0)" } ?? ""
@@ -89,7 +90,6 @@ extension DeskFailure {
         case .invalidVerificationCode: return "\(v.prefix(40)) is not a verification code; codes look like ABCD-EFGH-JK23 (letters A–Z and digits 2–7)."
         case .verificationCodeUnknown: return "No letter with the verification code \(v) was produced by this desk; the letter is not genuine or the code was mistyped."
         case .smtpServerNotSet: return "No SMTP server is set; set one with `dsar settings set mail.smtp_url smtps://dpo@mail.example.uz` and run the command again."
-        case .smtpURLInvalid: return "mail.smtp_url: \(x)"
         case .letterNotSendable: return "Only an .eml letter to a requester with an e-mail address can be sent, with dpo.email set as the sender; a recipient notification is sent by hand."
         case .outboxLetterNotFound: return "There is no letter \(i) in the outbox; `dsar outbox` lists them."
         case .outboxLetterWrongStatus: return "Letter \(i) of the outbox is \(v), so it cannot be \(n); only \(x) letters can."
@@ -109,11 +109,13 @@ extension DeskFailure {
         case .sealRace: return "Another sealer sealed some of these events first; seal again."
         case .sealUnreadable: return "Seal \(i) holds a root that is not a SHA-256 value; run `dsar audit verify`."
         case .sealInconsistent: return "Seal \(i) does not hold a consistent tree edge; run `dsar audit verify` and restore the log from a backup."
-        case .auditBrokenAtMigration: return "The audit chain is broken at event #\(i) (\(x)); the desk was not migrated. Restore the log from a backup, then run `dsar db migrate` again."
+        case .auditBrokenAtMigration:
+            let why = e.id.flatMap { id in AuditChain.BreakReason(rawValue: x).map { Self.sentence(AuditChain.Break(index: 0, sequence: id, reason: $0)) } } ?? x
+            return "The audit chain is broken at event #\(i) (\(why)); the desk was not migrated. Restore the log from a backup, then run `dsar db migrate` again."
         case .auditTruncatedAtMigration: return "The audit log ends at event #\(i) but its head records #\(c): its newest events were deleted; the desk was not migrated. Restore the log from a backup, then run `dsar db migrate` again."
         case .proofNothingSealed: return "Nothing is sealed yet; run `dsar audit seal`, then ask for the proof again."
         case .proofLogBroken: return "The audit log does not verify; run `dsar audit verify` and restore the log before proving events."
-        case .databaseUnreachable: return "Cannot reach \(n); check DSAR_DATABASE_URL / --database-url and that the server runs (`docker compose up -d`)."
+        case .databaseUnreachable: return "Cannot reach \(n); check \(database.variable) / \(database.option) and that the server runs (`docker compose up -d`)."
         case .databaseUnreachableFromEnvironment: return "Cannot reach \(n); check the PGHOST and PGDATABASE variables and that the server runs."
         case .localDatabaseUnreachable: return "Cannot reach \(n); run `dsar db status` and see \(x)."
         case .postgresNotInstalled: return "The PostgreSQL server programs (initdb, pg_ctl) are not installed; install them with `apt-get install postgresql`, or run `docker compose up -d` and set DSAR_DATABASE_URL as the README shows."

@@ -30,19 +30,20 @@ public struct DeskFailure: Error, Sendable {
         self.exitCode = exitCode
     }
 
-    /// Maps any error of the libraries to a sentence and a code.
-    public init(_ error: any Error) {
+    /// Maps any error of the libraries to a sentence and a code; `database` names how the program
+    /// is told its database (`dsar`'s option and variable unless given).
+    public init(_ error: any Error, database: DatabaseSetting = .desk) {
         switch error {
         case let failure as DeskFailure: self = failure
-        case let store as StoreError: self.init(store: store)
+        case let store as StoreError: self.init(store: store, database: database)
         case let core as DeskCoreError: self.init(core: core)
         case let lifecycle as LifecycleError: self.init(lifecycle: lifecycle)
         case let letters as LettersError: self.init(letters: letters)
         case let report as ReportError: self.init(report: report)
         case let database as PostgresError: self.init(database: database)
         case let mail as MailTransportError: self.init(mail: mail)
-        case let account as MailAccountError: self.init(message: account.description, exitCode: Self.badInput)
-        case let password as MailPasswordError: self.init(message: password.description, exitCode: Self.badInput)
+        case let account as MailAccountError: self.init(account: account)
+        case let password as MailPasswordError: self.init(password: password)
         case let intake as MailIntakeError: self.init(intake: intake)
         case let validation as ValidationError: self.init(message: validation.message, exitCode: Self.badInput)
         default:

@@ -244,7 +244,7 @@ extension AuditLog {
                 "\(fragment: selectEvents) WHERE seq > \(after) AND chain_pos IS NULL ORDER BY seq LIMIT 50000").map(entry)
             if page.isEmpty { break }
             if let broken = AuditChain.firstBrokenEntry(in: page, after: previous) {
-                throw StoreError(.auditBrokenAtMigration, id: broken.sequence, detail: broken.message)
+                throw StoreError(.auditBrokenAtMigration, id: broken.sequence, detail: broken.reason.rawValue)
             }
             for entry in page { tree.append(entry.leafHash) }
             try db.execute(

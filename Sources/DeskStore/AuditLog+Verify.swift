@@ -19,7 +19,15 @@ extension AuditLog {
         /// Set when an old digest was given and the log is intact: today's log extends it.
         public let extends: AuditDigest?
         /// Set when an old digest was given and today's log does not extend it: why.
-        public let notExtending: String?
+        public let notExtending: NotExtending?
+    }
+
+    /// Why today's log does not extend an earlier digest.
+    public enum NotExtending: Sendable, Hashable {
+        /// The digest covers more events than today's sealed log holds (`size`).
+        case cutBack(AuditDigest, size: Int)
+        /// The log's first events are not the ones the digest sealed.
+        case rewritten(AuditDigest)
     }
 
     /// Checks the whole log, reading it in pages of request ids on `workers` connections at once.
@@ -34,7 +42,7 @@ extension AuditLog {
 
         // Every leaf of the sealed tree is there once; then each seal's root from the leaves.
         var extends: AuditDigest?
-        var notExtending: String?
+        var notExtending: NotExtending?
         if firstBreak == nil {
             if walk.sealedCount != size || walk.firstMissingLeaf != nil {
                 firstBreak = AuditChain.Break(index: 0, sequence: Int64(walk.firstMissingLeaf ?? size), reason: .sealedLeaves)
@@ -51,13 +59,13 @@ extension AuditLog {
             let leaves = Array(walk.leaves)
             let root = seals.last?.root ?? .empty
             if old.size > size {
-                notExtending = "The digest \(old.token) covers \(old.size) events but today's sealed log holds \(size): the log was cut back since that digest."
+                notExtending = .cutBack(old, size: size)
             } else {
                 let proof = MerkleTree.consistencyProof(old: old.size, size: size, leaves: leaves)
                 if MerkleTree.verifyConsistency(oldSize: old.size, oldRoot: old.root, size: size, root: root, proof: proof) {
                     extends = old
                 } else {
-                    notExtending = "Today's log does not extend the digest \(old.token): its first \(old.size) events are not the ones that digest sealed, so history was rewritten since."
+                    notExtending = .rewritten(old)
                 }
             }
         }

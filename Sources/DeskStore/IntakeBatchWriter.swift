@@ -53,13 +53,17 @@ struct IntakeBatchWriter {
             if let messageID, let other = storedIndexByMessageID[messageID] { earlier = min(earlier ?? other, other) }
             var requestNumbers: [Int] = []
             var facts = lookups.facts(incoming)
-            if facts.duplicateOf == nil, earlier != nil { facts.duplicateOf = 0 }
+            if facts.duplicateOf == nil, earlier != nil { facts.duplicateOf = .earlierInBatch }
             let decision: Decision
             switch decide(incoming, facts) {
-            case .duplicate(let existing):
-                if let earlier, existing == 0 { decision = .duplicateInBatch(earlier) } else { decision = .duplicate(existing) }
+            case .duplicate(.stored(let existing)): decision = .duplicate(existing)
+            case .duplicate(.earlierInBatch):
+                guard let earlier else { throw Self.missing("earlier message of the batch it repeats") }
+                decision = .duplicateInBatch(earlier)
             case .quarantine(let reason): decision = .quarantine(reason)
-            case .reply(let requestID, let reference): decision = .reply(requestID: requestID, reference: reference)
+            case .reply(let requestID, let reference):
+                guard let requestID else { throw Self.missing("request the reply answers") }
+                decision = .reply(requestID: requestID, reference: reference)
             case .triage(let reason, let suggested): decision = .triage(reason, suggested: suggested)
             case .create(let kinds): decision = .create(kinds)
             }
@@ -328,7 +332,7 @@ struct IntakeBatchWriter {
             guard let rowID = stored else { throw Self.missing("id of message \(index + 1) of the batch") }
             switch decision {
             case .duplicate, .duplicateInBatch:
-                return IntakeStore.Stored(plan: .duplicate(messageRowID: rowID), messageRowID: rowID, requests: [], receivedAtNote: nil)
+                return IntakeStore.Stored(plan: .duplicate(of: .stored(messageRowID: rowID)), messageRowID: rowID, requests: [], receivedAtNote: nil)
             case .reply(let id, let reference):
                 return IntakeStore.Stored(plan: .reply(requestID: id, reference: reference), messageRowID: rowID, requests: [], receivedAtNote: nil)
             case .triage(let reason, let suggested):

@@ -120,19 +120,28 @@ public struct IntakeStore {
     /// What the desk holds about one message, read in the transaction that stores it: the input
     /// of the intake decision (`Decide`) besides the message itself.
     public struct Facts: Sendable, Equatable {
-        /// The stored message this one repeats (same SHA-256 or Message-ID); 0 for one repeated
-        /// earlier in the same batch or run and not stored yet.
-        public var duplicateOf: Int64?
+        /// The message this one repeats (same SHA-256 or Message-ID): a stored one, or one earlier
+        /// in the same batch or run and not stored yet.
+        public var duplicateOf: Original?
         /// The request whose letter this message answers (In-Reply-To/References).
         public var thread: RequestLink?
         /// The references named in the message that the desk holds, with their requests.
         public var heldReferences: [String: Int64]
 
-        public init(duplicateOf: Int64? = nil, thread: RequestLink? = nil, heldReferences: [String: Int64] = [:]) {
+        public init(duplicateOf: Original? = nil, thread: RequestLink? = nil, heldReferences: [String: Int64] = [:]) {
             self.duplicateOf = duplicateOf
             self.thread = thread
             self.heldReferences = heldReferences
         }
+    }
+
+    /// The message a duplicate repeats.
+    public enum Original: Sendable, Equatable {
+        /// The stored message with this `messages` row id.
+        case stored(messageRowID: Int64)
+        /// An earlier message of the same batch (of the same run, for a dry run) that is not
+        /// stored yet, so it has no row id.
+        case earlierInBatch
     }
 
     /// A request by its row id and reference.
@@ -152,10 +161,11 @@ public struct IntakeStore {
 
     /// What the desk does with a message, decided by reading only (the dry run stops here).
     public enum Plan: Sendable, Equatable {
-        /// Already stored (same sha256 or same Message-ID) as the message with this row id.
-        case duplicate(messageRowID: Int64)
-        /// Correspondence on an existing request.
-        case reply(requestID: Int64, reference: String)
+        /// A message already stored or already met earlier in the batch (same sha256 or same Message-ID).
+        case duplicate(of: Original)
+        /// Correspondence on an existing request: its row id, nil where the desk was not read (the
+        /// offline dry run), and its reference.
+        case reply(requestID: Int64?, reference: String)
         /// New requests, one per right, primary first.
         case create([Right])
         /// A person must look at it: a triage item, with the rights the classifier suggests.
@@ -332,7 +342,7 @@ public struct IntakeStore {
                 for reference in incoming.references { held[reference] = requests[reference] }
                 return Facts(thread: thread(incoming), heldReferences: held)
             }
-            return Facts(duplicateOf: duplicate)
+            return Facts(duplicateOf: .stored(messageRowID: duplicate))
         }
     }
 
@@ -422,7 +432,7 @@ public struct IntakeStore {
             guard let existing = try duplicate(of: incoming) else {
                 throw StoreError(.duplicateVanished)
             }
-            return Stored(plan: .duplicate(messageRowID: existing), messageRowID: existing, requests: [], receivedAtNote: nil)
+            return Stored(plan: .duplicate(of: .stored(messageRowID: existing)), messageRowID: existing, requests: [], receivedAtNote: nil)
         } catch let error as StoreError where decided == nil {
             // A rule of the desk refused the requests (a policy without a rule for a right): the
             // message waits in the inbox with the reason instead of stopping the import.
@@ -445,16 +455,17 @@ public struct IntakeStore {
         _ incoming: Incoming, forcing: Plan?, policy: String?, actor: String, now: Date, hooks: Hooks, decide: Decide
     ) throws -> Stored {
         let plan = try forcing ?? decide(incoming, facts(incoming))
-        if case .duplicate(let existing) = plan {
-            return Stored(plan: plan, messageRowID: existing, requests: [], receivedAtNote: nil)
-        }
         let status: String
-        var requestID: Int64?
+        var replyTo: Int64?  // the request a reply answers
         switch plan {
-        case .duplicate: status = "new"  // handled above
+        case .duplicate(let original):
+            // Read from the desk in this transaction, the original is a stored row.
+            guard case .stored(let existing) = original else { throw IntakeBatchWriter.missing("stored message it repeats") }
+            return Stored(plan: plan, messageRowID: existing, requests: [], receivedAtNote: nil)
         case .reply(let id, _):
+            guard let id else { throw IntakeBatchWriter.missing("request the reply answers") }
             status = "reply"
-            requestID = id
+            replyTo = id
         case .create: status = "new"
         case .triage: status = "triage"
         case .quarantine: status = "quarantined"
@@ -472,18 +483,19 @@ public struct IntakeStore {
                     \(keepsText ? Self.text(incoming.fromEmail, max: 320) : nil),
                     \(keepsText ? Self.text(incoming.subject, max: 2000) : nil), \(Self.storableDate(incoming.sentAt)),
                     \(now), \(status), \(keepsText ? incoming.language : nil),
-                    \(keepsText ? Self.storableMessageID(incoming.inReplyTo) : nil), \(requestID))
+                    \(keepsText ? Self.storableMessageID(incoming.inReplyTo) : nil), \(replyTo))
             RETURNING id
             """, "id of the stored message")
 
-        switch plan {
-        case .duplicate:
-            return Stored(plan: plan, messageRowID: messageRowID, requests: [], receivedAtNote: nil)
-        case .reply(let id, _):
+        if let id = replyTo {
             let state: RequestState = try db.returned("SELECT state FROM requests WHERE id = \(id)", "state of request \(id)")
             try AuditLog(db).append(
                 .replyReceived(messageID: messageRowID, state: state), requestID: id, occurredAt: now, recordedAt: now,
                 actor: actor)
+            return Stored(plan: plan, messageRowID: messageRowID, requests: [], receivedAtNote: nil)
+        }
+        switch plan {
+        case .duplicate, .reply:  // returned above
             return Stored(plan: plan, messageRowID: messageRowID, requests: [], receivedAtNote: nil)
         case .triage(let reason, let suggested):
             try db.execute(

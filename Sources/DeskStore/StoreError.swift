@@ -79,7 +79,6 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             case invalidVerificationCode
             case verificationCodeUnknown
             case smtpServerNotSet
-            case smtpURLInvalid
             case letterNotSendable
             case outboxLetterNotFound
             case outboxLetterWrongStatus
@@ -194,7 +193,6 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
                 case .invalidVerificationCode: return .invalidInput
                 case .verificationCodeUnknown: return .notFound
                 case .smtpServerNotSet: return .invalidInput
-                case .smtpURLInvalid: return .invalidInput
                 case .letterNotSendable: return .refused
                 case .outboxLetterNotFound: return .notFound
                 case .outboxLetterWrongStatus: return .refused
@@ -368,8 +366,6 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let verificationCodeUnknown = Code(.verificationCodeUnknown)
         /// mail.smtp_url is not set.
         public static let smtpServerNotSet = Code(.smtpServerNotSet)
-        /// mail.smtp_url cannot be read; `detail` says why.
-        public static let smtpURLInvalid = Code(.smtpURLInvalid)
         /// Only an .eml letter to a requester with an address, with dpo.email set, can be queued.
         public static let letterNotSendable = Code(.letterNotSendable)
         /// No outbox letter `id`.

@@ -19,7 +19,7 @@ public struct OutboxService {
         }
         let account: MailAccount
         do { account = try MailAccount(parsing: url) } catch {
-            throw StoreError(.smtpURLInvalid, detail: error.description)
+            throw MailAccountError(error.reason, setting: "mail.smtp_url")
         }
         let options = MailConnectionOptions(password: password, caFile: settings["mail.ca_file"])
         let helo = settings["mail.domain"] ?? settings["dpo.email"].flatMap { $0.split(separator: "@").last.map(String.init) }

@@ -51,18 +51,18 @@ public struct MailAccount: Sendable, Hashable, CustomStringConvertible {
         self.folder = folder
     }
 
-    /// Parses a mail URL, or says in one sentence what is wrong with it.
+    /// Parses a mail URL, or says what is wrong with it.
     public init(parsing text: String) throws(MailAccountError) {
         guard let components = URLComponents(string: text), let schemeText = components.scheme?.lowercased(),
               let scheme = Scheme(rawValue: schemeText)
         else {
-            throw MailAccountError("\(text.prefix(80)) is not a mail URL; write imaps://user@host/INBOX (or imap://, smtps://, smtp://).")
+            throw MailAccountError(.notAMailURL(String(text.prefix(80))))
         }
         guard let host = components.host, !host.isEmpty else {
-            throw MailAccountError("The mail URL names no server; write it as \(scheme.rawValue)://user@host\(scheme.isIMAP ? "/INBOX" : "").")
+            throw MailAccountError(.noServer(scheme))
         }
         if components.password != nil {
-            throw MailAccountError("Passwords do not belong in the mail URL; give it in the environment variable, a --password-file or ~/.netrc.")
+            throw MailAccountError(.passwordInURL)
         }
         let user = components.user.map { $0.removingPercentEncoding ?? $0 } ?? ""
         var folder = components.path
@@ -71,13 +71,13 @@ public struct MailAccount: Sendable, Hashable, CustomStringConvertible {
         if scheme.isIMAP {
             if folder.isEmpty { folder = "INBOX" }
             if folder.contains(where: { $0 == "\"" || $0 == "\\" || $0.isNewline || $0 == ";" }) {
-                throw MailAccountError("The folder name \(folder.prefix(60)) contains a quote, backslash, semicolon or line break, which the desk does not support.")
+                throw MailAccountError(.folderUnsupported(String(folder.prefix(60))))
             }
         } else if !folder.isEmpty {
-            throw MailAccountError("An SMTP URL names no folder; write \(scheme.rawValue)://user@\(host).")
+            throw MailAccountError(.folderInSMTPURL(scheme, host: host))
         }
         if let port = components.port, !(1...65535).contains(port) {
-            throw MailAccountError("The port \(port) is not a TCP port (1–65535).")
+            throw MailAccountError(.portOutOfRange(port))
         }
         self.init(scheme: scheme, user: user, host: host, port: components.port, folder: folder)
     }
@@ -88,8 +88,30 @@ public struct MailAccount: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// A mail URL the desk cannot use.
-public struct MailAccountError: Error, Sendable, Hashable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+/// A mail URL the desk cannot use: what is wrong, with the values it is about (the programs word
+/// it, `DeskFailure+MailAccount.swift` in DeskProgram).
+public struct MailAccountError: Error, Sendable, Hashable {
+    public enum Reason: Sendable, Hashable {
+        /// The text (its first 80 characters) is no imap/imaps/smtp/smtps URL.
+        case notAMailURL(String)
+        /// The URL names no host.
+        case noServer(MailAccount.Scheme)
+        /// The URL carries a password.
+        case passwordInURL
+        /// The folder (its first 60 characters) holds a quote, backslash, semicolon or line break.
+        case folderUnsupported(String)
+        /// An SMTP URL with a path.
+        case folderInSMTPURL(MailAccount.Scheme, host: String)
+        /// The port is outside 1–65535.
+        case portOutOfRange(Int)
+    }
+
+    public let reason: Reason
+    /// The desk setting the URL was read from (`mail.smtp_url`), when it came from one.
+    public let setting: String?
+
+    public init(_ reason: Reason, setting: String? = nil) {
+        self.reason = reason
+        self.setting = setting
+    }
 }

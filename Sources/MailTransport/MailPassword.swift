@@ -11,17 +11,16 @@ public enum MailPassword {
         if let file = file ?? environment[variable + "_FILE"].flatMap({ $0.isEmpty ? nil : $0 }) {
             var info = stat()
             guard stat(file, &info) == 0 else {
-                throw MailPasswordError("The password file \(file.prefix(120)) cannot be read; check the path.")
+                throw MailPasswordError(.fileMissing, file: file)
             }
             guard info.st_mode & 0o077 == 0 else {
-                throw MailPasswordError(
-                    "The password file \(file.prefix(120)) can be read by others (mode \(String(info.st_mode & 0o777, radix: 8))); run chmod 600 on it first.")
+                throw MailPasswordError(.readableByOthers(mode: Int(info.st_mode & 0o777)), file: file)
             }
             guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
-                throw MailPasswordError("The password file \(file.prefix(120)) cannot be read as UTF-8 text.")
+                throw MailPasswordError(.notUTF8, file: file)
             }
             let password = text.trimmingCharacters(in: .newlines)
-            guard !password.isEmpty else { throw MailPasswordError("The password file \(file.prefix(120)) is empty.") }
+            guard !password.isEmpty else { throw MailPasswordError(.empty, file: file) }
             return password
         }
         if let value = environment[variable], !value.isEmpty { return value }
@@ -29,8 +28,25 @@ public enum MailPassword {
     }
 }
 
-/// A password that cannot be used; the sentence never holds the password.
-public struct MailPasswordError: Error, Sendable, Hashable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+/// A password file that cannot be used: why, and the file (its first 120 characters); never the
+/// password. The programs word it (`DeskFailure+MailAccount.swift` in DeskProgram).
+public struct MailPasswordError: Error, Sendable, Hashable {
+    public enum Reason: Sendable, Hashable {
+        /// The file does not exist or cannot be examined.
+        case fileMissing
+        /// Others than its owner may read it (`mode`, the permission bits).
+        case readableByOthers(mode: Int)
+        /// Its bytes are not UTF-8.
+        case notUTF8
+        /// It holds nothing but line breaks.
+        case empty
+    }
+
+    public let reason: Reason
+    public let file: String
+
+    public init(_ reason: Reason, file: String) {
+        self.reason = reason
+        self.file = String(file.prefix(120))
+    }
 }

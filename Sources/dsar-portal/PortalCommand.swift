@@ -52,7 +52,7 @@ struct PortalCommand: AsyncParsableCommand {
         logger.logLevel = .info
         do {
             let (host, port) = try PortalConfiguration.listenAddress(listen)
-            guard (1...32).contains(connections) else { throw PortalError.usage("--connections takes 1 to 32.") }
+            guard (1...32).contains(connections) else { throw DeskFailure(message: "--connections takes 1 to 32.", exitCode: DeskFailure.badInput) }
             let target = DatabaseTarget.resolve(
                 explicitURL: databaseURL ?? ProcessInfo.processInfo.environment["DSAR_PORTAL_DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 })
             let settings: [String: String]
@@ -63,7 +63,9 @@ struct PortalCommand: AsyncParsableCommand {
                     logger.warning("dsar-portal connects as a user that may read the desk's requests; give it a login in the role dsar_portal instead (README, \"Portal\")")
                 }
             } catch let error as PostgresError where error.sqlState == .insufficientPrivilege || error.sqlState == "42P01" {
-                throw PortalError.configuration("The portal's database user cannot read portal_settings; run `dsar db migrate --grant` and make the user a member of dsar_portal.")
+                throw DeskFailure(
+                    message: "The portal's database user cannot read portal_settings; run `dsar db migrate --grant` and make the user a member of dsar_portal.",
+                    exitCode: DeskFailure.unexpected)
             }
             let pool = ConnectionPool(target: target, size: connections)
             let mailer = try SMTPCodeMailer(
@@ -78,12 +80,8 @@ struct PortalCommand: AsyncParsableCommand {
             let housekeeping = Task { await server.housekeeping() }
             defer { housekeeping.cancel() }
             try await server.application().runService()
-        } catch let error as PortalError {
-            FileHandle.standardError.write(Data("dsar-portal: \(error.description)\n".utf8))
-            if case .usage = error { throw ExitCode(2) }
-            throw ExitCode(1)
         } catch {
-            let failure = PortalStartFailure.failure(error)
+            let failure = (error as? PortalError).map(DeskFailure.init(portal:)) ?? DeskFailure(error, database: .portal)
             failure.print(program: "dsar-portal")
             throw ExitCode(failure.exitCode)
         }
@@ -91,7 +89,9 @@ struct PortalCommand: AsyncParsableCommand {
 
     func required(_ value: String?, _ key: String) throws -> String {
         guard let value, !value.isEmpty else {
-            throw PortalError.configuration("The portal sends codes by e-mail: set \(key) first (`dsar settings set \(key) smtp://user@mail.example.uz:587`).")
+            throw DeskFailure(
+                message: "The portal sends codes by e-mail: set \(key) first (`dsar settings set \(key) smtp://user@mail.example.uz:587`).",
+                exitCode: DeskFailure.unexpected)
         }
         return value
     }
@@ -99,7 +99,7 @@ struct PortalCommand: AsyncParsableCommand {
     func password() throws -> String? {
         if let smtpPasswordFile {
             guard let text = try? String(contentsOfFile: smtpPasswordFile, encoding: .utf8) else {
-                throw PortalError.usage("The SMTP password file \(smtpPasswordFile) cannot be read.")
+                throw DeskFailure(message: "The SMTP password file \(smtpPasswordFile) cannot be read.", exitCode: DeskFailure.badInput)
             }
             return text.trimmingCharacters(in: .newlines)
         }

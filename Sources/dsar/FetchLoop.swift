@@ -22,12 +22,23 @@ struct FetchLoop {
                     guard json else { return }
                     FileHandle.standardOutput.write(Data(record.jsonLine))
                 })
-            let outbox = report.outboxFailure.map { "The outbox was not sent: \(DeskFailure(store: $0).message)" }
-            for note in report.notes + (outbox.map { [$0] } ?? []) where told.insert(note).inserted { FileHandleOutput.note(note) }
+            for note in Self.notes(missingLetterSettings: report.missingLetterSettings, outboxFailure: report.outboxFailure) where told.insert(note).inserted { FileHandleOutput.note(note) }
             let text = FetchSummary.render(report, account: account, dryRun: dryRun)
             if json { FileHandleOutput.note(text) } else { print(text) }
             guard let seconds = every else { break }
             interruption.sleep(seconds)
         } while !interruption.isRaised
+    }
+
+    /// What the desk is told once: letter settings still missing, the outbox not sent.
+    static func notes(missingLetterSettings: [String], outboxFailure: (any Error)?) -> [String] {
+        var notes: [String] = []
+        if !missingLetterSettings.isEmpty { notes.append(IntakeImportMode.missingSettingsNote(missingLetterSettings)) }
+        if let mail = outboxFailure as? MailTransportError {
+            notes.append("The outbox was not sent: \(mail.description); `dsar outbox send --all` tries again.")
+        } else if let failure = outboxFailure {
+            notes.append("The outbox was not sent: \(DeskFailure(failure).message)")
+        }
+        return notes
     }
 }

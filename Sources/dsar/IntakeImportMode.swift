@@ -30,12 +30,16 @@ enum IntakeImportMode {
             db = session.db
             let acknowledgements = try IntakeAcknowledgements(db: session.db, actor: session.actor, now: session.now)
             if !acknowledgements.missingSettings.isEmpty {
-                FileHandleOutput.note(
-                    "No acknowledgement letters are produced until these settings are set: \(acknowledgements.missingSettings.joined(separator: ", ")) (`dsar settings set KEY VALUE`).")
+                FileHandleOutput.note(missingSettingsNote(acknowledgements.missingSettings))
             }
             mode = .store(IntakeStore(session.db), actor: session.actor, now: session.now, hooks: acknowledgements.hooks)
         }
         return (mode, db)
+    }
+
+    /// The note when letter settings are missing, so new requests get no acknowledgement.
+    static func missingSettingsNote(_ keys: [String]) -> String {
+        "No acknowledgement letters are produced until these settings are set: \(keys.joined(separator: ", ")) (`dsar settings set KEY VALUE`)."
     }
 
     static func checkPolicy(_ policy: String?, _ session: DeskSession) throws {

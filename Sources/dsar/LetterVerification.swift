@@ -48,7 +48,7 @@ struct LetterVerification {
     func show(_ verification: LetterFileVerification, path: String) throws {
         switch verification {
         case .genuine(let letter):
-            report(Answer("genuine", code: nil, letter: letter))
+            report(genuine: letter)
         case .altered(let letter):
             if json { try JSONOutput.print(Answer("altered", code: nil, letter: letter)) }
             throw DeskFailure(
@@ -67,12 +67,13 @@ struct LetterVerification {
         }
     }
 
-    func report(_ answer: Answer) {
+    /// Prints the genuine letter `letter`.
+    func report(genuine letter: StoredLetter) {
         if json {
-            try? JSONOutput.print(answer)
+            try? JSONOutput.print(Answer("genuine", code: nil, letter: letter))
             return
         }
-        print("Genuine: \(answer.code ?? "") is letter \(answer.letter_id ?? 0) (\(answer.kind ?? ""), \(answer.language ?? ""), \(answer.format ?? "")) of \(answer.reference ?? ""), produced \(answer.produced_at.map(Self.when) ?? "") by \(answer.produced_by ?? "").")
+        print("Genuine: \(letter.verificationCode) is letter \(letter.id) (\(letter.kind), \(letter.language.rawValue), \(letter.format)) of \(letter.reference), produced \(Self.when(letter.producedAt)) by \(letter.producedBy).")
     }
 
     static func when(_ date: Date) -> String {

@@ -64,7 +64,7 @@ import Testing
         entries.swapAt(1, 2)
         let broken = AuditChain.firstBrokenEntry(in: entries)
         #expect(broken?.index == 1)
-        #expect(broken?.message.isEmpty == false)
+        #expect(broken?.reason == .sequenceGap)
     }
 
     @Test func canonicalContentIsFixedAndEscaped() throws {

@@ -23,3 +23,35 @@ struct StoreErrorSentenceTests {
         #expect(failure.exitCode == DeskFailure.refused)
     }
 }
+
+/// A database that cannot be reached: each program names its own option and variable.
+struct DatabaseUnreachableSentenceTests {
+    static let unreachable = StoreError(.databaseUnreachable, name: "postgresql://dsar@%2Ftmp%2Fnone/dsar")
+
+    @Test func dsarNamesItsVariable() {
+        let failure = DeskFailure(Self.unreachable)
+        #expect(failure.message
+            == "Cannot reach postgresql://dsar@%2Ftmp%2Fnone/dsar; check DSAR_DATABASE_URL / --database-url and that the server runs (`docker compose up -d`).")
+        #expect(failure.exitCode == DeskFailure.unavailable)
+    }
+
+    @Test func thePortalNamesItsOwnVariable() {
+        let failure = DeskFailure(Self.unreachable, database: .portal)
+        #expect(failure.message
+            == "Cannot reach postgresql://dsar@%2Ftmp%2Fnone/dsar; check DSAR_PORTAL_DATABASE_URL / --database-url and that the server runs (`docker compose up -d`).")
+        #expect(failure.exitCode == DeskFailure.unavailable)
+    }
+
+    /// The PG* variables and the local database are the same for every program.
+    @Test func theOtherTargetsReadTheSameForEveryProgram() {
+        for error in [
+            StoreError(.databaseUnreachableFromEnvironment, name: "the database named by the PG* environment variables"),
+            StoreError(.localDatabaseUnreachable, name: "the local database in /var/lib/dsar", detail: "/var/lib/dsar/server.log"),
+        ] {
+            #expect(DeskFailure(error, database: .portal).message == DeskFailure(error).message)
+            #expect(DeskFailure(error, database: .portal).exitCode == DeskFailure.unavailable)
+        }
+        #expect(DeskFailure(StoreError(.databaseUnreachableFromEnvironment, name: "the database named by the PG* environment variables")).message
+            == "Cannot reach the database named by the PG* environment variables; check the PGHOST and PGDATABASE variables and that the server runs.")
+    }
+}

@@ -57,9 +57,9 @@ struct IntakeStoreTests {
             #expect(kinds == [.erasure])
             #expect(first.requests.count == 1)
             let sameBytes = try store.store(Self.incoming("delete", messageID: nil), policy: nil, actor: "t", now: now)
-            #expect(sameBytes.plan == .duplicate(messageRowID: first.messageRowID))
+            #expect(sameBytes.plan == .duplicate(of: .stored(messageRowID: first.messageRowID)))
             let sameID = try store.store(Self.incoming("other bytes", messageID: "m1@x"), policy: nil, actor: "t", now: now)
-            #expect(sameID.plan == .duplicate(messageRowID: first.messageRowID))
+            #expect(sameID.plan == .duplicate(of: .stored(messageRowID: first.messageRowID)))
             let noID = try store.store(Self.incoming("third", messageID: nil), policy: nil, actor: "t", now: now)
             #expect(noID.requests.count == 1)
             #expect(try database.connection.query("SELECT count(*)::bigint FROM messages").first?.decode(column: 0, as: Int.self) == 2)
@@ -75,7 +75,7 @@ struct IntakeStoreTests {
             let second = try store.store(
                 Self.incoming("delete", messageID: "race@x"), decided: .create([.erasure]), policy: nil, actor: "t", now: now,
                 hooks: .none, decide: IntakeDecider.decide)
-            #expect(second.plan == .duplicate(messageRowID: first.messageRowID))
+            #expect(second.plan == .duplicate(of: .stored(messageRowID: first.messageRowID)))
             #expect(try database.connection.query("SELECT count(*)::bigint FROM requests").first?.decode(column: 0, as: Int.self) == 1)
         }
     }
@@ -93,7 +93,7 @@ struct IntakeStoreTests {
                 "SELECT raw IS NULL, size_bytes, status FROM messages WHERE id = \(first.messageRowID)").first)
             let (rawIsNull, size, status) = try row.decode((Bool, Int, String).self)
             #expect(rawIsNull && size == 80_000_000 && status == "quarantined")
-            #expect(try store.store(huge, policy: nil, actor: "t", now: now).plan == .duplicate(messageRowID: first.messageRowID))
+            #expect(try store.store(huge, policy: nil, actor: "t", now: now).plan == .duplicate(of: .stored(messageRowID: first.messageRowID)))
         }
     }
 
@@ -243,7 +243,7 @@ struct IntakeBatchTests {
         let (plans, rows) = try Self.batched(Self.mailbox())
         #expect(plans == expectedPlans)
         #expect(rows == expectedRows)
-        #expect(expectedPlans[1] == .duplicate(messageRowID: 2) && expectedPlans[2] == .duplicate(messageRowID: 2))
+        #expect(expectedPlans[1] == .duplicate(of: .stored(messageRowID: 2)) && expectedPlans[2] == .duplicate(of: .stored(messageRowID: 2)))
         #expect(expectedPlans[8] == .reply(requestID: 1, reference: "DSAR-2026-000001"))
         guard case .triage(let reason, let suggested) = expectedPlans[9] else {
             Issue.record("a reference the desk does not hold: expected triage, got \(expectedPlans[9])")

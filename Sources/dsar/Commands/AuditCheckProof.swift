@@ -25,7 +25,7 @@ extension Dsar.Audit {
                 throw DeskFailure(message: "\(file) is not a proof file from `dsar audit prove` (its JSON does not fit).", exitCode: DeskFailure.badInput)
             }
             if let failure = proof.failure(against: expected) {
-                throw DeskFailure(message: failure, exitCode: DeskFailure.refused)
+                throw DeskFailure(message: DeskFailure.sentence(failure, against: expected), exitCode: DeskFailure.refused)
             }
             print("The proof holds: \(proof.events.count) events of \(proof.reference) are in the log of digest \(expected.token).")
         }

@@ -34,11 +34,11 @@ extension Dsar.Audit {
                 default: place = "event #\(broken.sequence)"
                 }
                 throw DeskFailure(
-                    message: "The audit log is broken at \(place): \(broken.message) Restore the log from a backup and investigate who changed it.",
+                    message: "The audit log is broken at \(place): \(DeskFailure.sentence(broken)) Restore the log from a backup and investigate who changed it.",
                     exitCode: DeskFailure.refused)
             }
             if let why = result.notExtending {
-                throw DeskFailure(message: why + " Restore the log from a backup and investigate who changed it.", exitCode: DeskFailure.refused)
+                throw DeskFailure(message: DeskFailure.sentence(why) + " Restore the log from a backup and investigate who changed it.", exitCode: DeskFailure.refused)
             }
             var line = "The audit log is intact: \(result.checked) events checked, \(result.sealed) sealed in \(result.seals) seals"
             if let extends = result.extends { line += "; it extends the digest \(extends.token)" }

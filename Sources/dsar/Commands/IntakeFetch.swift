@@ -42,7 +42,7 @@ extension Dsar.Intake {
 
         func validate() throws {
             let account: MailAccount
-            do { account = try MailAccount(parsing: url) } catch { throw ValidationError(error.description) }
+            do { account = try MailAccount(parsing: url) } catch { throw ValidationError(DeskFailure.sentence(error)) }
             guard account.scheme.isIMAP else { throw ValidationError("intake fetch reads IMAP: give an imaps:// or imap:// URL.") }
             if markSeen && moveTo != nil { throw ValidationError("Give --mark-seen or --move-to, not both.") }
             if dryRun && (markSeen || moveTo != nil) { throw ValidationError("A dry run changes nothing on the server; leave out --mark-seen and --move-to.") }

@@ -32,7 +32,7 @@ extension Dsar.Letter {
             let session = try DeskSession.open(global)
             let output = LetterVerification(json: json)
             if let code {
-                output.report(LetterVerification.Answer("genuine", code: nil, letter: try LetterStore(session.db).find(code: code)))
+                output.report(genuine: try LetterStore(session.db).find(code: code))
             } else {
                 let path = file ?? ""
                 try output.show(try LetterStore(session.db).verify(letterText: try output.text(of: path)), path: path)
