@@ -23,12 +23,17 @@ struct ColumnDomainTests {
             """
     }
 
+    /// One request, to hang the rows on.
+    static func request(_ db: Connection) throws -> StoredRequest {
+        try RequestStore(db).create(
+            NewRequest(kind: .access, requesterName: "Domain Test", email: "d@example.uz", receivedAt: now),
+            actor: "setup", now: now)
+    }
+
     @Test func eventColumnsRefuseWhatTheirChecksRefused() throws {
         try TestDatabase.withDatabase(migrated: true) { database in
             let db = database.connection
-            let request = try RequestStore(db).create(
-                NewRequest(kind: .access, requesterName: "Domain Test", email: "d@example.uz", receivedAt: Self.now),
-                actor: "setup", now: Self.now)
+            let request = try Self.request(db)
             let refused: [(String, String)] = [
                 ("hash", "ABC"), ("hash", String(repeating: "G", count: 64)), ("prev_hash", String(repeating: "0", count: 63)),
                 ("event", "Note added"), ("event", ""), ("actor", ""), ("actor", String(repeating: "a", count: 101)),
@@ -49,9 +54,7 @@ struct ColumnDomainTests {
     @Test func requestColumnsRefuseWhatTheirChecksRefused() throws {
         try TestDatabase.withDatabase(migrated: true) { database in
             let db = database.connection
-            let request = try RequestStore(db).create(
-                NewRequest(kind: .access, requesterName: "Domain Test", email: "d@example.uz", receivedAt: Self.now),
-                actor: "setup", now: Self.now)
+            let request = try Self.request(db)
             let refused: [Query] = [
                 "UPDATE requests SET reference = 'DSAR-26-1' WHERE id = \(request.id)",
                 "UPDATE requests SET reference = 'dsar-2026-000001' WHERE id = \(request.id)",
