@@ -51,16 +51,19 @@ public struct IntakeModel: Sendable {
         public var rightProbabilities: [Double] { Array(probabilities.prefix(Right.allCases.count)) }
         /// The probability that the message is no request at all.
         public var noneProbability: Double { probabilities[IntakeModel.noneOutput] }
-        /// Of the two most probable rights, the one the message asks for first (index in
-        /// `Right.allCases`), when the second is probable enough to be asked too (`askedFirst`).
+        /// The right to be done first when the order words (`orderedFirst`) or, of the two most
+        /// probable rights, the one asked first (`askedFirst`) say it is not the most probable one.
         public var askedFirst: Int? = nil
-        /// Rights by probability, best first (ties in `Right.allCases` order), except that the
-        /// right asked first leads when the top two are both asked.
+        /// Rights by probability, best first (ties in `Right.allCases` order), except that
+        /// `askedFirst` leads.
         public var ranked: [(Right, Double)] {
             let probabilities = rightProbabilities
             var order = Right.allCases.indices
                 .sorted { probabilities[$0] != probabilities[$1] ? probabilities[$0] > probabilities[$1] : $0 < $1 }
-            if let askedFirst, askedFirst == order[1] { order.swapAt(0, 1) }
+            if let askedFirst, let position = order.firstIndex(of: askedFirst), position > 0 {
+                order.remove(at: position)
+                order.insert(askedFirst, at: 0)
+            }
             return order.map { (Right.allCases[$0], probabilities[$0]) }
         }
         /// The calibration inputs: the top right's log-odds, its logit's margin over the second
@@ -132,7 +135,11 @@ public struct IntakeModel: Sendable {
         var scores = Scores(logits: logits, vocabularyTop: vocabularyBest.flatMap { vocabularyScores[$0] > 0 ? $0 : nil })
         let probabilities = scores.rightProbabilities
         let top = probabilities.indices.sorted { probabilities[$0] != probabilities[$1] ? probabilities[$0] > probabilities[$1] : $0 < $1 }
-        if probabilities[top[1]] >= Self.askedFirstProbability {
+        if let ordered = Self.orderedFirst(ranking: top, subject: subject, body: body) {
+            scores.askedFirst = ordered
+        } else if let erasureFirst = Self.erasureBeforeObjection(top, probabilities) {
+            scores.askedFirst = erasureFirst
+        } else if probabilities[top[1]] >= Self.askedFirstProbability {
             scores.askedFirst = askedFirst(top[0], top[1], subject: subject, body: body)
         }
         return scores
