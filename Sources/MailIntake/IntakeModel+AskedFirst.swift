@@ -160,6 +160,10 @@ extension IntakeModel {
             let window = verbLastOpeners.contains(word) ? verbLastWindow : openerWindow
             if postpositions.contains(word), previous.count > 3, previous.suffix(3).elementsEqual(ablative) {
                 if thatWords.contains(previous) { mark(next...(next + verbLastWindow), &earlier) } else { mark((index - 1)...(index - 1), &later) }
+            } else if after.contains(word) && following == Array("togo".utf8) && next + 1 < words.count
+                && words[next + 1] == Array("kak".utf8) {
+                // "после того как удалите, пришлите": the clause after "как" happens first.
+                mark((next + 2)...(next + 2 + openerWindow), &earlier)
             } else if after.contains(word) && thatWords.contains(following) {
                 mark((next + 1)...(next + 1 + openerWindow), &later)
             } else if before.contains(word) && thatWords.contains(following) {

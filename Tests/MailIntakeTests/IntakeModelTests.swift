@@ -92,6 +92,8 @@ import Testing
             "Profilimni o'chirishdan oldin menga barcha ma'lumotlarimning nusxasini yuboring.",
             "Профилимни ўчиришдан олдин менга маълумотларим нусхасини юборинг.",
             "Сначала пришлите мне список моих данных, потом удалите их.",
+            "После того как пришлёте мне копию моих данных, удалите мой аккаунт.",
+            "Пришлите мне копию моих данных. После этого удалите их.",
         ]
         let objection = try #require(Right.allCases.firstIndex(of: .objection))
         for text in beforeDeleting {
