@@ -109,13 +109,6 @@ public final class CopyWriter {
         if buffer.count >= flushThreshold { try flush() }
     }
 
-    /// Appends rows encoded ahead of time, in chunks so the server starts on them at once.
-    public func write(encoded rows: CopyRowEncoder) throws {
-        try flush()
-        try send(rows.bytes)
-        rowCount += rows.rowCount
-    }
-
     /// Writes the whole stream of a `COPY … FROM STDIN (FORMAT binary)`: the format's header, the
     /// rows encoded ahead of time and its trailer. Nothing else may be written to the same COPY.
     public func write(encoded rows: CopyBinaryRowEncoder) throws {

@@ -1,6 +1,7 @@
 /// Rows in PostgreSQL's binary COPY format (`COPY … FROM STDIN (FORMAT binary)`), encoded into a
-/// byte buffer ahead of the connection like `CopyRowEncoder`, and streamed whole by
-/// `CopyWriter.write(encoded:)`, which adds the format's header and trailer.
+/// byte buffer ahead of the connection, so that one thread can encode a batch while another
+/// streams the previous one; `CopyWriter.write(encoded:)` sends it whole with the format's header
+/// and trailer. Fields are added one at a time, without an array of strings per row.
 ///
 /// Each field is its length and the column type's binary form, so the server neither parses
 /// numbers and instants nor unescapes text (about half the server's work of a text COPY into
