@@ -21,7 +21,7 @@ struct SyntheticStart: Sendable {
     var events = 0
 }
 
-/// One batch encoded in COPY text format, table by table, in the order the rows must be loaded.
+/// One batch encoded in binary COPY format, table by table, in the order the rows must be loaded.
 struct SyntheticBatch: Sendable {
     var tables: [(statement: SyntheticBatchEncoder.Copy, rows: CopyBinaryRowEncoder)]
     /// The audit events, sealed and then written through `AuditLog.copy(bulk:)` after the tables.
