@@ -21,9 +21,9 @@ struct SyntheticStart: Sendable {
     var events = 0
 }
 
-/// One batch encoded in COPY text format, table by table, in the order the rows must be loaded.
+/// One batch encoded in binary COPY format, table by table, in the order the rows must be loaded.
 struct SyntheticBatch: Sendable {
-    var tables: [(statement: Query, rows: CopyRowEncoder)]
+    var tables: [(statement: SyntheticBatchEncoder.Copy, rows: CopyBinaryRowEncoder)]
     /// The audit events, sealed and then written through `AuditLog.copy(bulk:)` after the tables.
     let audit: AuditBulkBatch
     let events: Int
@@ -102,24 +102,38 @@ struct SyntheticBatchEncoder: Sendable {
     let entries: [PolicyCatalog.Entry]
     let actor: String
 
-    static let copyCases: Query = "COPY cases (id, created_at) FROM STDIN"
-    static let copyRequesters: Query = "COPY requesters (id, name, email, language, created_at) FROM STDIN"
-    static let copyRequests: Query = """
-        COPY requests (id, reference, case_id, kind, state, policy, requester_id, channel, received_at, due_on,
-                       original_due_on, extended_by, paused_since, closed_at, ground, close_note, assignee, version,
-                       updated_at, updated_by) FROM STDIN
-        """
-    static let copyPauses: Query = "COPY clock_pauses (request_id, reason, started_at, ended_at) FROM STDIN"
-    static let copyExtensions: Query = """
-        COPY extensions (request_id, period, reason, decided_by, granted_at, recorded_at, recorded_by) FROM STDIN
-        """
-    static let copyRetentions: Query = "COPY refusal_retentions (request_id, law, period, recorded_at) FROM STDIN"
-    static let copyClarifications: Query = "COPY clarifications (request_id, question, asked_at, recorded_at, recorded_by) FROM STDIN"
-    static let copyEvidence: Query = "COPY evidence (id, request_id, kind, details, occurred_at, recorded_at, recorded_by) FROM STDIN"
-    static let copyLetters: Query = """
-        COPY letters (id, request_id, kind, language, format, sha256, verification_code, subject, body, recipient,
-                      produced_at, produced_by) FROM STDIN
-        """
+    /// A COPY of one table in binary format (`CopyBinaryRowEncoder`: no digits or instants
+    /// rendered here and parsed by the server), frozen right after the table was truncated.
+    struct Copy: Sendable {
+        let plain: Query
+        let frozen: Query
+
+        init(table: Query) {
+            plain = "COPY " + table + " FROM STDIN (FORMAT binary)"
+            frozen = "COPY " + table + " FROM STDIN (FORMAT binary, FREEZE)"
+        }
+
+        func statement(freeze: Bool) -> Query { freeze ? frozen : plain }
+    }
+
+    static let copyCases = Copy(table: "cases (id, created_at)")
+    static let copyRequesters = Copy(table: "requesters (id, name, email, language, created_at)")
+    static let copyRequests = Copy(
+        table: """
+            requests (id, reference, case_id, kind, state, policy, requester_id, channel, received_at, due_on,
+                      original_due_on, extended_by, paused_since, closed_at, ground, close_note, assignee, version,
+                      updated_at, updated_by)
+            """)
+    static let copyPauses = Copy(table: "clock_pauses (request_id, reason, started_at, ended_at)")
+    static let copyExtensions = Copy(table: "extensions (request_id, period, reason, decided_by, granted_at, recorded_at, recorded_by)")
+    static let copyRetentions = Copy(table: "refusal_retentions (request_id, law, period, recorded_at)")
+    static let copyClarifications = Copy(table: "clarifications (request_id, question, asked_at, recorded_at, recorded_by)")
+    static let copyEvidence = Copy(table: "evidence (id, request_id, kind, details, occurred_at, recorded_at, recorded_by)")
+    static let copyLetters = Copy(
+        table: """
+            letters (id, request_id, kind, language, format, sha256, verification_code, subject, body, recipient,
+                     produced_at, produced_by)
+            """)
 
     func encode(_ plans: [SyntheticPlan], _ numbers: SyntheticNumbers) -> SyntheticBatch {
         let references = numbers.references
@@ -130,15 +144,15 @@ struct SyntheticBatchEncoder: Sendable {
         let letterBase = numbers.letterBase
         let requestID = { (i: Int) in firstRequest + Int64(i) }
 
-        var cases = CopyRowEncoder(capacity: plans.count * 40)
-        var requesters = CopyRowEncoder(capacity: plans.count * 90)
-        var requests = CopyRowEncoder(capacity: plans.count * 260)
-        var pauses = CopyRowEncoder()
-        var extensions = CopyRowEncoder()
-        var clarifications = CopyRowEncoder()
-        var retentions = CopyRowEncoder()
-        var evidence = CopyRowEncoder(capacity: plans.count * 200)
-        var letters = CopyRowEncoder(capacity: plans.count * 3 * 420)
+        var cases = CopyBinaryRowEncoder(capacity: plans.count * 40)
+        var requesters = CopyBinaryRowEncoder(capacity: plans.count * 110)
+        var requests = CopyBinaryRowEncoder(capacity: plans.count * 330)
+        var pauses = CopyBinaryRowEncoder()
+        var extensions = CopyBinaryRowEncoder()
+        var clarifications = CopyBinaryRowEncoder()
+        var retentions = CopyBinaryRowEncoder()
+        var evidence = CopyBinaryRowEncoder(capacity: plans.count * 230)
+        var letters = CopyBinaryRowEncoder(capacity: plans.count * 3 * 470)
         for (i, plan) in plans.enumerated() {
             let id = requestID(i)
             cases.add(firstCase + Int64(i)); cases.addTimestamp(milliseconds: plan.receivedMs); cases.endRow()
@@ -146,22 +160,24 @@ struct SyntheticBatchEncoder: Sendable {
             requesters.add(firstRequester + Int64(i)); requesters.add(plan.name); requesters.add(plan.email)
             requesters.add(plan.language.rawValue); requesters.addTimestamp(milliseconds: plan.receivedMs); requesters.endRow()
 
-            var version: Int64 = 1
+            var version: Int32 = 1
             for step in plan.steps where step.event != nil && step.event?.name != .letterProduced { version += 1 }
             requests.add(id); requests.add(references[i]); requests.add(firstCase + Int64(i)); requests.add(plan.kind.rawValue)
             requests.add(plan.state.rawValue); requests.add(entries[plan.entryIndex].policy.code)
             requests.add(firstRequester + Int64(i)); requests.add(plan.channel.rawValue)
-            requests.addTimestamp(milliseconds: plan.receivedMs); requests.add(plan.due.iso); requests.add(plan.originalDue.iso)
+            requests.addTimestamp(milliseconds: plan.receivedMs)
+            requests.addDate(daysSinceUnixEpoch: Int32(plan.due.daysSinceEpoch))
+            requests.addDate(daysSinceUnixEpoch: Int32(plan.originalDue.daysSinceEpoch))
             requests.add(plan.extendedBy?.description)
-            if let paused = plan.pausedSinceMs { requests.addTimestamp(milliseconds: paused) } else { requests.add(nil) }
-            if let closed = plan.closedAtMs { requests.addTimestamp(milliseconds: closed) } else { requests.add(nil) }
+            requests.addTimestamp(milliseconds: plan.pausedSinceMs)
+            requests.addTimestamp(milliseconds: plan.closedAtMs)
             requests.add(plan.ground?.rawValue); requests.add(plan.closeNote); requests.add(plan.assignee); requests.add(version)
             requests.addTimestamp(milliseconds: plan.steps.last?.atMs ?? plan.receivedMs); requests.add(actor)
             requests.endRow()
 
             for pause in plan.pauses {
                 pauses.add(id); pauses.add(pause.reason.rawValue); pauses.addTimestamp(milliseconds: pause.start)
-                if let end = pause.end { pauses.addTimestamp(milliseconds: end) } else { pauses.add(nil) }
+                pauses.addTimestamp(milliseconds: pause.end)
                 pauses.endRow()
             }
             if let at = plan.extensionMs, let period = plan.extendedBy {
@@ -181,7 +197,7 @@ struct SyntheticBatchEncoder: Sendable {
             for (n, item) in plan.evidence.enumerated() {
                 let at = AuditEntry.iso8601Milliseconds(SyntheticPlan.date(item.atMs))
                 evidence.add(evidenceBase[i] + Int64(n)); evidence.add(id); evidence.add(item.kind.rawValue)
-                evidence.add(SyntheticBatchWriter.details(item.kind, reference: references[i], at: at))
+                evidence.addJSONB(SyntheticBatchWriter.details(item.kind, reference: references[i], at: at))
                 evidence.addTimestamp(milliseconds: item.atMs); evidence.addTimestamp(milliseconds: item.atMs)
                 evidence.add(actor); evidence.endRow()
             }
@@ -274,7 +290,7 @@ struct SyntheticBatchWriter {
 
     func write(_ batch: SyntheticBatch) throws {
         for (statement, rows) in batch.tables where rows.rowCount > 0 {
-            try db.copyIn(freeze ? statement + " WITH (FREEZE)" : statement) { out in try out.write(encoded: rows) }
+            try db.copyIn(statement.statement(freeze: freeze)) { out in try out.write(encoded: rows) }
         }
         try AuditLog(db).copy(bulk: batch.audit, freeze: freeze)
     }

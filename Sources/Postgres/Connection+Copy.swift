@@ -2,7 +2,8 @@ import CLibPQ
 
 /// `COPY … FROM STDIN` streaming for bulk loads.
 extension Connection {
-    /// Streams rows into a `COPY table (columns) FROM STDIN` statement (text format).
+    /// Streams rows into a `COPY table (columns) FROM STDIN` statement (text format, or binary
+    /// with `(FORMAT binary)` and `CopyWriter.write(encoded: CopyBinaryRowEncoder)`).
     ///
     /// The statement must be a literal without parameters; the rows are written by `body`
     /// through the writer, which escapes every field. Returns the number of rows copied.
@@ -108,17 +109,24 @@ public final class CopyWriter {
         if buffer.count >= flushThreshold { try flush() }
     }
 
-    /// Appends rows encoded ahead of time, in chunks so the server starts on them at once.
-    public func write(encoded rows: CopyRowEncoder) throws {
+    /// Writes the whole stream of a `COPY … FROM STDIN (FORMAT binary)`: the format's header, the
+    /// rows encoded ahead of time and its trailer. Nothing else may be written to the same COPY.
+    public func write(encoded rows: CopyBinaryRowEncoder) throws {
         try flush()
-        let bytes = rows.bytes
+        try connection.putCopyData(CopyBinaryRowEncoder.header)
+        try send(rows.bytes)
+        try connection.putCopyData(CopyBinaryRowEncoder.trailer)
+        rowCount += rows.rowCount
+    }
+
+    /// Sends bytes in chunks, so the server starts on them at once.
+    private func send(_ bytes: [UInt8]) throws {
         var start = 0
         while start < bytes.count {
             let end = min(start + flushThreshold, bytes.count)
             try connection.putCopyData(bytes[start..<end])
             start = end
         }
-        rowCount += rows.rowCount
     }
 
     func flush() throws {
