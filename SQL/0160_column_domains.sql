@@ -18,6 +18,9 @@
 --   requests.extended_by extension_length: 1–3 digits and d, wd or m
 -- The checks over several columns (or cheap integer bounds) stay table CHECKs.
 --
+-- The hashes keep their byte-order collation "C" (SQL/0061): under the database's C.UTF-8 the
+-- unique index on events.hash took 18.9 s of CPU to build over 6.9 million events, 5.05 s in "C".
+--
 -- No table is rewritten (only the unique index on events.hash is rebuilt): a column changes to a domain over its own type
 -- while the domain has no constraint yet (PostgreSQL rewrites a table whose column gets a domain
 -- WITH constraints), then each domain gets its constraint, which checks the existing values in
@@ -39,8 +42,8 @@ ALTER TABLE events
     DROP CONSTRAINT events_event_check,
     DROP CONSTRAINT events_actor_check,
     DROP CONSTRAINT events_payload_check,
-    ALTER COLUMN hash TYPE chain_hash,
-    ALTER COLUMN prev_hash TYPE chain_hash,
+    ALTER COLUMN hash TYPE chain_hash COLLATE "C",
+    ALTER COLUMN prev_hash TYPE chain_hash COLLATE "C",
     ALTER COLUMN event TYPE audit_event_name,
     ALTER COLUMN actor TYPE audit_actor,
     ALTER COLUMN payload TYPE json_text;
