@@ -21,13 +21,13 @@
 -- The hashes keep their byte-order collation "C" (SQL/0061): under the database's C.UTF-8 the
 -- unique index on events.hash took 18.9 s of CPU to build over 6.9 million events, 5.05 s in "C".
 --
--- No table is rewritten (only the unique index on events.hash is rebuilt): a column changes to a domain over its own type
--- while the domain has no constraint yet (PostgreSQL rewrites a table whose column gets a domain
--- WITH constraints), then each domain gets its constraint, which checks the existing values in
--- one scan of each table that uses it. `sha256_hex` (letters, exports) is not reused for this
--- reason: the chains get their own `chain_hash` with the same condition. On a desk of a million
--- requests (about 7 million events) the scans and the rebuild of `events_hash_key` take about a
--- minute, once.
+-- No table is rewritten (at most the unique index on events.hash is rebuilt): a column changes
+-- to a domain over its own type while the domain has no constraint yet (PostgreSQL rewrites a
+-- table whose column gets a domain WITH constraints), then each domain gets its constraint,
+-- which checks the existing values in one scan of each table that uses it. `sha256_hex`
+-- (letters, exports) is not reused for this reason: the chains get their own `chain_hash` with
+-- the same condition. On a desk of a million requests (about 7 million events) the scans (and
+-- any rebuild of `events_hash_key`) take about a minute, once.
 
 CREATE DOMAIN chain_hash AS text;
 CREATE DOMAIN audit_event_name AS text;
