@@ -339,7 +339,7 @@ public struct AuditLog {
         for entry in entries.sorted(by: { ($0.requestID ?? 0, $0.sequence) < ($1.requestID ?? 0, $1.sequence) }) {
             Self.encode(entry, leaf: nil, into: &rows)
         }
-        try db.copyIn(Self.copyEvents) { out in try out.write(encoded: rows) }
+        try db.copyIn(Self.copyEvents()) { out in try out.write(encoded: rows) }
         // The heads move to each chain's newest event of the batch.
         var heads: [Int64: AuditEntry] = [:]
         for entry in entries { if let id = entry.requestID { heads[id] = entry } }
@@ -358,17 +358,14 @@ public struct AuditLog {
     }
 
     /// Events in PostgreSQL's binary COPY format (`encode`): the server parses no numbers and
-    /// instants and unescapes no text, about half its work of a text COPY into `events`.
-    static let copyEvents: Query = """
-        COPY events (seq, request_id, chain_pos, occurred_at, recorded_at, actor, event, from_state, to_state, payload,
-                     prev_hash, hash, leaf) FROM STDIN (FORMAT binary)
+    /// instants and unescapes no text, about half its work of a text COPY into `events`. `freeze`
+    /// for a table truncated in this transaction: frozen rows, no WAL under `wal_level=minimal`.
+    static func copyEvents(freeze: Bool = false) -> Query {
         """
-
-    /// `copyEvents` for a table truncated in this transaction: frozen rows, no WAL under `wal_level=minimal`.
-    static let copyEventsFrozen: Query = """
         COPY events (seq, request_id, chain_pos, occurred_at, recorded_at, actor, event, from_state, to_state, payload,
-                     prev_hash, hash, leaf) FROM STDIN (FORMAT binary, FREEZE)
-        """
+                     prev_hash, hash, leaf) FROM STDIN
+        """ + (freeze ? " (FORMAT binary, FREEZE)" : " (FORMAT binary)")
+    }
 
     /// One event as a row of `copyEvents`.
     static func encode(_ entry: AuditEntry, leaf: Int64?, into rows: inout CopyBinaryRowEncoder) {
@@ -502,7 +499,7 @@ extension AuditLog {
     public func copy(bulk batch: AuditBulkBatch, freeze: Bool) throws {
         let rows = batch.rows
         guard rows.rowCount > 0 else { return }
-        try db.copyIn(freeze ? Self.copyEventsFrozen : Self.copyEvents) { out in try out.write(encoded: rows) }
+        try db.copyIn(Self.copyEvents(freeze: freeze)) { out in try out.write(encoded: rows) }
     }
 
     /// Ends a bulk load: the sequence moves past its events, its seals are stored.

@@ -54,7 +54,7 @@ public struct CopyBinaryRowEncoder: Sendable {
     public mutating func add(_ value: Int32) {
         field()
         appendLength(4)
-        withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
+        appendBigEndian(value)
     }
 
     /// A `jsonb` field from JSON text (the server parses it as `jsonb` input would); `nil` is SQL NULL.
@@ -85,8 +85,7 @@ public struct CopyBinaryRowEncoder: Sendable {
     public mutating func addDate(daysSinceUnixEpoch days: Int32) {
         field()
         appendLength(4)
-        let value = (days - Self.postgresEpochDays).bigEndian
-        withUnsafeBytes(of: value) { bytes.append(contentsOf: $0) }
+        appendBigEndian(days - Self.postgresEpochDays)
     }
 
     /// SQL NULL.
@@ -117,10 +116,10 @@ public struct CopyBinaryRowEncoder: Sendable {
     }
 
     private mutating func appendLength(_ length: Int) {
-        withUnsafeBytes(of: Int32(truncatingIfNeeded: length).bigEndian) { bytes.append(contentsOf: $0) }
+        appendBigEndian(Int32(truncatingIfNeeded: length))
     }
 
-    private mutating func appendBigEndian(_ value: Int64) {
+    private mutating func appendBigEndian<T: FixedWidthInteger>(_ value: T) {
         withUnsafeBytes(of: value.bigEndian) { bytes.append(contentsOf: $0) }
     }
 }
