@@ -206,7 +206,7 @@ public struct RequestStore {
             }
             // The change and its event in one statement, chained to the head read with the request.
             let log = AuditLog(db)
-            let head = try log.head(requestID: request.id, changedRow: headRow)
+            let head = try log.head(requestID: request.id, row: headRow, from: RequestRow.count)
             let event = log.entry(
                 .transition(
                     outcome.event, from: outcome.from, to: outcome.to, dueOn: due, previousDueOn: request.dueOn,
@@ -218,8 +218,11 @@ public struct RequestStore {
                 head: head)
             // Without a letter to produce, with the seal lock's attempt in the same round trip.
             let written = alongside == nil
-                ? try log.writeSealingAlongside(.init(write), now: now).map(RequestRow.decode) : try db.rows(write)
-            guard let changed = written.first else { throw try store.lostRace(request) }
+                ? try log.writeSealingAlongside(.init(write), now: now).map(write.decodeRow) : try db.rows(write)
+            guard let stored = written.first else { throw try store.lostRace(request) }
+            let changed = request.transitioned(
+                state: outcome.to, dueOn: due, extendedBy: extendedBy, pausedSince: pausedSince, closedAt: closedAt,
+                ground: ground, closeNote: note, version: stored.version, updatedAt: stored.updatedAt, updatedBy: actor)
             let applied = Applied(request: changed, outcome: outcome)
             if let alongside {
                 AuditLog.sealedAlongside.clear(db)
@@ -232,8 +235,9 @@ public struct RequestStore {
 
     /// A lifecycle step's write: the new state, clock and closing fields of a request still at
     /// `version` whose chain head has not moved since it was read, and the step's event
-    /// (`AuditLog.ChainedWrite` from `$12`), in one statement; returns the request as changed
-    /// (no row: someone else changed the request or its chain meanwhile, and nothing was written).
+    /// (`AuditLog.ChainedWrite` from `$12`), in one statement; returns the request's new version
+    /// and time of change (no row: someone else changed the request or its chain meanwhile, and
+    /// nothing was written).
     struct Transition: Statement {
         static let chained = AuditLog.ChainedWrite(first: 12)
         static let sql = """
@@ -243,12 +247,9 @@ public struct RequestStore {
                     version = r.version + 1, updated_at = $8, updated_by = $9,
             """ + " " + chained.setHead + """
 
-                FROM requesters q
-                WHERE r.id = $10 AND r.version = $11 AND q.id = r.requester_id AND
-            """ + " " + chained.headUnmoved + """
-
-                RETURNING
-            """ + " " + RequestRow.columns + "), " + chained.insertAppended + " SELECT changed.* FROM changed"
+                WHERE r.id = $10 AND r.version = $11 AND
+            """ + " " + chained.headUnmoved + " " + AuditLog.ChainedWrite.returning + "), " + chained.insertAppended
+            + " SELECT version, updated_at FROM changed"
 
         let state: RequestState
         let dueOn: LocalDate
@@ -272,7 +273,7 @@ public struct RequestStore {
             ] + AuditLog.ChainedWrite.bindings(event, after: head)
         }
 
-        func decodeRow(_ row: Postgres.Row) throws -> StoredRequest { try RequestRow.decode(row) }
+        func decodeRow(_ row: Postgres.Row) throws -> (version: Int, updatedAt: Date) { try row.decode((Int, Date).self) }
     }
 
     /// Records evidence on an open request (SPEC §3 gates), audited without its details.
