@@ -153,9 +153,9 @@ public struct AuditLog {
         /// The SET items that move the head to the event.
         var setHead: String { "audit_pos = $\(first + 1)::bigint, audit_hash = $\(first + 10)::text" }
 
-        /// What the change returns: the two values of the row its writer did not choose (the
-        /// writer knows the rest from the row it read and what it wrote), read back as written.
-        static let returning = "RETURNING r.id, r.version, r.updated_at"
+        /// What the change returns: the new version and the instants as stored (to the
+        /// microsecond); the writer knows the rest from the row it read and what it wrote.
+        static let returning = "RETURNING r.id, r.version, r.updated_at, r.paused_since, r.closed_at"
 
         /// The condition that the head is still where the event was chained from.
         var headUnmoved: String { "r.audit_pos IS NOT DISTINCT FROM $\(first + 11)::bigint" }

@@ -221,7 +221,7 @@ public struct RequestStore {
                 ? try log.writeSealingAlongside(.init(write), now: now).map(write.decodeRow) : try db.rows(write)
             guard let stored = written.first else { throw try store.lostRace(request) }
             let changed = request.transitioned(
-                state: outcome.to, dueOn: due, extendedBy: extendedBy, pausedSince: pausedSince, closedAt: closedAt,
+                state: outcome.to, dueOn: due, extendedBy: extendedBy, pausedSince: stored.pausedSince, closedAt: stored.closedAt,
                 ground: ground, closeNote: note, version: stored.version, updatedAt: stored.updatedAt, updatedBy: actor)
             let applied = Applied(request: changed, outcome: outcome)
             if let alongside {
@@ -236,7 +236,7 @@ public struct RequestStore {
     /// A lifecycle step's write: the new state, clock and closing fields of a request still at
     /// `version` whose chain head has not moved since it was read, and the step's event
     /// (`AuditLog.ChainedWrite` from `$12`), in one statement; returns the request's new version
-    /// and time of change (no row: someone else changed the request or its chain meanwhile, and
+    /// and its instants as stored (no row: someone else changed the request or its chain meanwhile, and
     /// nothing was written).
     struct Transition: Statement {
         static let chained = AuditLog.ChainedWrite(first: 12)
@@ -249,7 +249,7 @@ public struct RequestStore {
 
                 WHERE r.id = $10 AND r.version = $11 AND
             """ + " " + chained.headUnmoved + " " + AuditLog.ChainedWrite.returning + "), " + chained.insertAppended
-            + " SELECT version, updated_at FROM changed"
+            + " SELECT version, updated_at, paused_since, closed_at FROM changed"
 
         let state: RequestState
         let dueOn: LocalDate
@@ -273,7 +273,9 @@ public struct RequestStore {
             ] + AuditLog.ChainedWrite.bindings(event, after: head)
         }
 
-        func decodeRow(_ row: Postgres.Row) throws -> (version: Int, updatedAt: Date) { try row.decode((Int, Date).self) }
+        func decodeRow(_ row: Postgres.Row) throws -> (version: Int, updatedAt: Date, pausedSince: Date?, closedAt: Date?) {
+            try row.decode((Int, Date, Date?, Date?).self)
+        }
     }
 
     /// Records evidence on an open request (SPEC §3 gates), audited without its details.
