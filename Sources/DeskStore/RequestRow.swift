@@ -59,6 +59,27 @@ enum RequestRow {
         func makeBindings() -> [PostgresBinding] { [reference.postgresBinding] }
     }
 
+    /// `ByReferenceWithHead` with what a lifecycle step decides on besides the row
+    /// (`RequestStore.Facts`), after the head: the kinds of evidence recorded (`,`-separated),
+    /// the completed clock pauses (`start|end` as the server prints them, `,`-separated, in
+    /// order) and whether a restriction lift notice was produced.
+    struct ForChange: Statement {
+        static let sql = "SELECT " + columns + ", " + AuditLog.headColumns + """
+            ,
+                   (SELECT string_agg(e.kind::text, ',' ORDER BY e.id) FROM evidence e WHERE e.request_id = r.id),
+                   (SELECT string_agg(p.started_at::text || '|' || p.ended_at::text, ',' ORDER BY p.started_at, p.id)
+                    FROM clock_pauses p WHERE p.request_id = r.id AND p.ended_at IS NOT NULL),
+                   EXISTS (SELECT 1 FROM letters l WHERE l.request_id = r.id AND l.kind = 'restriction_lift_notice')
+            FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.reference = $1
+            """
+        /// Where the facts start: after the row and the head.
+        static let factsColumn = RequestRow.count + 3
+
+        let reference: String
+        func makeBindings() -> [PostgresBinding] { [reference.postgresBinding] }
+        func decodeRow(_ row: Postgres.Row) throws -> Postgres.Row { row }
+    }
+
     /// `ByReference`, locked `FOR NO KEY UPDATE` inside the caller's transaction (see
     /// `RequestStore.find`): a writer that appends to the request's audit chain moves its head.
     struct ByReferenceLocked: RequestStatement {

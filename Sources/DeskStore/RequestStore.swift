@@ -346,45 +346,31 @@ public struct RequestStore {
     }
 
     /// A request by its reference with its chain head (`AuditLog.headColumns`, read without a
-    /// lock: a write chained to it checks that it has not moved) and its `Facts`, in one round
-    /// trip (two statements, pipelined).
+    /// lock: a write chained to it checks that it has not moved) and its `Facts`, in one statement
+    /// (`RequestRow.ForChange`).
     func findForChange(_ reference: String) throws -> (StoredRequest, Facts, Postgres.Row) {
         guard let parsed = RequestReference(reference) else {
             throw StoreError(.invalidReference, value: reference)
         }
         let reference = parsed.description
-        let results = try db.pipeline([
-            .init(RequestRow.ByReferenceWithHead(reference: reference)),
-            .init(
-                """
-                SELECT 'e', kind::text, NULL::timestamptz, NULL::timestamptz, false FROM evidence
-                WHERE request_id = (SELECT id FROM requests WHERE reference = \(reference))
-                UNION ALL
-                SELECT 'p', NULL, started_at, ended_at, false FROM clock_pauses
-                WHERE request_id = (SELECT id FROM requests WHERE reference = \(reference)) AND ended_at IS NOT NULL
-                UNION ALL
-                SELECT 'l', NULL, NULL, NULL, EXISTS (SELECT 1 FROM letters WHERE kind = 'restriction_lift_notice'
-                           AND request_id = (SELECT id FROM requests WHERE reference = \(reference)))
-                """),
-        ])
-        guard let row = results.first?.first, let factRows = results.last else {
+        guard let row = try db.rows(RequestRow.ForChange(reference: reference)).first else {
             throw StoreError(.requestNotFound, reference: reference)
         }
         let request = try RequestRow.decode(row)
-        var facts = Facts()
-        for fact in factRows {
-            let (what, kind, from, to, lift) = try fact.decode((String, String?, Date?, Date?, Bool).self)
-            switch what {
-            case "e":
-                guard let kind, let parsed = EvidenceKind(rawValue: kind) else {
-                    throw StoreError(.evidenceUnreadable, reference: request.reference, value: kind ?? "")
-                }
-                facts.evidence.append(parsed)
-            case "p":
-                if let from { facts.completedPauses.append((from: from, to: to)) }
-            default:
-                facts.liftNoticeSent = lift
+        let (kinds, pauses, liftNoticeSent) = try row.decode((String?, String?, Bool).self, from: RequestRow.ForChange.factsColumn)
+        var facts = Facts(liftNoticeSent: liftNoticeSent)
+        for kind in (kinds ?? "").split(separator: ",") {
+            guard let parsed = EvidenceKind(rawValue: String(kind)) else {
+                throw StoreError(.evidenceUnreadable, reference: request.reference, value: String(kind))
             }
+            facts.evidence.append(parsed)
+        }
+        for pause in (pauses ?? "").split(separator: ",") {
+            let ends = pause.split(separator: "|")
+            guard ends.count == 2, let from = Date(postgresText: String(ends[0])), let to = Date(postgresText: String(ends[1])) else {
+                throw StoreError(.nothingReturned, name: "clock pauses of \(request.reference)")
+            }
+            facts.completedPauses.append((from: from, to: to))
         }
         return (request, facts, row)
     }
