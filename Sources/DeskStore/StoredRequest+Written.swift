@@ -7,12 +7,12 @@ import Foundation
 extension StoredRequest {
     /// After `dsar claim` or an assignment to `assignee`.
     func assigned(to assignee: String, version: Int, updatedAt: Date) -> StoredRequest {
-        StoredRequest(
-            id: id, reference: reference, caseID: caseID, kind: kind, state: state, policy: policy, requester: requester,
-            channel: channel, details: details, directMarketing: directMarketing, consentWithdrawal: consentWithdrawal,
-            messageID: messageID, receivedAt: receivedAt, dueOn: dueOn, originalDueOn: originalDueOn, extendedBy: extendedBy,
-            pausedSince: pausedSince, closedAt: closedAt, ground: ground, closeNote: closeNote, assignee: assignee,
-            version: version, updatedAt: updatedAt, updatedBy: assignee)
+        var changed = self
+        changed.assignee = assignee
+        changed.version = version
+        changed.updatedAt = updatedAt
+        changed.updatedBy = assignee
+        return changed
     }
 
     /// After a lifecycle step (`RequestStore.apply`) by `updatedBy`.
@@ -20,11 +20,17 @@ extension StoredRequest {
         state: RequestState, dueOn: LocalDate, extendedBy: Period?, pausedSince: Date?, closedAt: Date?, ground: RefusalGround?,
         closeNote: String?, version: Int, updatedAt: Date, updatedBy: String
     ) -> StoredRequest {
-        StoredRequest(
-            id: id, reference: reference, caseID: caseID, kind: kind, state: state, policy: policy, requester: requester,
-            channel: channel, details: details, directMarketing: directMarketing, consentWithdrawal: consentWithdrawal,
-            messageID: messageID, receivedAt: receivedAt, dueOn: dueOn, originalDueOn: originalDueOn, extendedBy: extendedBy,
-            pausedSince: pausedSince, closedAt: closedAt, ground: ground, closeNote: closeNote, assignee: assignee,
-            version: version, updatedAt: updatedAt, updatedBy: updatedBy)
+        var changed = self
+        changed.state = state
+        changed.dueOn = dueOn
+        changed.extendedBy = extendedBy
+        changed.pausedSince = pausedSince
+        changed.closedAt = closedAt
+        changed.ground = ground
+        changed.closeNote = closeNote
+        changed.version = version
+        changed.updatedAt = updatedAt
+        changed.updatedBy = updatedBy
+        return changed
     }
 }
