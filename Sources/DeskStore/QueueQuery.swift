@@ -296,8 +296,8 @@ public struct QueueQuery {
                 throw StoreError(.claimRace)
             }
             return Item(
-                request: picked.request.assigned(to: actor, version: written.version, updatedAt: written.updatedAt), daysLeft: picked.daysLeft, isOverdue: picked.isOverdue, replyWaiting: picked.replyWaiting,
-                bounced: picked.bounced)
+                request: picked.request.assigned(to: actor, version: written.version, updatedAt: written.updatedAt),
+                daysLeft: picked.daysLeft, isOverdue: picked.isOverdue, replyWaiting: picked.replyWaiting, bounced: picked.bounced)
         }
     }
 
