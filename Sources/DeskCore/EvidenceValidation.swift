@@ -2,8 +2,10 @@ import Foundation
 
 /// Small checks shared by the evidence types; each failure names the field.
 enum EvidenceValidation {
+    /// Nil, empty, or nothing but white space and line breaks (Unicode White_Space, what
+    /// `CharacterSet.whitespacesAndNewlines` holds).
     static func isBlank(_ text: String?) -> Bool {
-        (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        (text ?? "").unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
     static func require(_ text: String?, _ field: DeskCoreError.EvidenceField) throws(DeskCoreError) {

@@ -53,12 +53,13 @@ public struct AuditLog {
         return try head(requestID: requestID, position: position, hash: hash, sequence: sequence)
     }
 
-    /// The head's columns by name, for a RETURNING list that has others before them (`head(requestID:changedRow:)`).
+    /// The head's columns, for a select list that has others before them (`head(requestID:row:from:)`).
     static let headColumns = "r.audit_pos, r.audit_hash, nextval('events_seq_seq') AS audit_next"
 
-    /// The head from a row with `headColumns` among its columns.
-    func head(requestID: Int64, changedRow row: Row) throws -> ChainHead {
-        try head(requestID: requestID, position: try row.decode("audit_pos"), hash: try row.decode("audit_hash"), sequence: try row.decode("audit_next"))
+    /// The head from a row with `headColumns` from column `start` on.
+    func head(requestID: Int64, row: Row, from start: Int) throws -> ChainHead {
+        let (position, hash, sequence) = try row.decode((Int64?, String?, Int64).self, from: start)
+        return try head(requestID: requestID, position: position, hash: hash, sequence: sequence)
     }
 
     /// The head from the values of `headReturning`'s columns, read in a statement of the caller's.
@@ -151,6 +152,10 @@ public struct AuditLog {
 
         /// The SET items that move the head to the event.
         var setHead: String { "audit_pos = $\(first + 1)::bigint, audit_hash = $\(first + 10)::text" }
+
+        /// What the change returns: the new version and the instants as stored (to the
+        /// microsecond); the writer knows the rest from the row it read and what it wrote.
+        static let returning = "RETURNING r.id, r.version, r.updated_at, r.paused_since, r.closed_at"
 
         /// The condition that the head is still where the event was chained from.
         var headUnmoved: String { "r.audit_pos IS NOT DISTINCT FROM $\(first + 11)::bigint" }

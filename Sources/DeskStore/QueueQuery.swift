@@ -122,6 +122,9 @@ public struct QueueQuery {
     /// The columns of a queue row: the request (`RequestRow`), then the two flags.
     static let itemColumns = RequestRow.columns + ", " + replyWaiting + " AS reply_waiting, " + bounced + " AS bounced"
 
+    /// The position of the flags in a queue row; what a statement selects after them starts two on.
+    static let itemFlagsColumn = RequestRow.count
+
     /// Waiting on the requester, whose reply has arrived: band 0.
     static let awaitingWithReply = "r.state IN ('awaiting_identity', 'awaiting_requester') AND " + replyWaiting
 
@@ -221,14 +224,14 @@ public struct QueueQuery {
     }
 
     /// The claim's write: the picked request (locked by `ClaimStatement`) is assigned to `$1` at
-    /// `$2` and its `assigned` event appended (`AuditLog.ChainedWrite` from `$3`); returns the
-    /// request as changed.
+    /// `$2` and its `assigned` event appended (`AuditLog.ChainedWrite` from `$3`); returns what
+    /// the row now holds that the claimer did not write itself (`AuditLog.ChainedWrite.returning`).
     struct ClaimWrite: Statement {
         static let chained = AuditLog.ChainedWrite(first: 3)
         static let sql = "WITH changed AS (UPDATE requests r SET assignee = $1, version = r.version + 1, updated_at = $2, "
-            + "updated_by = $1, " + chained.setHead + " FROM requesters q WHERE r.id = $15 AND r.assignee IS NULL AND "
-            + chained.headUnmoved + " AND q.id = r.requester_id RETURNING " + RequestRow.columns + "), "
-            + chained.insertAppended + " SELECT changed.* FROM changed"
+            + "updated_by = $1, " + chained.setHead + " WHERE r.id = $15 AND r.assignee IS NULL AND "
+            + chained.headUnmoved + " " + AuditLog.ChainedWrite.returning + "), " + chained.insertAppended
+            + " SELECT version, updated_at FROM changed"
 
         let actor: String
         let now: Date
@@ -240,7 +243,7 @@ public struct QueueQuery {
                 + [head.requestID.postgresBinding]
         }
 
-        func decodeRow(_ row: Postgres.Row) throws -> StoredRequest { try RequestRow.decode(row) }
+        func decodeRow(_ row: Postgres.Row) throws -> (version: Int, updatedAt: Date) { try row.decode((Int, Date).self) }
     }
 
     /// The first open unassigned request of one band (of right `$1`, any when NULL), locked unless
@@ -283,23 +286,24 @@ public struct QueueQuery {
             // One round trip with the BEGIN: pick and lock the request, with its chain head.
             guard let (picked, row) = try db.rows(ClaimStatement(kind: kind, days: days)).first else { return nil }
             let log = AuditLog(db)
-            let head = try log.head(requestID: picked.request.id, changedRow: row)
+            let head = try log.head(requestID: picked.request.id, row: row, from: Self.itemFlagsColumn + 2)
             let event = log.entry(
                 .assigned(to: actor, claimed: true, state: picked.request.state), at: head, occurredAt: now, recordedAt: now,
                 actor: actor)
             // One more: assign it and append the event, with the seal lock's attempt; then the COMMIT.
-            let written = try log.writeSealingAlongside(.init(ClaimWrite(actor: actor, now: now, event: event, head: head)), now: now)
-            guard let changed = try written.first.map(RequestRow.decode) else { throw StoreError(.claimRace) }
+            let write = ClaimWrite(actor: actor, now: now, event: event, head: head)
+            guard let written = try log.writeSealingAlongside(.init(write), now: now).first.map(write.decodeRow) else {
+                throw StoreError(.claimRace)
+            }
             return Item(
-                request: changed, daysLeft: picked.daysLeft, isOverdue: picked.isOverdue, replyWaiting: picked.replyWaiting,
-                bounced: picked.bounced)
+                request: picked.request.assigned(to: actor, version: written.version, updatedAt: written.updatedAt),
+                daysLeft: picked.daysLeft, isOverdue: picked.isOverdue, replyWaiting: picked.replyWaiting, bounced: picked.bounced)
         }
     }
 
     static func item(_ row: Postgres.Row, days: [PolicyDay]) throws -> Item {
         let request = try RequestRow.decode(row)
-        let replyWaiting: Bool = try row.decode("reply_waiting")
-        let bounced: Bool = try row.decode("bounced")
+        let (replyWaiting, bounced) = try row.decode((Bool, Bool).self, from: itemFlagsColumn)
         let day = days.first { $0.policy == request.policy }
         let daysLeft = day?.workingDaysLeft(until: request.dueOn) ?? 0
         let isOverdue = !request.state.isClosed && day.map { request.dueOn < $0.today } == true

@@ -3,9 +3,10 @@ import Foundation
 import Postgres
 
 /// A request with its requester as every reader of requests selects it (`RequestStore`,
-/// `QueueQuery`, the intake's batch writer): one select list, decoded by column name into a
-/// `StoredRequest`. `r` is the requests row, `q` its requester; the requester's columns are
-/// renamed so that no two columns share a name.
+/// `QueueQuery`, the intake's batch writer): one select list, decoded by position into a
+/// `StoredRequest`, so every statement puts `columns` first (a statement's own columns follow,
+/// from `RequestRow.count` on). `r` is the requests row, `q` its requester; the requester's
+/// columns are renamed so that no two columns share a name.
 enum RequestRow {
     static let columns = """
         r.id, r.reference, r.case_id, r.kind, r.state, r.policy, r.channel, r.details, r.direct_marketing,
@@ -15,31 +16,32 @@ enum RequestRow {
         q.language AS requester_language
         """
 
+    /// How many columns `columns` has: the position of the first column after them.
+    static let count = 28
+
     /// `SELECT <columns> FROM requests r JOIN requesters q …`, for a `WHERE` to follow.
     static let select = "SELECT " + columns + " FROM requests r JOIN requesters q ON q.id = r.requester_id"
 
-    /// The request of one row that has `columns` (by name, in any position).
+    /// The request of one row that starts with `columns`.
     static func decode(_ row: Postgres.Row) throws -> StoredRequest {
-        let reference: String = try row.decode("reference")
-        let extendedText: String? = try row.decode("extended_by")
+        let (id, reference, caseID, kind, state, policy, channel, details, directMarketing, consentWithdrawal, messageID) =
+            try row.decode((Int64, String, Int64, Right, RequestState, String, Channel, String?, Bool, Bool, Int64?).self)
+        let (receivedAt, dueOn, originalDueOn, extendedText, pausedSince, closedAt, ground, closeNote, assignee) =
+            try row.decode((Date, LocalDate, LocalDate, String?, Date?, Date?, RefusalGround?, String?, String?).self, from: 11)
+        let (version, updatedAt, updatedBy, requesterID, name, email, phone, language) =
+            try row.decode((Int, Date, String, Int64, String, String?, String?, Language).self, from: 20)
         let extendedBy = try extendedText.map { text -> Period in
             do { return try Period(parsing: text, bareUnit: nil) } catch {
                 throw StoreError(.extensionUnreadable, reference: reference, value: text)
             }
         }
-        let requester = StoredRequest.Requester(
-            id: try row.decode("requester_id"), name: try row.decode("requester_name"), email: try row.decode("requester_email"),
-            phone: try row.decode("requester_phone"), language: try row.decode("requester_language"))
         return StoredRequest(
-            id: try row.decode("id"), reference: reference, caseID: try row.decode("case_id"), kind: try row.decode("kind"),
-            state: try row.decode("state"), policy: try row.decode("policy"), requester: requester,
-            channel: try row.decode("channel"), details: try row.decode("details"),
-            directMarketing: try row.decode("direct_marketing"), consentWithdrawal: try row.decode("consent_withdrawal"),
-            messageID: try row.decode("message_id"), receivedAt: try row.decode("received_at"), dueOn: try row.decode("due_on"),
-            originalDueOn: try row.decode("original_due_on"), extendedBy: extendedBy,
-            pausedSince: try row.decode("paused_since"), closedAt: try row.decode("closed_at"), ground: try row.decode("ground"),
-            closeNote: try row.decode("close_note"), assignee: try row.decode("assignee"), version: try row.decode("version"),
-            updatedAt: try row.decode("updated_at"), updatedBy: try row.decode("updated_by"))
+            id: id, reference: reference, caseID: caseID, kind: kind, state: state, policy: policy,
+            requester: StoredRequest.Requester(id: requesterID, name: name, email: email, phone: phone, language: language),
+            channel: channel, details: details, directMarketing: directMarketing, consentWithdrawal: consentWithdrawal,
+            messageID: messageID, receivedAt: receivedAt, dueOn: dueOn, originalDueOn: originalDueOn, extendedBy: extendedBy,
+            pausedSince: pausedSince, closedAt: closedAt, ground: ground, closeNote: closeNote, assignee: assignee,
+            version: version, updatedAt: updatedAt, updatedBy: updatedBy)
     }
 
     /// One request by its reference (already checked to be one).
@@ -55,6 +57,27 @@ enum RequestRow {
             + " FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.reference = $1"
         let reference: String
         func makeBindings() -> [PostgresBinding] { [reference.postgresBinding] }
+    }
+
+    /// `ByReferenceWithHead` with what a lifecycle step decides on besides the row
+    /// (`RequestStore.Facts`), after the head: the kinds of evidence recorded (`,`-separated),
+    /// the completed clock pauses (`start|end` as the server prints them, `,`-separated, in
+    /// order) and whether a restriction lift notice was produced.
+    struct ForChange: Statement {
+        static let sql = "SELECT " + columns + ", " + AuditLog.headColumns + """
+            ,
+                   (SELECT string_agg(e.kind::text, ',' ORDER BY e.id) FROM evidence e WHERE e.request_id = r.id),
+                   (SELECT string_agg(p.started_at::text || '|' || p.ended_at::text, ',' ORDER BY p.started_at, p.id)
+                    FROM clock_pauses p WHERE p.request_id = r.id AND p.ended_at IS NOT NULL),
+                   EXISTS (SELECT 1 FROM letters l WHERE l.request_id = r.id AND l.kind = 'restriction_lift_notice')
+            FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.reference = $1
+            """
+        /// Where the facts start: after the row and the head.
+        static let factsColumn = RequestRow.count + 3
+
+        let reference: String
+        func makeBindings() -> [PostgresBinding] { [reference.postgresBinding] }
+        func decodeRow(_ row: Postgres.Row) throws -> Postgres.Row { row }
     }
 
     /// `ByReference`, locked `FOR NO KEY UPDATE` inside the caller's transaction (see

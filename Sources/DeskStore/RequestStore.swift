@@ -206,7 +206,7 @@ public struct RequestStore {
             }
             // The change and its event in one statement, chained to the head read with the request.
             let log = AuditLog(db)
-            let head = try log.head(requestID: request.id, changedRow: headRow)
+            let head = try log.head(requestID: request.id, row: headRow, from: RequestRow.count)
             let event = log.entry(
                 .transition(
                     outcome.event, from: outcome.from, to: outcome.to, dueOn: due, previousDueOn: request.dueOn,
@@ -218,8 +218,11 @@ public struct RequestStore {
                 head: head)
             // Without a letter to produce, with the seal lock's attempt in the same round trip.
             let written = alongside == nil
-                ? try log.writeSealingAlongside(.init(write), now: now).map(RequestRow.decode) : try db.rows(write)
-            guard let changed = written.first else { throw try store.lostRace(request) }
+                ? try log.writeSealingAlongside(.init(write), now: now).map(write.decodeRow) : try db.rows(write)
+            guard let stored = written.first else { throw try store.lostRace(request) }
+            let changed = request.transitioned(
+                state: outcome.to, dueOn: due, extendedBy: extendedBy, pausedSince: stored.pausedSince, closedAt: stored.closedAt,
+                ground: ground, closeNote: note, version: stored.version, updatedAt: stored.updatedAt, updatedBy: actor)
             let applied = Applied(request: changed, outcome: outcome)
             if let alongside {
                 AuditLog.sealedAlongside.clear(db)
@@ -232,8 +235,9 @@ public struct RequestStore {
 
     /// A lifecycle step's write: the new state, clock and closing fields of a request still at
     /// `version` whose chain head has not moved since it was read, and the step's event
-    /// (`AuditLog.ChainedWrite` from `$12`), in one statement; returns the request as changed
-    /// (no row: someone else changed the request or its chain meanwhile, and nothing was written).
+    /// (`AuditLog.ChainedWrite` from `$12`), in one statement; returns the request's new version
+    /// and its instants as stored (no row: someone else changed the request or its chain meanwhile, and
+    /// nothing was written).
     struct Transition: Statement {
         static let chained = AuditLog.ChainedWrite(first: 12)
         static let sql = """
@@ -243,12 +247,9 @@ public struct RequestStore {
                     version = r.version + 1, updated_at = $8, updated_by = $9,
             """ + " " + chained.setHead + """
 
-                FROM requesters q
-                WHERE r.id = $10 AND r.version = $11 AND q.id = r.requester_id AND
-            """ + " " + chained.headUnmoved + """
-
-                RETURNING
-            """ + " " + RequestRow.columns + "), " + chained.insertAppended + " SELECT changed.* FROM changed"
+                WHERE r.id = $10 AND r.version = $11 AND
+            """ + " " + chained.headUnmoved + " " + AuditLog.ChainedWrite.returning + "), " + chained.insertAppended
+            + " SELECT version, updated_at, paused_since, closed_at FROM changed"
 
         let state: RequestState
         let dueOn: LocalDate
@@ -272,7 +273,9 @@ public struct RequestStore {
             ] + AuditLog.ChainedWrite.bindings(event, after: head)
         }
 
-        func decodeRow(_ row: Postgres.Row) throws -> StoredRequest { try RequestRow.decode(row) }
+        func decodeRow(_ row: Postgres.Row) throws -> (version: Int, updatedAt: Date, pausedSince: Date?, closedAt: Date?) {
+            try row.decode((Int, Date, Date?, Date?).self)
+        }
     }
 
     /// Records evidence on an open request (SPEC §3 gates), audited without its details.
@@ -343,45 +346,31 @@ public struct RequestStore {
     }
 
     /// A request by its reference with its chain head (`AuditLog.headColumns`, read without a
-    /// lock: a write chained to it checks that it has not moved) and its `Facts`, in one round
-    /// trip (two statements, pipelined).
+    /// lock: a write chained to it checks that it has not moved) and its `Facts`, in one statement
+    /// (`RequestRow.ForChange`).
     func findForChange(_ reference: String) throws -> (StoredRequest, Facts, Postgres.Row) {
         guard let parsed = RequestReference(reference) else {
             throw StoreError(.invalidReference, value: reference)
         }
         let reference = parsed.description
-        let results = try db.pipeline([
-            .init(RequestRow.ByReferenceWithHead(reference: reference)),
-            .init(
-                """
-                SELECT 'e', kind::text, NULL::timestamptz, NULL::timestamptz, false FROM evidence
-                WHERE request_id = (SELECT id FROM requests WHERE reference = \(reference))
-                UNION ALL
-                SELECT 'p', NULL, started_at, ended_at, false FROM clock_pauses
-                WHERE request_id = (SELECT id FROM requests WHERE reference = \(reference)) AND ended_at IS NOT NULL
-                UNION ALL
-                SELECT 'l', NULL, NULL, NULL, EXISTS (SELECT 1 FROM letters WHERE kind = 'restriction_lift_notice'
-                           AND request_id = (SELECT id FROM requests WHERE reference = \(reference)))
-                """),
-        ])
-        guard let row = results.first?.first, let factRows = results.last else {
+        guard let row = try db.rows(RequestRow.ForChange(reference: reference)).first else {
             throw StoreError(.requestNotFound, reference: reference)
         }
         let request = try RequestRow.decode(row)
-        var facts = Facts()
-        for fact in factRows {
-            let (what, kind, from, to, lift) = try fact.decode((String, String?, Date?, Date?, Bool).self)
-            switch what {
-            case "e":
-                guard let kind, let parsed = EvidenceKind(rawValue: kind) else {
-                    throw StoreError(.evidenceUnreadable, reference: request.reference, value: kind ?? "")
-                }
-                facts.evidence.append(parsed)
-            case "p":
-                if let from { facts.completedPauses.append((from: from, to: to)) }
-            default:
-                facts.liftNoticeSent = lift
+        let (kinds, pauses, liftNoticeSent) = try row.decode((String?, String?, Bool).self, from: RequestRow.ForChange.factsColumn)
+        var facts = Facts(liftNoticeSent: liftNoticeSent)
+        for kind in (kinds ?? "").split(separator: ",") {
+            guard let parsed = EvidenceKind(rawValue: String(kind)) else {
+                throw StoreError(.evidenceUnreadable, reference: request.reference, value: String(kind))
             }
+            facts.evidence.append(parsed)
+        }
+        for pause in (pauses ?? "").split(separator: ",") {
+            let ends = pause.split(separator: "|")
+            guard ends.count == 2, let from = Date(postgresText: String(ends[0])), let to = Date(postgresText: String(ends[1])) else {
+                throw StoreError(.nothingReturned, name: "clock pauses of \(request.reference)")
+            }
+            facts.completedPauses.append((from: from, to: to))
         }
         return (request, facts, row)
     }

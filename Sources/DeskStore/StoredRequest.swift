@@ -1,7 +1,8 @@
 public import DeskCore
 public import Foundation
 
-/// A request as stored, with its requester.
+/// A request as stored, with its requester. What a change writes is settable inside DeskStore
+/// only (`StoredRequest+Written`).
 public struct StoredRequest: Sendable, Hashable {
     /// The person who made the request (personal data, kept out of the audit log).
     public struct Requester: Sendable, Hashable {
@@ -16,7 +17,7 @@ public struct StoredRequest: Sendable, Hashable {
     public let reference: String
     public let caseID: Int64
     public let kind: Right
-    public let state: RequestState
+    public internal(set) var state: RequestState
     public let policy: String
     public let requester: Requester
     public let channel: Channel
@@ -25,17 +26,17 @@ public struct StoredRequest: Sendable, Hashable {
     public let consentWithdrawal: Bool
     public let messageID: Int64?
     public let receivedAt: Date
-    public let dueOn: LocalDate
+    public internal(set) var dueOn: LocalDate
     public let originalDueOn: LocalDate
-    public let extendedBy: Period?
-    public let pausedSince: Date?
-    public let closedAt: Date?
-    public let ground: RefusalGround?
-    public let closeNote: String?
-    public let assignee: String?
-    public let version: Int
-    public let updatedAt: Date
-    public let updatedBy: String
+    public internal(set) var extendedBy: Period?
+    public internal(set) var pausedSince: Date?
+    public internal(set) var closedAt: Date?
+    public internal(set) var ground: RefusalGround?
+    public internal(set) var closeNote: String?
+    public internal(set) var assignee: String?
+    public internal(set) var version: Int
+    public internal(set) var updatedAt: Date
+    public internal(set) var updatedBy: String
 
     public var isPaused: Bool { pausedSince != nil }
     public var isExtended: Bool { extendedBy != nil }

@@ -4,8 +4,12 @@ public struct PostgresCell {
     public let bytes: UnsafeBufferPointer<UInt8>?
     /// The column's type OID (`25` text, `1184` timestamptz, …).
     public let typeOID: UInt32
-    /// The column's name, for error messages.
-    public let columnName: String
+    /// The result the cell belongs to and its column, for `columnName`.
+    let result: OpaquePointer
+    let column: Int
+
+    /// The column's name, for error messages (read from the result only then).
+    public var columnName: String { Rows.name(result, column) }
 
     public var isNull: Bool { bytes == nil }
 

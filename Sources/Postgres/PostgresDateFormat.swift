@@ -40,6 +40,9 @@ enum PostgresDateFormat {
 
     private static let timestampTemplate = Array("0000-00-00T00:00:00.000000Z".utf8)
 
+    /// 10⁰ … 10⁹, exactly: the divisor of a fraction of up to nine digits (`DigitScanner.fraction`).
+    private static let powersOfTen: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000]
+
     /// Parses the server's output for `timestamptz`, `timestamp` and `date` in ISO DateStyle:
     /// `2026-11-21 18:58:41.123456+05`, `…+05:30`, `2026-11-21`.
     static func parse(_ text: String) -> Date? {
@@ -55,7 +58,7 @@ enum PostgresDateFormat {
         seconds += Double(hour * 3600 + minute * 60 + second)
         if scanner.skip(".") {
             let (value, digits) = scanner.fraction()
-            seconds += Double(value) / pow(10, Double(digits))
+            seconds += Double(value) / powersOfTen[digits]
         }
         if scanner.skip("Z") { return Date(timeIntervalSince1970: seconds) }
         if let sign = scanner.sign() {

@@ -66,6 +66,15 @@ extension UUID: PostgresDecodable {
     }
 }
 
+extension Date {
+    /// An instant as the server prints `timestamptz` (ISO DateStyle), for a value the caller
+    /// took out of a larger text (an aggregate); nil when it is not one.
+    public init?(postgresText text: String) {
+        guard let value = PostgresDateFormat.parse(text) else { return nil }
+        self = value
+    }
+}
+
 extension Date: PostgresDecodable {
     /// Reads `timestamptz`, `timestamp` (taken as UTC) and `date` (midnight UTC).
     public static func decode(from cell: PostgresCell) throws -> Date {

@@ -5,8 +5,11 @@ public final class Rows: Sequence {
     private let result: OpaquePointer
     /// The number of rows.
     public let count: Int
-    /// The column names, in order.
-    public let columns: [String]
+    /// The number of columns.
+    public let columnCount: Int
+    /// The column names, in order; read from the result on first use (decoding by position
+    /// never needs them).
+    public private(set) lazy var columns: [String] = (0..<columnCount).map { Self.name(result, $0) }
     /// Rows touched by an INSERT, UPDATE, DELETE or COPY (`PQcmdTuples`).
     public let affectedRows: Int
     /// The command tag (`INSERT 0 1`, `COMMIT`, `ROLLBACK`).
@@ -28,13 +31,14 @@ public final class Rows: Sequence {
     init(result: OpaquePointer) {
         self.result = result
         count = Int(PQntuples(result))
-        let fieldCount = Int(PQnfields(result))
-        columns = (0..<fieldCount).map { String(cString: PQfname(result, Int32($0))) }
+        columnCount = Int(PQnfields(result))
         affectedRows = Int(String(cString: PQcmdTuples(result))) ?? 0
         commandTag = String(cString: PQcmdStatus(result))
     }
 
     deinit { PQclear(result) }
+
+    static func name(_ result: OpaquePointer, _ column: Int) -> String { String(cString: PQfname(result, Int32(column))) }
 
     /// The first row, if any.
     public var first: Row? { count > 0 ? Row(rows: self, index: 0) : nil }
@@ -63,13 +67,12 @@ public final class Rows: Sequence {
         let r = Int32(row)
         let c = Int32(column)
         let type = PQftype(result, c)
-        let name = columns[column]
         if PQgetisnull(result, r, c) != 0 {
-            return PostgresCell(bytes: nil, typeOID: type, columnName: name)
+            return PostgresCell(bytes: nil, typeOID: type, result: result, column: column)
         }
         let length = Int(PQgetlength(result, r, c))
         let pointer = PQgetvalue(result, r, c).map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) }
-        return PostgresCell(bytes: UnsafeBufferPointer(start: pointer, count: length), typeOID: type, columnName: name)
+        return PostgresCell(bytes: UnsafeBufferPointer(start: pointer, count: length), typeOID: type, result: result, column: column)
     }
 }
 
@@ -78,14 +81,14 @@ public struct Row {
     let rows: Rows
     let index: Int
 
-    /// Decodes the row into a tuple of Swift types, column by column:
+    /// Decodes the row into a tuple of Swift types, column by column from `start`:
     /// `let (reference, due) = try row.decode((String, Date?).self)`.
-    public func decode<each T: PostgresDecodable>(_ types: (repeat each T).Type) throws -> (repeat each T) {
-        var column = 0
+    public func decode<each T: PostgresDecodable>(_ types: (repeat each T).Type, from start: Int = 0) throws -> (repeat each T) {
+        var column = start
         func next<U: PostgresDecodable>(_ type: U.Type) throws -> U {
             defer { column += 1 }
-            guard column < rows.columns.count else {
-                throw PostgresError(code: .decoding, serverMessage: "the row has only \(rows.columns.count) columns")
+            guard column < rows.columnCount else {
+                throw PostgresError(code: .decoding, serverMessage: "the row has only \(rows.columnCount) columns")
             }
             return try U.decode(from: rows.cell(row: index, column: column))
         }
@@ -95,14 +98,14 @@ public struct Row {
     /// The text-format bytes of a column (nil for SQL NULL), without a copy: for hot loops that
     /// read millions of rows; valid while the `Rows` lives.
     public func bytes(column: Int) -> UnsafeBufferPointer<UInt8>? {
-        guard column < rows.columns.count else { return nil }
+        guard column < rows.columnCount else { return nil }
         return rows.bytes(row: index, column: column)
     }
 
     /// Decodes one column by position.
     public func decode<T: PostgresDecodable>(column: Int, as type: T.Type = T.self) throws -> T {
-        guard column < rows.columns.count else {
-            throw PostgresError(code: .decoding, serverMessage: "the row has only \(rows.columns.count) columns")
+        guard column < rows.columnCount else {
+            throw PostgresError(code: .decoding, serverMessage: "the row has only \(rows.columnCount) columns")
         }
         return try T.decode(from: rows.cell(row: index, column: column))
     }

@@ -175,6 +175,31 @@ struct LifecycleStoreTests {
         }
     }
 
+    /// A change returns the request as it is now stored (built from the row it read and what it
+    /// wrote, the instants as the database rounded them), field for field what a fresh read gives.
+    @Test("claim, every step and an extension return the request exactly as a fresh read finds it")
+    func changesReturnTheStoredRequest() throws {
+        try TestDatabase.withDatabase(migrated: true) { database in
+            let db = database.connection
+            let store = RequestStore(db)
+            let request = try Self.create(db, .access, policy: "gdpr")
+            // Sub-microsecond instants: the database keeps microseconds, so the request returned
+            // must carry the stored values, not the caller's.
+            func at(_ days: Double) -> Date { Self.at(days).addingTimeInterval(0.000_000_4) }
+            let claimed = try #require(try QueueQuery(db).claim(kind: nil, actor: "aziza", now: at(0.05)))
+            #expect(claimed.request == (try store.find(request.reference)))
+            let steps: [(LifecycleAction, Double)] = [
+                (.event(.start), 0.1), (.event(.clarify, note: "Which account?"), 0.2), (.event(.resume), 2.3),
+                (.extend(Period(1, .months), reason: "many systems"), 2.4), (.event(.closeRefused, ground: .exemptionOther, note: "x"), 3.5),
+            ]
+            for (action, day) in steps {
+                let applied = try store.apply(action, to: request.reference, actor: "aziza", occurredAt: at(day), now: at(day))
+                #expect(applied.request == (try store.find(request.reference)), "after \(action)")
+            }
+            #expect(try AuditLog(db).verify().firstBreak == nil)
+        }
+    }
+
     @Test("GDPR extension: +2 months accepted, beyond the cap or after the due date refused")
     func extensions() throws {
         try TestDatabase.withDatabase(migrated: true) { database in

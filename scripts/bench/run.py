@@ -480,6 +480,18 @@ def bench_claims():
     match = re.search(r"tps = ([0-9.]+) \(without initial connection time\)", out)
     head_tps = float(match.group(1)) if match else None
     log(f"per-request chains, append + durable commit (pgbench chained-request.sql): {head_tps} tps")
+    # Once: the floor of the desk's own schema (bare-transitions.sql): the claim's and the close's
+    # bare UPDATE + INSERT + COMMIT driven by pgbench, without what the desk adds on top.
+    create_database("bench_claims_bare", template="bench_claims_template")
+    per_client = CLAIMS // 8 - 10
+    _, _, out = run([PGBENCH, "-n", "-M", "prepared", "-f", os.path.join(HERE, "bare-transitions.sql"), "-c", "8", "-j",
+                     "2", "-t", str(per_client), database_url("bench_claims_bare")], stdout=subprocess.PIPE,
+                    label="pgbench bare-transitions.sql")
+    match = re.search(r"tps = ([0-9.]+) \(without initial connection time\)", out)
+    bare_tps = round(2 * float(match.group(1))) if match else None
+    log(f"the same two transitions as bare statements on the desk's schema (pgbench bare-transitions.sql): "
+        f"{bare_tps} transitions/s")
+    drop_database("bench_claims_bare")
     drop_database("bench_claims_template")
     drop_database("bench_pgbench")
     doubles = sum(result["double_claims"] for result in details)
@@ -489,9 +501,10 @@ def bench_claims():
            f"pgbench -b simple-update -c 8 -j 2 -T {PGBENCH_SECONDS} (tps; ceiling)", 0.5,
            notes=f"double claims {doubles}, audit chains and seals intact in every run: {intact}, loop failures "
                  f"{failures}; appending to per-request chains with durable commits allows {head_tps} tps "
-                 f"(chained-request.sql)",
+                 f"(chained-request.sql); the two transitions' bare statements on the desk's schema, driven by "
+                 f"pgbench, {bare_tps} transitions/s (bare-transitions.sql)",
            extra={"double_claims": doubles, "audit_intact": intact, "runs_detail": details,
-                  "chained_request_ceiling_tps": head_tps,
+                  "chained_request_ceiling_tps": head_tps, "bare_transitions_per_second": bare_tps,
                   "met_all": doubles == 0 and intact and failures == 0})
     if doubles or not intact or failures:
         RESULTS[-1]["met"] = False
