@@ -72,6 +72,11 @@ import Testing
         let negated = classifier.classify(subject: "", body: "Please do not delete my account. Just restrict the processing of my data until the dispute is resolved.")
         #expect(negated.rights.first != .erasure)
         #expect(negated.suggested.first?.right != .erasure)
+        // Every right the vocabulary finds must be among those created, or a person decides.
+        let vocabulary = classifier.vocabularyScores(subject: "", body: "Please delete my account and send me a copy of my personal data.")
+        #expect(vocabulary.scores[.erasure, default: 0] > 0 && vocabulary.scores[.access, default: 0] > 0)
+        #expect(RightClassifier.vocabularyAgrees(vocabulary, with: [.erasure, .access]))
+        #expect(!RightClassifier.vocabularyAgrees(vocabulary, with: [.erasure]))
     }
 
     @Test func theRightAskedFirstLeads() throws {
