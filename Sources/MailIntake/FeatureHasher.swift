@@ -10,6 +10,13 @@ protocol FeatureSink {
 ///
 /// The subject counts twice: its n-grams and words are features of the text like the body's,
 /// and again in a namespace of their own (a word in the subject says more than in the body).
+///
+/// The `negationScope` words after a negator ("do not **delete**", "не **передавайте**",
+/// "hech **kimga**") are features once more, in a namespace of their own: "delete" after "not" is
+/// not the "delete" of an erasure, and a bag of n-grams cannot see that otherwise. (Uzbek negates
+/// mostly inside the verb, "o'chir**ma**ng", which the character n-grams see.) Measured with 1,415
+/// messages, 5 folds by writer: 947 of 1,007 primary rights without, 946 / 945 / 957 / 954 / 951
+/// with a scope of 1 / 2 / 3 / 4 / 5 words.
 public struct FeatureHasher: Sendable {
     /// log2 of the number of buckets.
     public let bits: Int
@@ -25,7 +32,22 @@ public struct FeatureHasher: Sendable {
         case bigrams = 0x5BD1_E995
         case subjectCharacters = 0x9E37_79B9
         case subjectWords = 0x85EB_CA6B
+        case negated = 0x2545_F491
     }
+
+    /// How many words after a negator are also read as negated.
+    static let negationScope = 3
+    /// The negators (en, ru, uz), as `FeatureText` writes them, hashed as words.
+    static let negators = Set(["not", "dont", "never", "no", "nor", "without", "ne", "net", "bez", "ni", "emas", "hech"].map(wordHash))
+
+    /// The hash `words` gives a word (lower-case ASCII, before the folds) with the `.words` seed.
+    static func wordHash(_ word: String) -> UInt32 {
+        word.utf8.map(FeatureText.fold).reduce(Seed.words.rawValue) { ($0 ^ UInt32($1)) &* 0x0100_0193 }
+    }
+
+    /// The feature of a word (its `.words` hash) read as negated.
+    @inline(__always)
+    static func negated(_ wordHash: UInt32) -> UInt32 { (wordHash &* Seed.negated.rawValue) ^ 0x6A09_E667 }
 
     /// The normalised subject and body the features are taken from.
     public static func texts(subject: String, body: String) -> (subject: [UInt8], body: [UInt8]) {
@@ -82,17 +104,27 @@ public struct FeatureHasher: Sendable {
         }
     }
 
-    /// Words (between spaces) and pairs of neighbouring words.
+    /// Words (between spaces) and pairs of neighbouring words; with the `.words` seed also the
+    /// words a negator governs, as `.negated` features.
     func words<Sink: FeatureSink>(_ text: [UInt8], seed: Seed, into sink: inout Sink) {
+        let readsNegation = seed == .words
         text.withUnsafeBufferPointer { bytes in
             var previous: UInt32 = 0
             var hash = seed.rawValue
             var inWord = false
+            var negatedWords = 0
             for byte in bytes {
                 if byte == 0x20 {
                     if inWord {
                         sink.add(bucket(hash))
                         if previous != 0 { sink.add(bucket((previous &* 0x9E37_79B1) ^ hash ^ Seed.bigrams.rawValue)) }
+                        if readsNegation {
+                            if negatedWords > 0 {
+                                sink.add(bucket(Self.negated(hash)))
+                                negatedWords -= 1
+                            }
+                            if Self.negators.contains(hash) { negatedWords = Self.negationScope }
+                        }
                         previous = hash | 1
                         hash = seed.rawValue
                         inWord = false

@@ -17,6 +17,8 @@ public struct IntakeEvaluation: Sendable, Hashable, Encodable {
         /// The best guess: the created primary right, else the first suggestion.
         public let guess: Right?
         public let confidence: Double
+        /// The rights the classifier considered, best first, with their probabilities.
+        public let suggested: [RightScore]
 
         public init(key: String, label: CorpusLabel, assessment: IntakeAssessment) {
             self.key = key
@@ -26,7 +28,11 @@ public struct IntakeEvaluation: Sendable, Hashable, Encodable {
             rights = assessment.status == .new ? classification?.rights ?? [] : []
             guess = rights.first ?? classification?.rights.first ?? classification?.suggested.first?.right
             confidence = classification?.confidence ?? 0
+            suggested = classification?.suggested ?? []
         }
+
+        /// A request whose best guess is not its labelled primary right.
+        public var isMiss: Bool { label.kind == .request && guess != label.rights.first }
     }
 
     /// The figures of one set of messages (all, or one language).
@@ -140,6 +146,9 @@ public struct IntakeEvaluation: Sendable, Hashable, Encodable {
     /// Rows: the labelled primary right, then `none` (no request). Replies are left out.
     public let rows: [String]
     public let confusion: [[Int]]
+    /// The requests whose best guess is not the labelled primary right, in key order (for error
+    /// analysis: `dsar intake evaluate --misses`; not encoded).
+    public let misses: [Outcome]
 
     enum CodingKeys: String, CodingKey {
         case method, folds, all, languages, rights, columns, rows, confusion
@@ -166,6 +175,7 @@ public struct IntakeEvaluation: Sendable, Hashable, Encodable {
         self.all = all
         self.languages = languages
         self.confusion = confusion
+        misses = outcomes.filter(\.isMiss)
         rights = Right.allCases.enumerated().map { index, right in
             let created = confusion.indices.reduce(0) { $0 + confusion[$1][index] }
             let correct = confusion[index][index]

@@ -27,20 +27,24 @@ extension IntakeModel {
     static let askedFirstProbability = 0.2
 
     /// The right (index in `Right.allCases`) the order words put first: when the most probable
-    /// right is named as done later, the most probable other right whose verb the message uses
-    /// and that is not; else the one right named as done first; else the most probable right when
+    /// right is named as done later, the most probable other right that is not and whose verb the
+    /// message uses or that is probable itself (`askedFirstProbability`: "until you check, do
+    /// not show my record; then correct it" names no verb of restriction), else still the most
+    /// probable one; else the one right named as done first; else the most probable right when
     /// any order word spoke (so that rules 2 and 3 do not put a later right first). Nil when no order
     /// word names a right.
-    static func orderedFirst(ranking: [Int], subject: [UInt8], body: [UInt8]) -> Int? {
+    static func orderedFirst(ranking: [Int], probabilities: [Double], subject: [UInt8], body: [UInt8]) -> Int? {
         guard mentionsOrder(subject) || mentionsOrder(body) else { return nil }
         let words = Self.words(subject) + Self.words(body)
         let verbs = actionStems.map { stems in
-            words.indices.filter { index in stems.contains { words[index].starts(with: $0) } }
+            words.indices.filter { index in stems.contains { words[index].starts(with: $0) } && !isAuxiliary(words, at: index) }
         }
         let (later, earlier) = orderMarks(verbs, words: words)
         guard let top = ranking.first else { return nil }
         if later.contains(top) {
-            return ranking.dropFirst().first { !verbs[$0].isEmpty && !later.contains($0) }
+            return ranking.dropFirst().first { right in
+                !later.contains(right) && (!verbs[right].isEmpty || probabilities[right] >= askedFirstProbability)
+            } ?? top
         }
         if earlier.count == 1, let first = earlier.first, first != top, !later.contains(first) { return first }
         // The order words agree with the ranking: no other rule may put a later right first.
@@ -111,6 +115,19 @@ extension IntakeModel {
         return Set(words.map { word in word.reduce(FeatureHasher.Seed.words.rawValue) { ($0 ^ UInt32($1)) &* 0x0100_0193 } })
     }()
 
+    /// Whether the word at `index` is the Uzbek auxiliary "yubor" of a completed action rather than
+    /// "send": after a converb (…ib) of another right's verb, "o'chirib yuboring" is "delete it
+    /// (for good)", "tuzatib yuboring" "correct it"; "fayl qilib yuboring" still sends.
+    static func isAuxiliary(_ words: [[UInt8]], at index: Int) -> Bool {
+        guard index > 0, words[index].starts(with: auxiliary) else { return false }
+        let previous = words[index - 1]
+        guard previous.count > 3, previous.suffix(2).elementsEqual(converb) else { return false }
+        return actionStems.dropFirst().contains { stems in stems.contains { previous.starts(with: $0) } }
+    }
+
+    static let auxiliary = Array("yubor".utf8)
+    static let converb = Array("ib".utf8)
+
     /// Words as `FeatureText` writes them (q→k and h→x folded: "then" is "txen").
     static func folded(_ words: [String]) -> [[UInt8]] { words.map { $0.utf8.map(FeatureText.fold) } }
 
@@ -159,7 +176,12 @@ extension IntakeModel {
             let following = next < words.count ? words[next] : []
             let window = verbLastOpeners.contains(word) ? verbLastWindow : openerWindow
             if postpositions.contains(word), previous.count > 3, previous.suffix(3).elementsEqual(ablative) {
-                if thatWords.contains(previous) { mark(next...(next + verbLastWindow), &earlier) } else { mark((index - 1)...(index - 1), &later) }
+                if thatWords.contains(previous) {
+                    mark(next...(next + verbLastWindow), &earlier)
+                } else {
+                    // "o'chirib yuborishdan oldin": the verb is the converb before the auxiliary.
+                    mark((isAuxiliary(words, at: index - 1) ? index - 2 : index - 1)...(index - 1), &later)
+                }
             } else if after.contains(word) && following == Array("togo".utf8) && next + 1 < words.count
                 && words[next + 1] == Array("kak".utf8) {
                 // "после того как удалите, пришлите": the clause after "как" happens first.

@@ -135,7 +135,7 @@ public struct IntakeModel: Sendable {
         var scores = Scores(logits: logits, vocabularyTop: vocabularyBest.flatMap { vocabularyScores[$0] > 0 ? $0 : nil })
         let probabilities = scores.rightProbabilities
         let top = probabilities.indices.sorted { probabilities[$0] != probabilities[$1] ? probabilities[$0] > probabilities[$1] : $0 < $1 }
-        if let ordered = Self.orderedFirst(ranking: top, subject: subject, body: body) {
+        if let ordered = Self.orderedFirst(ranking: top, probabilities: probabilities, subject: subject, body: body) {
             scores.askedFirst = ordered
         } else if let erasureFirst = Self.erasureBeforeObjection(top, probabilities) {
             scores.askedFirst = erasureFirst

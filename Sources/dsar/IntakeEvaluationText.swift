@@ -1,3 +1,4 @@
+import DeskCore
 import MailIntake
 
 /// `dsar intake evaluate` for people: the figures per language, per right, and the confusion matrix.
@@ -49,5 +50,18 @@ enum IntakeEvaluationText {
         lines.append("primary right: the best guess (created or suggested) over all requests; wrong right: of the requests "
                      + "created without a person, those with another primary right or that are no request.")
         return lines.joined(separator: "\n")
+    }
+
+    /// One line per request whose best guess is not its labelled primary right: the file, writer,
+    /// language, labelled rights, what the intake did and the rights it considered.
+    static func renderMisses(_ evaluation: IntakeEvaluation) -> String {
+        var table = TextTable(headers: ["message", "writer", "lang", "labelled", "status", "considered"])
+        for miss in evaluation.misses {
+            let considered = miss.suggested.map { "\($0.right.rawValue) \(Int(($0.probability * 100).rounded()))" }
+            table.append([miss.key, miss.label.writer, miss.label.language.rawValue,
+                          miss.label.rights.map(\.rawValue).joined(separator: ","), miss.status,
+                          considered.isEmpty ? "-" : considered.joined(separator: ", ")])
+        }
+        return "Requests whose best guess is not the labelled primary right (\(evaluation.misses.count)):\n" + table.render()
     }
 }

@@ -46,4 +46,24 @@ import Testing
         #expect(FeatureText.withoutSignature("No signature here.\nA second line") == "No signature here.\nA second line")
         #expect(FeatureText.withoutSignature("Text\n__________\nConfidentiality notice") == "Text\n")
     }
+
+    @Test func wordsANegatorGovernsAreFeaturesOfTheirOwn() {
+        let hasher = FeatureHasher(bits: 17)
+        func buckets(_ body: String) -> Set<UInt32> {
+            var list = BucketList()
+            hasher.features(subject: [], body: FeatureText.normalize(body), into: &list)
+            return Set(list.buckets)
+        }
+        // "delete" after "do not" is a feature "delete" alone never is; so is "удаляйте" after "не".
+        let delete = hasher.bucket(FeatureHasher.negated(FeatureHasher.wordHash("delete")))
+        #expect(buckets("please do not delete my account").contains(delete))
+        #expect(buckets("Please DON'T delete my account").contains(delete))
+        #expect(!buckets("please delete my account").contains(delete))
+        let udalyaite = hasher.bucket(FeatureHasher.negated(FeatureHasher.wordHash("udalyayte")))
+        #expect(buckets("не удаляйте аккаунт").contains(udalyaite))
+        #expect(!buckets("удаляйте аккаунт").contains(udalyaite))
+        // The scope is `negationScope` (3) words.
+        #expect(buckets("not one two delete").contains(delete))
+        #expect(!buckets("not one two three delete").contains(delete))
+    }
 }

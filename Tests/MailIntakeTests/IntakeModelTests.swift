@@ -72,6 +72,11 @@ import Testing
         let negated = classifier.classify(subject: "", body: "Please do not delete my account. Just restrict the processing of my data until the dispute is resolved.")
         #expect(negated.rights.first != .erasure)
         #expect(negated.suggested.first?.right != .erasure)
+        // Every right the vocabulary finds must be among those created, or a person decides.
+        let vocabulary = classifier.vocabularyScores(subject: "", body: "Please delete my account and send me a copy of my personal data.")
+        #expect(vocabulary.scores[.erasure, default: 0] > 0 && vocabulary.scores[.access, default: 0] > 0)
+        #expect(RightClassifier.vocabularyAgrees(vocabulary, with: [.erasure, .access]))
+        #expect(!RightClassifier.vocabularyAgrees(vocabulary, with: [.erasure]))
     }
 
     @Test func theRightAskedFirstLeads() throws {
@@ -96,15 +101,32 @@ import Testing
             "Пришлите мне копию моих данных. После этого удалите их.",
         ]
         let objection = try #require(Right.allCases.firstIndex(of: .objection))
+        // Below `askedFirstProbability` each: only a right whose verb is used can lead.
+        let even = [Double](repeating: 1 / 6, count: 6)
         for text in beforeDeleting {
             let normalised = FeatureHasher.texts(subject: "", body: text)
             // Erasure most probable: access, whose verb is used and not done later, leads.
-            #expect(IntakeModel.orderedFirst(ranking: [erasure, objection, access], subject: normalised.subject, body: normalised.body) == access, "\(text)")
-            #expect(IntakeModel.orderedFirst(ranking: [access, erasure, objection], subject: normalised.subject, body: normalised.body) == access, "\(text)")
+            #expect(IntakeModel.orderedFirst(ranking: [erasure, objection, access], probabilities: even, subject: normalised.subject, body: normalised.body) == access, "\(text)")
+            #expect(IntakeModel.orderedFirst(ranking: [access, erasure, objection], probabilities: even, subject: normalised.subject, body: normalised.body) == access, "\(text)")
         }
+        // "o'chirib yuboring" is "delete it (for good)", not "send": the auxiliary names no access,
+        // so "then confirm you deleted it" leaves erasure first; "fayl qilib yuboring" still sends.
+        let auxiliary = FeatureHasher.texts(subject: "", body: "Akkauntimni yoping va hamma narsani o'chirib yuboringlar. Keyin o'chirganingizni tasdiqlab yozinglar.")
+        #expect(IntakeModel.orderedFirst(ranking: [erasure, access, objection], probabilities: even, subject: auxiliary.subject, body: auxiliary.body) == erasure)
+        let sending = IntakeModel.words(FeatureHasher.texts(subject: "", body: "tarixini fayl qilib yuboringlar").body)
+        #expect(!IntakeModel.isAuxiliary(sending, at: 3))
+        #expect(IntakeModel.isAuxiliary(IntakeModel.words(FeatureHasher.texts(subject: "", body: "ochirib yuboring").body), at: 1))
+        // A probable right without a verb of its own leads when the most probable one is done later.
+        let rectification = try #require(Right.allCases.firstIndex(of: .rectification))
+        let restriction = try #require(Right.allCases.firstIndex(of: .restriction))
+        let untilFixed = FeatureHasher.texts(subject: "", body: "Until you check and fix this, please do not show or use my record anywhere. Then correct it.")
+        var probable = [Double](repeating: 0.005, count: 6)
+        probable[rectification] = 0.7
+        probable[restriction] = 0.28
+        #expect(IntakeModel.orderedFirst(ranking: [rectification, restriction, access], probabilities: probable, subject: untilFixed.subject, body: untilFixed.body) == restriction)
         // No order words: nothing to say.
         let plain = FeatureHasher.texts(subject: "", body: "Please delete my account and send me a confirmation.")
-        #expect(IntakeModel.orderedFirst(ranking: [erasure, access], subject: plain.subject, body: plain.body) == nil)
+        #expect(IntakeModel.orderedFirst(ranking: [erasure, access], probabilities: even, subject: plain.subject, body: plain.body) == nil)
         // Without evidence for either, the more probable (first) one stays.
         let neither = FeatureHasher.texts(subject: "", body: "Hello, thank you.")
         #expect(model.askedFirst(erasure, access, subject: neither.subject, body: neither.body) == erasure)

@@ -22,6 +22,7 @@ extension Dsar.Intake {
 
                 Example:
                   dsar intake evaluate Tests/MailIntakeTests/Corpus --folds 5
+                  dsar intake evaluate Tests/MailIntakeTests/Corpus --folds 5 --misses
                   dsar intake evaluate new-mail/ --labels new-mail/labels.tsv --json
                 """)
 
@@ -34,6 +35,8 @@ extension Dsar.Intake {
         var folds: Int?
         @Flag(help: "Print the evaluation as JSON.")
         var json = false
+        @Flag(help: "Also list every request whose best guess is not its labelled primary right (not with --json).")
+        var misses = false
 
         func validate() throws {
             guard !paths.isEmpty else { throw ValidationError("Give at least one directory or file of labelled messages.") }
@@ -59,6 +62,7 @@ extension Dsar.Intake {
                 try JSONOutput.print(evaluation)
             } else {
                 print(IntakeEvaluationText.render(evaluation))
+                if misses { print("\n" + IntakeEvaluationText.renderMisses(evaluation)) }
             }
         }
     }
