@@ -44,10 +44,10 @@ import Testing
                 foldOf[example.label.writer] = fold
             }
             let sizes = (0..<5).map { fold in foldOf.values.filter { $0 == fold }.count }
-            #expect(sizes.max()! - sizes.min()! <= 1)
+            #expect((sizes.max() ?? 0) - (sizes.min() ?? 0) <= 1)
         }
         // Deal 0 is the sorted order, dealt round-robin; another deal is another split, every time the same.
-        #expect(zip(examples, sorted).allSatisfy { $1 == writers.firstIndex(of: $0.label.writer)! % 5 })
+        #expect(zip(examples, sorted).allSatisfy { $1 == (writers.firstIndex(of: $0.label.writer) ?? -1) % 5 })
         #expect(shuffled != sorted)
         #expect(shuffled == IntakeModelTrainer.writerFolds(examples.reversed(), count: 5, deal: 2).reversed())
         #expect(shuffled != IntakeModelTrainer.writerFolds(examples, count: 5, deal: 3))
@@ -144,8 +144,8 @@ import Testing
         let restriction = try #require(Right.allCases.firstIndex(of: .restriction))
         let untilFixed = FeatureHasher.texts(subject: "", body: "Until you check and fix this, please do not show or use my record anywhere. Then correct it.")
         var probable = [Double](repeating: 0.005, count: 6)
-        probable[rectification] = 0.7
-        probable[restriction] = 0.28
+        probable[rectification] = 0.62
+        probable[restriction] = 0.36
         #expect(IntakeModel.orderedFirst(ranking: [rectification, restriction, access], probabilities: probable, subject: untilFixed.subject, body: untilFixed.body) == restriction)
         // No order words: nothing to say.
         let plain = FeatureHasher.texts(subject: "", body: "Please delete my account and send me a confirmation.")
