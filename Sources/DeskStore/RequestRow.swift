@@ -51,18 +51,10 @@ enum RequestRow {
         func makeBindings() -> [PostgresBinding] { [reference.postgresBinding] }
     }
 
-    /// `ByReference` with the request's audit chain head (`AuditLog.headColumns`).
-    struct ByReferenceWithHead: RequestStatement {
-        static let sql = "SELECT " + columns + ", " + AuditLog.headColumns
-            + " FROM requests r JOIN requesters q ON q.id = r.requester_id WHERE r.reference = $1"
-        let reference: String
-        func makeBindings() -> [PostgresBinding] { [reference.postgresBinding] }
-    }
-
-    /// `ByReferenceWithHead` with what a lifecycle step decides on besides the row
-    /// (`RequestStore.Facts`), after the head: the kinds of evidence recorded (`,`-separated),
-    /// the completed clock pauses (`start|end` as the server prints them, `,`-separated, in
-    /// order) and whether a restriction lift notice was produced.
+    /// `ByReference` with the request's audit chain head (`AuditLog.headColumns`) and, after it,
+    /// what a lifecycle step decides on besides the row (`RequestStore.Facts`): the kinds of
+    /// evidence recorded (`,`-separated), the completed clock pauses (`start|end` as the server
+    /// prints them, `,`-separated, in order) and whether a restriction lift notice was produced.
     struct ForChange: Statement {
         static let sql = "SELECT " + columns + ", " + AuditLog.headColumns + """
             ,
