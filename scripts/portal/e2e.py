@@ -105,7 +105,7 @@ def main():
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support import expected_conditions
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.support.ui import WebDriverWait
 
     name = f"dsar_e2e_{os.getpid()}"
@@ -152,10 +152,24 @@ def main():
         driver.implicitly_wait(10)
 
         def navigating(action):
-            """Runs an action that loads a new page and waits until the old one is gone."""
-            old = driver.find_element(By.TAG_NAME, "html")
+            """Runs an action that loads a new page and waits until the new one has loaded.
+
+            The old page is marked with a window property that a new document does not have. Asking
+            about an element of the old page instead (staleness_of) races the navigation: Chromium can
+            answer "Node with given id does not belong to the document" rather than a stale-element
+            error, and one CI run failed on it. A script that runs while the page is being replaced
+            can fail too, so any WebDriver error here only means "not yet".
+            """
+            driver.execute_script("window.__dsarOldPage = true;")
             action()
-            WebDriverWait(driver, 30).until(expected_conditions.staleness_of(old))
+
+            def loaded(_):
+                try:
+                    return driver.execute_script(
+                        "return window.__dsarOldPage === undefined && document.readyState === 'complete';")
+                except WebDriverException:
+                    return False
+            WebDriverWait(driver, 30, poll_frequency=0.05).until(loaded)
 
         def shot(name, width=1280):
             driver.set_window_size(width, 1000)
