@@ -30,6 +30,29 @@ import Testing
                 "Models/intake.model differs from a training of the corpus: run `dsar intake train --shipped-only --output Models/intake.model`")
     }
 
+    @Test func writersAreDealtToFoldsWholeInAnOrderTheDealChooses() throws {
+        let entries = try CorpusSupport.entries().enumerated().filter { $0.offset % 4 == 0 }.map(\.element)
+        let examples = LabelledCorpus.examples(entries, bits: 10)
+        let writers = Array(Set(examples.map(\.label.writer))).sorted()
+        let sorted = IntakeModelTrainer.writerFolds(examples, count: 5)
+        let shuffled = IntakeModelTrainer.writerFolds(examples, count: 5, deal: 2)
+        for assignment in [sorted, shuffled] {
+            // A writer never spans two folds, and the folds are even (by writer, within one).
+            var foldOf: [String: Int] = [:]
+            for (example, fold) in zip(examples, assignment) {
+                #expect(foldOf[example.label.writer, default: fold] == fold, "\(example.label.writer) spans folds")
+                foldOf[example.label.writer] = fold
+            }
+            let sizes = (0..<5).map { fold in foldOf.values.filter { $0 == fold }.count }
+            #expect((sizes.max() ?? 0) - (sizes.min() ?? 0) <= 1)
+        }
+        // Deal 0 is the sorted order, dealt round-robin; another deal is another split, every time the same.
+        #expect(zip(examples, sorted).allSatisfy { $1 == (writers.firstIndex(of: $0.label.writer) ?? -1) % 5 })
+        #expect(shuffled != sorted)
+        #expect(shuffled == IntakeModelTrainer.writerFolds(examples.reversed(), count: 5, deal: 2).reversed())
+        #expect(shuffled != IntakeModelTrainer.writerFolds(examples, count: 5, deal: 3))
+    }
+
     @Test func trainingIsDeterministicAndTheFileRoundTrips() throws {
         let entries = try CorpusSupport.entries().enumerated().filter { $0.offset % 6 == 0 }.map(\.element)
         var parameters = IntakeModelTrainer.Parameters()
@@ -121,8 +144,8 @@ import Testing
         let restriction = try #require(Right.allCases.firstIndex(of: .restriction))
         let untilFixed = FeatureHasher.texts(subject: "", body: "Until you check and fix this, please do not show or use my record anywhere. Then correct it.")
         var probable = [Double](repeating: 0.005, count: 6)
-        probable[rectification] = 0.7
-        probable[restriction] = 0.28
+        probable[rectification] = 0.62
+        probable[restriction] = 0.36
         #expect(IntakeModel.orderedFirst(ranking: [rectification, restriction, access], probabilities: probable, subject: untilFixed.subject, body: untilFixed.body) == restriction)
         // No order words: nothing to say.
         let plain = FeatureHasher.texts(subject: "", body: "Please delete my account and send me a confirmation.")
