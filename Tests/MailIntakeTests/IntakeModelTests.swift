@@ -67,16 +67,20 @@ import Testing
         #expect(IntakeModel(serialized: Array("not a model".utf8)) == nil)
     }
 
-    @Test func theThresholdKeepsWrongCreationsUnderTheTarget() {
-        // Ten messages, best first: the two wrong ones at 0.9 and 0.6.
+    @Test func theThresholdKeepsTheExpectedWrongCreationsUnderTheTarget() {
+        // Ten calibrated probabilities, best first; expected wrong among the top k: the mean of 1 − p
+        // (0.01, 0.015, 0.02, 0.025, 0.03, 0.042, 0.064, 0.094, 0.128, 0.16).
         let confidences = [0.99, 0.98, 0.97, 0.96, 0.95, 0.9, 0.8, 0.7, 0.6, 0.55]
-        let correct = [true, true, true, true, true, false, true, true, false, true]
-        #expect(IntakeModelTrainer.chooseThreshold(confidences, correct, target: 0.0) == 0.95)
-        #expect(IntakeModelTrainer.chooseThreshold(confidences, correct, target: 0.2) == 0.55)
-        #expect(IntakeModelTrainer.chooseThreshold(confidences, correct, target: 0.15) == 0.7)
-        // Never below one half, and nothing is created when no threshold meets the target.
-        #expect(IntakeModelTrainer.chooseThreshold([0.4, 0.3], [true, true], target: 0.01) == 0.5)
-        #expect(IntakeModelTrainer.chooseThreshold([0.8], [false], target: 0.01) == 1)
+        #expect(IntakeModelTrainer.chooseThreshold(confidences, target: 0.031) == 0.95)
+        #expect(IntakeModelTrainer.chooseThreshold(confidences, target: 0.1) == 0.7)
+        #expect(IntakeModelTrainer.chooseThreshold(confidences.reversed(), target: 0.2) == 0.55)
+        // Equal probabilities are taken together; nothing is created when no threshold meets the
+        // target, and the threshold is never below one half.
+        #expect(IntakeModelTrainer.chooseThreshold([0.99, 0.99, 0.9], target: 0.011) == 0.99)
+        #expect(IntakeModelTrainer.chooseThreshold(confidences, target: 0.0) == 1)
+        #expect(IntakeModelTrainer.chooseThreshold([0.4, 0.3], target: 0.7) == 0.5)
+        // One more message near the top moves it by little: no single message decides it.
+        #expect(IntakeModelTrainer.chooseThreshold([0.999] + confidences, target: 0.031) == 0.95)
     }
 
     @Test func theShippedModelDecides() throws {
