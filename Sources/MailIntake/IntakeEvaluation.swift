@@ -192,11 +192,13 @@ public struct IntakeEvaluation: Sendable, Hashable, Encodable {
     }
 
     /// k-fold cross-validation by writer: each fold is read by a model trained (calibration and
-    /// threshold included) on the other folds only.
-    public static func crossValidated(_ examples: [TrainingExample], folds: Int,
+    /// threshold included) on the other folds only. `deal` 0 deals the writers to the folds in
+    /// sorted order; another deal shuffles them first (`IntakeModelTrainer.writerFolds`), so a
+    /// setting can be judged on several splits, not tuned to one.
+    public static func crossValidated(_ examples: [TrainingExample], folds: Int, deal: UInt32 = 0,
                                       parameters: IntakeModelTrainer.Parameters = .init()) -> IntakeEvaluation {
         let sorted = examples.sorted { $0.key < $1.key }
-        let assignment = IntakeModelTrainer.writerFolds(sorted, count: folds)
+        let assignment = IntakeModelTrainer.writerFolds(sorted, count: folds, deal: deal)
         var all: [Outcome] = []
         for fold in 0..<folds {
             let training = sorted.indices.filter { assignment[$0] != fold }.map { sorted[$0] }

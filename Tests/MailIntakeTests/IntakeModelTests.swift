@@ -30,6 +30,29 @@ import Testing
                 "Models/intake.model differs from a training of the corpus: run `dsar intake train --shipped-only --output Models/intake.model`")
     }
 
+    @Test func writersAreDealtToFoldsWholeInAnOrderTheDealChooses() throws {
+        let entries = try CorpusSupport.entries().enumerated().filter { $0.offset % 4 == 0 }.map(\.element)
+        let examples = LabelledCorpus.examples(entries, bits: 10)
+        let writers = Array(Set(examples.map(\.label.writer))).sorted()
+        let sorted = IntakeModelTrainer.writerFolds(examples, count: 5)
+        let shuffled = IntakeModelTrainer.writerFolds(examples, count: 5, deal: 2)
+        for assignment in [sorted, shuffled] {
+            // A writer never spans two folds, and the folds are even (by writer, within one).
+            var foldOf: [String: Int] = [:]
+            for (example, fold) in zip(examples, assignment) {
+                #expect(foldOf[example.label.writer, default: fold] == fold, "\(example.label.writer) spans folds")
+                foldOf[example.label.writer] = fold
+            }
+            let sizes = (0..<5).map { fold in foldOf.values.filter { $0 == fold }.count }
+            #expect((sizes.max() ?? 0) - (sizes.min() ?? 0) <= 1)
+        }
+        // Deal 0 is the sorted order, dealt round-robin; another deal is another split, every time the same.
+        #expect(zip(examples, sorted).allSatisfy { $1 == (writers.firstIndex(of: $0.label.writer) ?? -1) % 5 })
+        #expect(shuffled != sorted)
+        #expect(shuffled == IntakeModelTrainer.writerFolds(examples.reversed(), count: 5, deal: 2).reversed())
+        #expect(shuffled != IntakeModelTrainer.writerFolds(examples, count: 5, deal: 3))
+    }
+
     @Test func trainingIsDeterministicAndTheFileRoundTrips() throws {
         let entries = try CorpusSupport.entries().enumerated().filter { $0.offset % 6 == 0 }.map(\.element)
         var parameters = IntakeModelTrainer.Parameters()
@@ -44,16 +67,20 @@ import Testing
         #expect(IntakeModel(serialized: Array("not a model".utf8)) == nil)
     }
 
-    @Test func theThresholdKeepsWrongCreationsUnderTheTarget() {
-        // Ten messages, best first: the two wrong ones at 0.9 and 0.6.
+    @Test func theThresholdKeepsTheExpectedWrongCreationsUnderTheTarget() {
+        // Ten calibrated probabilities, best first; expected wrong among the top k: the mean of 1 − p
+        // (0.01, 0.015, 0.02, 0.025, 0.03, 0.042, 0.064, 0.094, 0.128, 0.16).
         let confidences = [0.99, 0.98, 0.97, 0.96, 0.95, 0.9, 0.8, 0.7, 0.6, 0.55]
-        let correct = [true, true, true, true, true, false, true, true, false, true]
-        #expect(IntakeModelTrainer.chooseThreshold(confidences, correct, target: 0.0) == 0.95)
-        #expect(IntakeModelTrainer.chooseThreshold(confidences, correct, target: 0.2) == 0.55)
-        #expect(IntakeModelTrainer.chooseThreshold(confidences, correct, target: 0.15) == 0.7)
-        // Never below one half, and nothing is created when no threshold meets the target.
-        #expect(IntakeModelTrainer.chooseThreshold([0.4, 0.3], [true, true], target: 0.01) == 0.5)
-        #expect(IntakeModelTrainer.chooseThreshold([0.8], [false], target: 0.01) == 1)
+        #expect(IntakeModelTrainer.chooseThreshold(confidences, target: 0.031) == 0.95)
+        #expect(IntakeModelTrainer.chooseThreshold(confidences, target: 0.1) == 0.7)
+        #expect(IntakeModelTrainer.chooseThreshold(confidences.reversed(), target: 0.2) == 0.55)
+        // Equal probabilities are taken together; nothing is created when no threshold meets the
+        // target, and the threshold is never below one half.
+        #expect(IntakeModelTrainer.chooseThreshold([0.99, 0.99, 0.9], target: 0.011) == 0.99)
+        #expect(IntakeModelTrainer.chooseThreshold(confidences, target: 0.0) == 1)
+        #expect(IntakeModelTrainer.chooseThreshold([0.4, 0.3], target: 0.7) == 0.5)
+        // One more message near the top moves it by little: no single message decides it.
+        #expect(IntakeModelTrainer.chooseThreshold([0.999] + confidences, target: 0.031) == 0.95)
     }
 
     @Test func theShippedModelDecides() throws {
@@ -121,8 +148,8 @@ import Testing
         let restriction = try #require(Right.allCases.firstIndex(of: .restriction))
         let untilFixed = FeatureHasher.texts(subject: "", body: "Until you check and fix this, please do not show or use my record anywhere. Then correct it.")
         var probable = [Double](repeating: 0.005, count: 6)
-        probable[rectification] = 0.7
-        probable[restriction] = 0.28
+        probable[rectification] = 0.62
+        probable[restriction] = 0.36
         #expect(IntakeModel.orderedFirst(ranking: [rectification, restriction, access], probabilities: probable, subject: untilFixed.subject, body: untilFixed.body) == restriction)
         // No order words: nothing to say.
         let plain = FeatureHasher.texts(subject: "", body: "Please delete my account and send me a confirmation.")

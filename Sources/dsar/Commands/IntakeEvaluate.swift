@@ -5,7 +5,7 @@ import DeskIntake
 import MailIntake
 
 extension Dsar.Intake {
-    /// `dsar intake evaluate PATH… [--labels FILE] [--folds K] [--json]`
+    /// `dsar intake evaluate PATH… [--labels FILE] [--folds K [--deal N]] [--json]`
     struct Evaluate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "evaluate",
@@ -18,11 +18,14 @@ extension Dsar.Intake {
                 the desk uses now (the desk's own once `dsar intake train` stored one, else the shipped \
                 one): give mail that model was not trained on. With --folds K the messages are split \
                 into K folds by writer and each fold is read by a model trained on the others only \
-                (calibration and threshold included) — the honest figure for a corpus.
+                (calibration and threshold included) — the honest figure for a corpus. Writers are \
+                dealt to the folds in sorted order; --deal N (1, 2, …) deals them in another order \
+                shuffled by N, so that a change can be judged on several splits rather than one.
 
                 Example:
                   dsar intake evaluate Tests/MailIntakeTests/Corpus --folds 5
                   dsar intake evaluate Tests/MailIntakeTests/Corpus --folds 5 --misses
+                  dsar intake evaluate Tests/MailIntakeTests/Corpus --folds 5 --deal 2
                   dsar intake evaluate new-mail/ --labels new-mail/labels.tsv --json
                 """)
 
@@ -33,6 +36,8 @@ extension Dsar.Intake {
         var labels: [String] = []
         @Option(help: "Cross-validate with K folds split by writer (2–20) instead of reading with the desk's model.")
         var folds: Int?
+        @Option(help: "With --folds: deal the writers to the folds in the order shuffled by N (0, the default: sorted).")
+        var deal: UInt32 = 0
         @Flag(help: "Print the evaluation as JSON.")
         var json = false
         @Flag(help: "Also list every request whose best guess is not its labelled primary right (not with --json).")
@@ -41,6 +46,7 @@ extension Dsar.Intake {
         func validate() throws {
             guard !paths.isEmpty else { throw ValidationError("Give at least one directory or file of labelled messages.") }
             if let folds, !(2...20).contains(folds) { throw ValidationError("--folds must be between 2 and 20.") }
+            if deal != 0 && folds == nil { throw ValidationError("--deal needs --folds K: it chooses how writers are dealt to the folds.") }
         }
 
         func run() throws {
@@ -48,7 +54,7 @@ extension Dsar.Intake {
             do {
                 let entries = try LabelledCorpus.select(paths: paths, labels: labels)
                 if let folds {
-                    evaluation = IntakeEvaluation.crossValidated(LabelledCorpus.examples(entries), folds: folds)
+                    evaluation = IntakeEvaluation.crossValidated(LabelledCorpus.examples(entries), folds: folds, deal: deal)
                 } else {
                     let db = try? DeskSession.open(global).db
                     let (classifier, source) = try IntakeModels.classifier(db: db, note: FileHandleOutput.note)
