@@ -22,7 +22,7 @@ public struct IntakeAcknowledgements {
             hooks = .none
             return
         }
-        let producer = try LetterProducer(db: db)
+        let producer = try LetterProducer(db: db, kinds: [.acknowledgement])
         // With mail.auto_send on, each acknowledgement also enters the outbox (SPEC §6) as the
         // .eml it is sent as; the bulk path renders text only, so such a desk writes one
         // request at a time.

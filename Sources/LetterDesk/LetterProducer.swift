@@ -32,10 +32,11 @@ public struct LetterProducer {
         self.renderer = renderer
     }
 
-    /// A producer with the project's `Templates/` (found by `ResourceLocator`).
-    public init(db: Connection) throws {
+    /// A producer with the project's `Templates/` (found by `ResourceLocator`), compiled for
+    /// `kinds` only when the caller knows which letters it will produce (every kind when nil).
+    public init(db: Connection, kinds: Set<LetterKind>? = nil) throws {
         let directory = try ResourceLocator.templatesDirectory()
-        self.init(db: db, renderer: try LetterRenderer(templatesDirectory: directory))
+        self.init(db: db, renderer: try LetterRenderer(templatesDirectory: directory, kinds: kinds))
     }
 
     /// The same producer writing through another connection (the caller's open transaction).

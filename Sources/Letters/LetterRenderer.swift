@@ -27,8 +27,11 @@ public struct LetterRenderer: Sendable {
     /// Template sources after transliteration, for inspection and tests.
     private(set) var sources: [Language: [String: String]] = [:]
 
-    /// Loads and compiles every template; throws `LettersError` when one is missing or invalid.
-    public init(templatesDirectory: URL) throws {
+    /// Loads and compiles the templates of `kinds` (every kind when nil) and all partials; throws
+    /// `LettersError` when one of them is missing or invalid. A command that produces one kind of
+    /// letter compiles only that kind: compiling all 23 kinds in four languages took about 80 ms,
+    /// most of a short command's time and a tenth of a 2,000-message import's.
+    public init(templatesDirectory: URL, kinds: Set<LetterKind>? = nil) throws {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: templatesDirectory.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -39,8 +42,12 @@ public struct LetterRenderer: Sendable {
             raw[language] = Self.readSources(in: templatesDirectory.appendingPathComponent(language.rawValue))
         }
         // uz-Cyrl: hand-written files win, the rest is transliterated from uz.
+        func wanted(_ name: String) -> Bool {
+            guard let kinds else { return true }
+            return name.hasPrefix("partials/") || LetterKind(rawValue: name).map(kinds.contains) == true
+        }
         var cyrillic = raw[.uzbekCyrillic] ?? [:]
-        for (name, source) in raw[.uzbekLatin] ?? [:] where cyrillic[name] == nil {
+        for (name, source) in raw[.uzbekLatin] ?? [:] where cyrillic[name] == nil && wanted(name) {
             cyrillic[name] = Self.transliterateTemplate(source)
         }
         raw[.uzbekCyrillic] = cyrillic
@@ -59,7 +66,7 @@ public struct LetterRenderer: Sendable {
             }
             libraries[language] = library
             var compiled: [LetterKind: CompiledLetter] = [:]
-            for kind in LetterKind.allCases {
+            for kind in LetterKind.allCases where kinds?.contains(kind) ?? true {
                 let id = "\(language.rawValue)/\(kind.rawValue)"
                 guard let source = files[kind.rawValue] else { throw LettersError.templateMissing(id) }
                 let (subject, body) = try Self.splitSubject(source, id: id)

@@ -9,7 +9,7 @@ enum LifecycleCommand {
     static func run(_ action: LifecycleAction, reference: String, global: GlobalOptions, at: String?) throws {
         let session = try DeskSession.open(global)
         let letterKind = LetterKind.required(by: action)
-        let producer = try letterKind.map { _ in try LetterProducer(db: session.db) }
+        let producer = try letterKind.map { try LetterProducer(db: session.db, kinds: [$0]) }
         var letter: ProducedLetter?
         let applied = try session.requests.apply(
             action, to: reference, actor: session.actor, occurredAt: try session.occurredAt(at), now: session.now,

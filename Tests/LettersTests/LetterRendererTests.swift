@@ -247,6 +247,26 @@ import Testing
             try LetterRenderer(templatesDirectory: copy)
         }
     }
+
+    /// A renderer for some kinds (the intake's, a lifecycle step's) renders them exactly as the
+    /// full one does, in every language, needs only their files, and refuses the other kinds.
+    @Test func rendererForSomeKindsRendersThemAndRefusesTheRest() throws {
+        let fm = FileManager.default
+        let copy = fm.temporaryDirectory.appendingPathComponent("letters-templates-\(UUID().uuidString)")
+        defer { try? fm.removeItem(at: copy) }
+        try fm.copyItem(at: LettersFixtures.templatesDirectory, to: copy)
+        try fm.removeItem(at: copy.appendingPathComponent("ru/refusal_excessive.mustache"))
+        let full = try LettersFixtures.renderer()
+        let some = try LetterRenderer(templatesDirectory: copy, kinds: [.acknowledgement])
+        let context = LettersFixtures.filledContext()
+        for language in Language.allCases {
+            #expect(try some.render(.acknowledgement, language: language, context: context)
+                == full.render(.acknowledgement, language: language, context: context))
+        }
+        #expect(throws: LettersError.templateMissing("en/fulfilled_access")) {
+            try some.render(.fulfilledAccess, language: .english, context: context)
+        }
+    }
 }
 
 /// Issue 14: a withdrawal of consent says what was destroyed or why it is kept, and what follows;
