@@ -100,6 +100,7 @@ extension DeskFailure {
         case .inboxItemNotFound: return "There is no inbox item \(i); list them with `dsar inbox`."
         case .inboxItemDecided: return "Inbox item \(i) is already \(v); there is nothing left to decide."
         case .inboxNoSuggestion: return "Inbox item \(i) has no suggested right; give the right with --kind (access, rectification, erasure, restriction, portability, objection)."
+        case .inboxWeakSuggestion: return "Inbox item \(i)'s best suggestion is \(rt) at only \(c) %, too weak to accept unread; if it is a request give the right with --kind (access, rectification, erasure, restriction, portability, objection), else `dsar inbox dismiss \(i) --reason TEXT`."
         case .inboxNoSender: return "Inbox item \(i) has no sender name or address; register the request with `dsar new` and dismiss the item."
         case .auditSequenceMissing: return "The audit log's sequence is missing; run `dsar db migrate`."
         case .auditChainMoved: return "The audit chain of this request changed under this change; try again."

@@ -50,7 +50,7 @@ public struct InboxStore {
         try db.withTransaction { db in
             let store = InboxStore(db)
             let item = try store.lockOpenItem(id)
-            guard let kind = kind ?? item.suggested.first?.right else {
+            guard let kind = try kind ?? Self.acceptedSuggestion(item) else {
                 throw StoreError(.inboxNoSuggestion, id: id)
             }
             guard let name = item.fromName ?? item.fromEmail, !name.isEmpty else {
@@ -73,6 +73,22 @@ public struct InboxStore {
             try IntakeLearningStore(db).label(messageID: item.messageID, rights: [kind], source: .convert, actor: actor, now: now)
             return request
         }
+    }
+
+    /// Below this probability the classifier's best guess is not a suggestion a person can accept
+    /// without naming the right: the model itself calls a second right asked for only from 20 %
+    /// (`RightClassifier.secondaryProbability`), and an invoice or a newsletter in the inbox comes
+    /// with some right at 0–5 %. Converting such an item without `--kind` would register a request
+    /// nobody made, so it is refused (exit 2) and the DPO names the right or dismisses the item.
+    public static let acceptableSuggestion = 0.2
+
+    /// The right `convert` takes without `--kind`: the first suggestion, when it is strong enough.
+    static func acceptedSuggestion(_ item: Item) throws -> Right? {
+        guard let best = item.suggested.first else { return nil }
+        guard best.probability >= acceptableSuggestion else {
+            throw StoreError(.inboxWeakSuggestion, right: best.right, id: item.id, count: Int((best.probability * 100).rounded()))
+        }
+        return best.right
     }
 
     /// Dismisses an item; the reason is kept on the item, not in the audit log (it may name people).

@@ -89,6 +89,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
             case inboxItemNotFound
             case inboxItemDecided
             case inboxNoSuggestion
+            case inboxWeakSuggestion
             case inboxNoSender
             case auditSequenceMissing
             case nothingReturned
@@ -203,6 +204,7 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
                 case .inboxItemNotFound: return .notFound
                 case .inboxItemDecided: return .refused
                 case .inboxNoSuggestion: return .invalidInput
+                case .inboxWeakSuggestion: return .invalidInput
                 case .inboxNoSender: return .refused
                 case .auditSequenceMissing: return .configuration
                 case .nothingReturned: return .configuration
@@ -386,6 +388,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let inboxItemDecided = Code(.inboxItemDecided)
         /// Inbox item `id` has no suggested right and none was given.
         public static let inboxNoSuggestion = Code(.inboxNoSuggestion)
+        /// Inbox item `id`'s best suggestion (`right`, `count` %) is below `InboxStore.acceptableSuggestion` and no right was given.
+        public static let inboxWeakSuggestion = Code(.inboxWeakSuggestion)
         /// Inbox item `id` has no sender name or address.
         public static let inboxNoSender = Code(.inboxNoSender)
         /// The audit log's sequence is missing.

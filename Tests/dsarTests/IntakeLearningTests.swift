@@ -92,6 +92,29 @@ struct IntakeLearningTests {
         }
     }
 
+    /// An invoice in the inbox comes with some right at a few percent: accepting that unread would
+    /// register a request nobody made, so it needs --kind (or a dismissal); 20 % is enough.
+    @Test func convertWithoutKindRefusesAWeakSuggestion() throws {
+        try TestDatabase.withDatabase(migrated: true) { database in
+            let db = database.connection
+            let weak = try Self.triageItem(db, suggested: [("erasure", 0.04)])
+            let refused = try database.runDsar(["inbox", "convert", String(weak)], environment: Self.environment)
+            #expect(refused.status == 2)
+            #expect(refused.stderr.contains("erasure at only 4 %") && refused.stderr.contains("--kind")
+                && refused.stderr.contains("dsar inbox dismiss \(weak)"), "\(refused.stderr)")
+            #expect(refused.stderr.split(separator: "\n").count == 1)
+            #expect(try db.query("SELECT count(*)::bigint FROM requests").first?.decode(column: 0, as: Int.self) == 0)
+            #expect(try db.query("SELECT status FROM inbox_items WHERE id = \(weak)").first?.decode(column: 0, as: String.self) == "triage")
+
+            let named = try database.runDsar(["inbox", "convert", String(weak), "--kind", "erasure"], environment: Self.environment)
+            #expect(named.status == 0, "\(named.stderr)")
+            let enough = try Self.triageItem(db, suggested: [("access", 0.2)])
+            let accepted = try database.runDsar(["inbox", "convert", String(enough)], environment: Self.environment)
+            #expect(accepted.status == 0, "\(accepted.stderr)")
+            #expect(try RequestStore(db).find(accepted.stdout.trimmingCharacters(in: .whitespacesAndNewlines)).kind == .access)
+        }
+    }
+
     @Test func reclassifyBeforeWorkThenRefusedAfterStart() throws {
         try TestDatabase.withDatabase(migrated: true) { database in
             let db = database.connection
