@@ -16,11 +16,17 @@ enum InboxTable {
                 String(item.id), Format.instant(item.receivedAt, InstantParser.deskTimeZone),
                 TextTable.truncate(item.fromEmail ?? item.fromName ?? "-", to: 24),
                 TextTable.truncate(item.subject ?? "-", to: 28), item.status,
-                item.suggested.first.map { "\($0.right.rawValue) \(Int(($0.probability * 100).rounded())) %" } ?? "-",
+                item.suggested.first.map(suggestion) ?? "-",
                 TextTable.truncate(item.reason ?? "", to: 30),
             ])
         }
         Swift.print(table.render())
-        Swift.print("\(items.count) item\(items.count == 1 ? "" : "s") waiting; `dsar inbox convert ID` (accepts the suggestion; --kind K overrides) or `dsar inbox dismiss ID --reason TEXT`.")
+        Swift.print("\(items.count) item\(items.count == 1 ? "" : "s") waiting; `dsar inbox convert ID` (accepts a suggestion of \(Int(InboxStore.acceptableSuggestion * 100)) % or more; --kind K overrides) or `dsar inbox dismiss ID --reason TEXT`.")
+    }
+
+    /// "erasure 71 %"; a suggestion `inbox convert` would not accept alone is in parentheses.
+    static func suggestion(_ best: RightScore) -> String {
+        let text = "\(best.right.rawValue) \(InboxStore.percent(best.probability)) %"
+        return best.probability < InboxStore.acceptableSuggestion ? "(\(text))" : text
     }
 }

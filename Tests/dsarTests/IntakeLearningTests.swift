@@ -98,11 +98,14 @@ struct IntakeLearningTests {
         try TestDatabase.withDatabase(migrated: true) { database in
             let db = database.connection
             let weak = try Self.triageItem(db, suggested: [("erasure", 0.04)])
+            let list = try database.runDsar(["inbox"], environment: Self.environment)
+            #expect(list.stdout.contains("(erasure 4 %)") && list.stdout.contains("20 % or more"), "\(list.stdout)")
             let refused = try database.runDsar(["inbox", "convert", String(weak)], environment: Self.environment)
             #expect(refused.status == 2)
             #expect(refused.stderr.contains("erasure at only 4 %") && refused.stderr.contains("--kind")
                 && refused.stderr.contains("dsar inbox dismiss \(weak)"), "\(refused.stderr)")
             #expect(refused.stderr.split(separator: "\n").count == 1)
+            #expect(InboxStore.percent(0.1996) == 19 && InboxStore.percent(0.2) == 20 && InboxStore.percent(0.714) == 71)
             #expect(try db.query("SELECT count(*)::bigint FROM requests").first?.decode(column: 0, as: Int.self) == 0)
             #expect(try db.query("SELECT status FROM inbox_items WHERE id = \(weak)").first?.decode(column: 0, as: String.self) == "triage")
 
