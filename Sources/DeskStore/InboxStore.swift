@@ -80,19 +80,23 @@ public struct InboxStore {
     /// (`RightClassifier.secondaryProbability`), and an invoice or a newsletter in the inbox comes
     /// with some right at 0–5 %. Converting such an item without `--kind` would register a request
     /// nobody made, so it is refused (exit 2) and the DPO names the right or dismisses the item.
-    public static let acceptableSuggestion = 0.2
+    public static let acceptablePercent = 20
+    public static let acceptableSuggestion = Double(acceptablePercent) / 100
+
+    /// Whether `convert` takes a suggestion of this probability without `--kind`.
+    public static func isAcceptable(_ probability: Double) -> Bool { probability >= acceptableSuggestion }
 
     /// A suggestion's probability in whole percent, as `dsar inbox` and its errors show it: a
     /// weak one is never rounded up to the bar it missed (19.6 % shows as 19, not 20).
     public static func percent(_ probability: Double) -> Int {
         let shown = Int((probability * 100).rounded())
-        return probability < acceptableSuggestion ? min(shown, Int((acceptableSuggestion * 100).rounded()) - 1) : shown
+        return isAcceptable(probability) ? shown : min(shown, acceptablePercent - 1)
     }
 
     /// The right `convert` takes without `--kind`: the first suggestion, when it is strong enough.
     static func acceptedSuggestion(_ item: Item) throws -> Right? {
         guard let best = item.suggested.first else { return nil }
-        guard best.probability >= acceptableSuggestion else {
+        guard isAcceptable(best.probability) else {
             throw StoreError(.inboxWeakSuggestion, right: best.right, id: item.id, count: percent(best.probability))
         }
         return best.right

@@ -41,11 +41,12 @@ public struct LetterRenderer: Sendable {
         for language in Language.allCases {
             raw[language] = Self.readSources(in: templatesDirectory.appendingPathComponent(language.rawValue))
         }
-        // uz-Cyrl: hand-written files win, the rest is transliterated from uz.
+        /// A file this renderer compiles: every partial, and the letters of `kinds`.
         func wanted(_ name: String) -> Bool {
             guard let kinds else { return true }
             return name.hasPrefix("partials/") || LetterKind(rawValue: name).map(kinds.contains) == true
         }
+        // uz-Cyrl: hand-written files win, the rest is transliterated from uz.
         var cyrillic = raw[.uzbekCyrillic] ?? [:]
         for (name, source) in raw[.uzbekLatin] ?? [:] where cyrillic[name] == nil && wanted(name) {
             cyrillic[name] = Self.transliterateTemplate(source)

@@ -21,12 +21,12 @@ enum InboxTable {
             ])
         }
         Swift.print(table.render())
-        Swift.print("\(items.count) item\(items.count == 1 ? "" : "s") waiting; `dsar inbox convert ID` (accepts a suggestion of \(Int(InboxStore.acceptableSuggestion * 100)) % or more; --kind K overrides) or `dsar inbox dismiss ID --reason TEXT`.")
+        Swift.print("\(items.count) item\(items.count == 1 ? "" : "s") waiting; `dsar inbox convert ID` (accepts a suggestion of \(InboxStore.acceptablePercent) % or more; --kind K overrides) or `dsar inbox dismiss ID --reason TEXT`.")
     }
 
     /// "erasure 71 %"; a suggestion `inbox convert` would not accept alone is in parentheses.
     static func suggestion(_ best: RightScore) -> String {
         let text = "\(best.right.rawValue) \(InboxStore.percent(best.probability)) %"
-        return best.probability < InboxStore.acceptableSuggestion ? "(\(text))" : text
+        return InboxStore.isAcceptable(best.probability) ? text : "(\(text))"
     }
 }

@@ -216,14 +216,19 @@ import Testing
 }
 
 @Suite struct UzbekCyrillicFallbackTests {
+    /// A private copy of the project's templates to change; the caller removes it.
+    static func templatesCopy() throws -> URL {
+        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("letters-templates-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: LettersFixtures.templatesDirectory, to: copy)
+        return copy
+    }
+
     /// A hand-written uz-Cyrl file wins over the transliteration of the uz one.
     @Test func handWrittenCyrillicPartialOverridesTransliteration() throws {
-        let fm = FileManager.default
-        let copy = fm.temporaryDirectory.appendingPathComponent("letters-templates-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: copy) }
-        try fm.copyItem(at: LettersFixtures.templatesDirectory, to: copy)
+        let copy = try Self.templatesCopy()
+        defer { try? FileManager.default.removeItem(at: copy) }
         let partials = copy.appendingPathComponent("uz-Cyrl/partials")
-        try fm.createDirectory(at: partials, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: partials, withIntermediateDirectories: true)
         try "Ҳурмат ва эҳтиром билан,\n{{dpo_name}}\n".write(
             to: partials.appendingPathComponent("signature.mustache"), atomically: true, encoding: .utf8)
 
@@ -238,11 +243,9 @@ import Testing
     }
 
     @Test func missingTemplateIsReported() throws {
-        let fm = FileManager.default
-        let copy = fm.temporaryDirectory.appendingPathComponent("letters-templates-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: copy) }
-        try fm.copyItem(at: LettersFixtures.templatesDirectory, to: copy)
-        try fm.removeItem(at: copy.appendingPathComponent("ru/refusal_excessive.mustache"))
+        let copy = try Self.templatesCopy()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.removeItem(at: copy.appendingPathComponent("ru/refusal_excessive.mustache"))
         #expect(throws: LettersError.templateMissing("ru/refusal_excessive")) {
             try LetterRenderer(templatesDirectory: copy)
         }
@@ -251,11 +254,9 @@ import Testing
     /// A renderer for some kinds (the intake's, a lifecycle step's) renders them exactly as the
     /// full one does, in every language, needs only their files, and refuses the other kinds.
     @Test func rendererForSomeKindsRendersThemAndRefusesTheRest() throws {
-        let fm = FileManager.default
-        let copy = fm.temporaryDirectory.appendingPathComponent("letters-templates-\(UUID().uuidString)")
-        defer { try? fm.removeItem(at: copy) }
-        try fm.copyItem(at: LettersFixtures.templatesDirectory, to: copy)
-        try fm.removeItem(at: copy.appendingPathComponent("ru/refusal_excessive.mustache"))
+        let copy = try Self.templatesCopy()
+        defer { try? FileManager.default.removeItem(at: copy) }
+        try FileManager.default.removeItem(at: copy.appendingPathComponent("ru/refusal_excessive.mustache"))
         let full = try LettersFixtures.renderer()
         let some = try LetterRenderer(templatesDirectory: copy, kinds: [.acknowledgement])
         let context = LettersFixtures.filledContext()

@@ -40,9 +40,9 @@ struct ReliabilityScriptTests {
     }
 
     /// 4,000 messages, eight batches of 500 (`IntakeImporter.batchSize`): with seed 547 the kill
-    /// points are 385 and 507, so the first run dies after its first batch and the second after
-    /// its first batch too, in the middle of the mailbox (a mailbox of one batch could not be
-    /// killed while writing at all).
+    /// points are 385 and 507, so the first run dies once 500 messages are stored and the second,
+    /// resuming, once 1,000 are: both in the middle of the mailbox (a mailbox of one batch could
+    /// not be killed while writing at all).
     @Test func intakeKilledTwiceWhileWritingEndsLikeOneCleanImport() throws {
         let run = try Self.run("kill-intake.sh", ["4000", "2"])
         #expect(run.status == 0, "\(run.stdout)\n\(run.stderr)")

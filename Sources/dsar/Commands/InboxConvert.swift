@@ -12,7 +12,7 @@ extension Dsar.Inbox {
             discussion: """
                 The requester is the message's sender, received when the message was sent (else \
                 imported), channel email. Without --kind the classifier's suggestion (shown by \
-                `dsar inbox`) is accepted when it is at least 20 %; a weaker one (an invoice, a \
+                `dsar inbox`) is accepted when it is at least \(InboxStore.acceptablePercent) %; a weaker one (an invoice, a \
                 newsletter) is refused with exit 2: name the right with --kind or dismiss the item. \
                 --kind overrides the suggestion. Either way the choice is a label the desk learns \
                 from (`dsar intake train`). An item already converted or dismissed is refused (exit 4).
