@@ -46,11 +46,12 @@ extension IntakeModel {
     /// word names a right.
     static func orderedFirst(ranking: [Int], probabilities: [Double], subject: [UInt8], body: [UInt8]) -> Int? {
         guard mentionsOrder(subject) || mentionsOrder(body) else { return nil }
-        let words = Self.words(subject) + Self.words(body)
+        let subjectWords = Self.words(subject)
+        let words = subjectWords + Self.words(body)
         let verbs = actionStems.map { stems in
             words.indices.filter { index in stems.contains { words[index].starts(with: $0) } && !isAuxiliary(words, at: index) }
         }
-        let (later, earlier) = orderMarks(verbs, words: words)
+        let (later, earlier) = orderMarks(verbs, words: words, bodyStart: subjectWords.count)
         guard let top = ranking.first else { return nil }
         if later.contains(top) {
             return ranking.dropFirst().first { right in
@@ -166,17 +167,31 @@ extension IntakeModel {
     static let postpositions = Set(folded(["oldin", "avval", "burun", "oldidan"]))
     /// "that" words: "after that", "before that", "после этого", "shundan keyin".
     static let thatWords = Set(folded(["undan", "shundan", "bundan", "that", "this", "etogo", "togo"]))
+    /// "first" after the clause it orders ("send me a copy first"), unless it qualifies a noun
+    /// ("my first name", "the first time"): the words before it are looked at when none after it
+    /// names a right.
+    static let postposedFirst = Set(folded(["first"]))
+    static let determiners = Set(folded(["the", "my", "a", "your", "his", "her", "our", "their", "at", "its", "this", "that"]))
+    static let postposedWindow = 6
     /// Words after an opener in which the right's verb is looked for (English and Russian; Uzbek).
     static let openerWindow = 3
     static let verbLastWindow = 5
 
     /// The rights (indexes into `verbs`) the order words mark as done later and as done first:
-    /// those with a verb in the words an opener governs.
-    static func orderMarks(_ verbs: [[Int]], words: [[UInt8]]) -> (later: Set<Int>, earlier: Set<Int>) {
+    /// of the words an opener governs, the right whose verb comes first; `bodyStart` is the
+    /// index of the body's first word (a clause never reaches back into the subject).
+    static func orderMarks(_ verbs: [[Int]], words: [[UInt8]], bodyStart: Int) -> (later: Set<Int>, earlier: Set<Int>) {
         var later: Set<Int> = []
         var earlier: Set<Int> = []
-        func mark(_ range: ClosedRange<Int>, _ marks: inout Set<Int>) {
-            for right in verbs.indices where verbs[right].contains(where: range.contains) { marks.insert(right) }
+        // Only the right whose verb comes first in the words an order word governs: in "перед
+        // удалением хочу копию" the copy is what is wanted before, not a second thing done later.
+        @discardableResult
+        func mark(_ range: ClosedRange<Int>, _ marks: inout Set<Int>) -> Bool {
+            let first = verbs.indices.compactMap { right in verbs[right].first(where: range.contains).map { (right, $0) } }
+                .min { $0.1 < $1.1 }
+            guard let (right, _) = first else { return false }
+            marks.insert(right)
+            return true
         }
         let after = folded(["after", "posle"])
         let before = folded(["before", "prior"])
@@ -206,7 +221,12 @@ extension IntakeModel {
             } else if laterOpeners.contains(word) {
                 mark(next...(next + window), &later)
             } else if earlierOpeners.contains(word) {
-                mark(next...(next + window), &earlier)
+                let governsNext = mark(next...(next + window), &earlier)
+                // "send me my history first, I think …": an English "first" after its clause.
+                if !governsNext, postposedFirst.contains(word), index > 0, !determiners.contains(previous) {
+                    let clauseStart = index >= bodyStart ? bodyStart : 0
+                    if index > clauseStart { mark(max(clauseStart, index - postposedWindow)...(index - 1), &earlier) }
+                }
             }
         }
         return (later, earlier)

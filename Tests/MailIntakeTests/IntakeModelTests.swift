@@ -151,6 +151,18 @@ import Testing
         probable[rectification] = 0.62
         probable[restriction] = 0.36
         #expect(IntakeModel.orderedFirst(ranking: [rectification, restriction, access], probabilities: probable, subject: untilFixed.subject, body: untilFixed.body) == restriction)
+        // An order word governs the first right named after it only: before deleting, the copy
+        // is what is wanted, not a second thing to be done later.
+        let copyBefore = FeatureHasher.texts(subject: "", body: "Перед удалением хочу копию всего, что у вас про меня есть. Пришлите.")
+        #expect(IntakeModel.orderedFirst(ranking: [erasure, access, objection], probabilities: even, subject: copyBefore.subject, body: copyBefore.body) == access)
+        // An English "first" after its clause puts that clause first, unless it qualifies a noun,
+        // and never reaches back into the subject.
+        let historyFirst = FeatureHasher.texts(subject: "Fix the wrong loan", body: "Please send me my full credit history first. I think there is a loan I never took.")
+        #expect(IntakeModel.orderedFirst(ranking: [rectification, access, erasure], probabilities: even, subject: historyFirst.subject, body: historyFirst.body) == access)
+        let firstName = FeatureHasher.texts(subject: "", body: "Please correct my first name, it is Dilshod, and send me a confirmation.")
+        #expect(IntakeModel.orderedFirst(ranking: [access, rectification], probabilities: even, subject: firstName.subject, body: firstName.body) == nil)
+        let subjectBefore = FeatureHasher.texts(subject: "SAR and erasure", body: "Two requests, please. First, under Article 15, please send me a copy.")
+        #expect(IntakeModel.orderedFirst(ranking: [access, erasure], probabilities: even, subject: subjectBefore.subject, body: subjectBefore.body) != erasure)
         // No order words: nothing to say.
         let plain = FeatureHasher.texts(subject: "", body: "Please delete my account and send me a confirmation.")
         #expect(IntakeModel.orderedFirst(ranking: [erasure, access], probabilities: even, subject: plain.subject, body: plain.body) == nil)
