@@ -13,7 +13,8 @@ public enum IntakeDecider {
     public static func evidence(_ incoming: IntakeStore.Incoming) -> IntakeEvidence {
         IntakeEvidence(
             quarantineReason: incoming.quarantineReason, automatedReason: incoming.triageReason, rights: incoming.kinds,
-            isConfident: incoming.isConfident, confidence: incoming.confidence, suggested: incoming.suggested,
+            isConfident: incoming.isConfident, confidence: incoming.confidence, doubt: incoming.doubt,
+            suggested: incoming.suggested,
             hasSenderAddress: !(incoming.fromEmail ?? "").isEmpty, references: incoming.references,
             unreadableCharsets: incoming.unreadableCharsets)
     }

@@ -242,6 +242,7 @@ public struct IntakeImporter {
                 kinds: assessment.classification?.rights ?? [],
                 isConfident: assessment.classification?.isConfident ?? false,
                 confidence: assessment.classification?.confidence ?? 0,
+                doubt: assessment.classification?.doubt,
                 suggested: assessment.classification?.suggested ?? [],
                 consentWithdrawal: assessment.classification?.consentWithdrawal ?? false,
                 directMarketing: assessment.classification?.directMarketing ?? false,

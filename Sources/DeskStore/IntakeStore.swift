@@ -73,6 +73,8 @@ public struct IntakeStore {
         public var isConfident: Bool
         /// The calibrated probability of the primary right.
         public var confidence: Double
+        /// Why the classifier is not confident of `kinds`, when it is not.
+        public var doubt: ClassifierDoubt?
         /// Every right considered with its probability, best first (kept on a triage item).
         public var suggested: [RightScore]
         public var consentWithdrawal: Bool
@@ -88,7 +90,7 @@ public struct IntakeStore {
             sha256: String, messageID: String?, raw: [UInt8]?, sizeBytes: UInt64, source: String, fromName: String? = nil,
             fromEmail: String? = nil, subject: String? = nil, sentAt: Date? = nil, language: Language? = nil,
             inReplyTo: String? = nil, threadMessageIDs: [String] = [], references: [String] = [], kinds: [Right] = [],
-            isConfident: Bool = true, confidence: Double = 1, suggested: [RightScore] = [],
+            isConfident: Bool = true, confidence: Double = 1, doubt: ClassifierDoubt? = nil, suggested: [RightScore] = [],
             consentWithdrawal: Bool = false, directMarketing: Bool = false, quarantineReason: String? = nil,
             triageReason: String? = nil, unreadableCharsets: [String] = []
         ) {
@@ -108,6 +110,7 @@ public struct IntakeStore {
             self.kinds = kinds
             self.isConfident = isConfident
             self.confidence = confidence
+            self.doubt = doubt
             self.suggested = suggested
             self.consentWithdrawal = consentWithdrawal
             self.directMarketing = directMarketing

@@ -20,10 +20,13 @@ public struct Classification: Sendable, Hashable {
     public let suggested: [RightScore]
     /// The classifier is sure enough for the desk to create requests without a person.
     public let isConfident: Bool
+    /// Why it is not, when the message asks for a right (nil when confident or no request).
+    public let doubt: ClassifierDoubt?
 
     public init(
         language: Language?, rights: [Right], consentWithdrawal: Bool, directMarketing: Bool, scores: [Right: Double],
-        confidence: Double, automatedReason: String?, suggested: [RightScore], isConfident: Bool
+        confidence: Double, automatedReason: String?, suggested: [RightScore], isConfident: Bool,
+        doubt: ClassifierDoubt? = nil
     ) {
         self.language = language
         self.rights = rights
@@ -34,6 +37,7 @@ public struct Classification: Sendable, Hashable {
         self.automatedReason = automatedReason
         self.suggested = suggested
         self.isConfident = isConfident
+        self.doubt = doubt
     }
 
     /// The primary right, if any.

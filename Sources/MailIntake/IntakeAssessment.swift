@@ -72,7 +72,7 @@ public struct IntakeAssessment: Sendable {
     static func evidence(_ classification: Classification, message: ParsedMessage?, references: [String]) -> IntakeEvidence {
         IntakeEvidence(
             automatedReason: classification.automatedReason, rights: classification.rights,
-            isConfident: classification.isConfident, confidence: classification.confidence,
+            isConfident: classification.isConfident, confidence: classification.confidence, doubt: classification.doubt,
             suggested: classification.suggested, hasSenderAddress: !(message?.requester?.email ?? "").isEmpty,
             references: references, unreadableCharsets: message?.unreadableCharsets ?? [])
     }

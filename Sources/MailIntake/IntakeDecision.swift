@@ -63,14 +63,43 @@ public struct IntakeDecision: Sendable, Hashable {
                 evidence,
                 reason: "unknown_charset: The text is in \(names), a charset the desk does not know; it was read as UTF-8 with replacement characters, so a person must read it.")
         }
-        guard let primary = evidence.rights.first else { return triage(evidence, reason: nil) }
-        guard evidence.isConfident else {
-            let percent = Int((evidence.confidence * 100).rounded())
-            return triage(
-                evidence,
-                reason: "The classifier is not sure enough to create a request (\(primary.rawValue), \(percent) %); a person must choose the right.")
-        }
+        guard let primary = evidence.rights.first else { return triage(evidence, reason: noRequestReason(evidence.suggested)) }
+        guard evidence.isConfident else { return triage(evidence, reason: doubtReason(evidence.doubt, primary: primary, evidence.confidence)) }
         return IntakeDecision(.new, rights: evidence.rights)
+    }
+
+    /// Why the classifier left a request to a person, in the DPO's words. The confidence is cut
+    /// (not rounded) to a tenth of a percent, so that 99.96 % under a 99.97 % bar never reads 100 %.
+    static func doubtReason(_ doubt: ClassifierDoubt?, primary: Right, _ confidence: Double) -> String {
+        switch doubt {
+        case .belowThreshold(let calibrated, let threshold):
+            return "The classifier is not sure enough to create a request: \(primary.rawValue) at \(tenths(calibrated)) % confidence, "
+                + "under the \(tenths(threshold)) % it needs; a person must choose the right."
+        case .negated(let right):
+            return "The message says not to do what looked most likely (\(right.rawValue)); a person must choose the right."
+        case .wordingAlsoNames(let rights) where !rights.isEmpty:
+            let names = rights.map(\.rawValue).joined(separator: ", ")
+            return "The classifier chose \(primary.rawValue) (\(tenths(confidence)) % confidence), but the wording also names "
+                + "\(names); a person must choose the rights."
+        case .wordingAlsoNames, nil:
+            return "The classifier is not sure enough to create a request (\(primary.rawValue), \(tenths(confidence)) % confidence); "
+                + "a person must choose the right."
+        }
+    }
+
+    /// Why a message the classifier reads as no request is still shown to a person.
+    static func noRequestReason(_ suggested: [RightScore]) -> String {
+        guard let best = suggested.first else {
+            return "The message asks for no right the classifier recognises; a person must decide whether it is a request."
+        }
+        return "The classifier reads no request in the message; a person must decide whether it is one "
+            + "(if it is, \(best.right.rawValue) is its best guess)."
+    }
+
+    /// 0.99968 → "99.9", 0.5 → "50.0".
+    static func tenths(_ fraction: Double) -> String {
+        let tenths = Int((max(0, min(1, fraction)) * 1000).rounded(.down))
+        return "\(tenths / 10).\(tenths % 10)"
     }
 
     private static func triage(_ evidence: IntakeEvidence, reason: String?) -> IntakeDecision {

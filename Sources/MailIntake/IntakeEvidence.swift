@@ -12,6 +12,8 @@ public struct IntakeEvidence: Sendable, Hashable {
     public var isConfident: Bool
     /// The calibrated probability of the primary right.
     public var confidence: Double
+    /// Why the classifier is not confident (`Classification.doubt`).
+    public var doubt: ClassifierDoubt?
     /// Every right considered with its probability, best first.
     public var suggested: [RightScore]
     /// The message has a sender address the desk can answer.
@@ -23,7 +25,7 @@ public struct IntakeEvidence: Sendable, Hashable {
 
     public init(
         quarantineReason: String? = nil, automatedReason: String? = nil, rights: [Right] = [], isConfident: Bool = false,
-        confidence: Double = 0, suggested: [RightScore] = [], hasSenderAddress: Bool = false, references: [String] = [],
+        confidence: Double = 0, doubt: ClassifierDoubt? = nil, suggested: [RightScore] = [], hasSenderAddress: Bool = false, references: [String] = [],
         unreadableCharsets: [String] = []
     ) {
         self.quarantineReason = quarantineReason
@@ -31,6 +33,7 @@ public struct IntakeEvidence: Sendable, Hashable {
         self.rights = rights
         self.isConfident = isConfident
         self.confidence = confidence
+        self.doubt = doubt
         self.suggested = suggested
         self.hasSenderAddress = hasSenderAddress
         self.references = references

@@ -42,12 +42,28 @@ extension RightClassifier {
         let confidence = model.confidence(scores)
         let topNegated = scores.ranked.first.map { vocabulary.negated.contains($0.0) } ?? false
         let isObjection = rights.contains(.objection)
+        let doubt = rights.isEmpty ? nil : doubt(model: model, vocabulary: vocabulary, rights: rights,
+                                                  confidence: confidence, negatedTop: topNegated ? scores.ranked.first?.0 : nil)
         return Classification(
             language: language, rights: rights,
             consentWithdrawal: vocabulary.consentWithdrawal && isObjection,
             directMarketing: vocabulary.directMarketing && isObjection,
             scores: Dictionary(uniqueKeysWithValues: scores.ranked.map { ($0.0, $0.1) }),
             confidence: topNegated ? 0 : confidence, automatedReason: nil, suggested: suggested,
-            isConfident: !rights.isEmpty && !topNegated && confidence >= model.threshold && vocabularyAgrees(vocabulary, with: rights))
+            isConfident: !rights.isEmpty && doubt == nil, doubt: doubt)
+    }
+
+    /// Why a message asking for `rights` may not become requests without a person; nil when it may.
+    static func doubt(model: IntakeModel, vocabulary: VocabularyScores, rights: [Right], confidence: Double,
+                      negatedTop: Right?) -> ClassifierDoubt? {
+        if let negatedTop { return .negated(negatedTop) }
+        if confidence < model.threshold { return .belowThreshold(confidence: confidence, threshold: model.threshold) }
+        guard vocabularyAgrees(vocabulary, with: rights) else {
+            let named = Right.allCases.filter { right in
+                (vocabulary.scores[right] ?? 0) > 0 && !vocabulary.negated.contains(right) && !rights.contains(right)
+            }
+            return .wordingAlsoNames(named)
+        }
+        return nil
     }
 }
