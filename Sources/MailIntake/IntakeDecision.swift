@@ -73,27 +73,25 @@ public struct IntakeDecision: Sendable, Hashable {
     static func doubtReason(_ doubt: ClassifierDoubt?, primary: Right, _ confidence: Double) -> String {
         switch doubt {
         case .belowThreshold(let calibrated, let threshold):
-            return "The classifier is not sure enough to create a request: \(primary.rawValue) at \(tenths(calibrated)) % confidence, "
-                + "under the \(tenths(threshold)) % it needs; a person must choose the right."
+            return "Not sure enough: \(primary.rawValue) at \(tenths(calibrated)) % confidence, under the \(tenths(threshold)) % "
+                + "needed to create a request alone; a person must choose the right."
         case .negated(let right):
-            return "The message says not to do what looked most likely (\(right.rawValue)); a person must choose the right."
+            return "Negated: the message says not to do \(right.rawValue), which looked most likely; a person must choose the right."
         case .wordingAlsoNames(let rights) where !rights.isEmpty:
             let names = rights.map(\.rawValue).joined(separator: ", ")
-            return "The classifier chose \(primary.rawValue) (\(tenths(confidence)) % confidence), but the wording also names "
-                + "\(names); a person must choose the rights."
+            return "Also names \(names), not only \(primary.rawValue) (at \(tenths(confidence)) % confidence); "
+                + "a person must choose the rights."
         case .wordingAlsoNames, nil:
-            return "The classifier is not sure enough to create a request (\(primary.rawValue), \(tenths(confidence)) % confidence); "
-                + "a person must choose the right."
+            return "Not sure enough: \(primary.rawValue) at \(tenths(confidence)) % confidence; a person must choose the right."
         }
     }
 
     /// Why a message the classifier reads as no request is still shown to a person.
     static func noRequestReason(_ suggested: [RightScore]) -> String {
         guard let best = suggested.first else {
-            return "The message asks for no right the classifier recognises; a person must decide whether it is a request."
+            return "No right recognised in the message; a person must decide whether it is a request."
         }
-        return "The classifier reads no request in the message; a person must decide whether it is one "
-            + "(if it is, \(best.right.rawValue) is its best guess)."
+        return "Read as no request (if it is one, \(best.right.rawValue) is the best guess); a person must decide."
     }
 
     /// 0.99968 → "99.9", 0.5 → "50.0".

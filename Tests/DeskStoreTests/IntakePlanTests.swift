@@ -68,7 +68,7 @@ import Testing
             Issue.record("a message without a right goes to triage")
             return
         }
-        #expect(reason?.hasPrefix("The message asks for no right the classifier recognises") == true)
+        #expect(reason?.hasPrefix("No right recognised in the message") == true)
     }
 }
 

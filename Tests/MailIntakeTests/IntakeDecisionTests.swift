@@ -80,10 +80,10 @@ import Testing
         let decision = IntakeDecision.decide(Self.with { $0.rights = []; $0.suggested = [] }, knowing: Self.desk)
         #expect(decision.status == .triage)
         #expect(decision.suggested.isEmpty)
-        #expect(decision.reason?.contains("asks for no right the classifier recognises") == true)
+        #expect(decision.reason?.contains("No right recognised in the message") == true)
         let guessed = IntakeDecision.decide(Self.with { $0.rights = [] }, knowing: Self.desk)
-        #expect(guessed.reason?.contains("reads no request in the message") == true)
-        #expect(guessed.reason?.contains("erasure is its best guess") == true)
+        #expect(guessed.reason?.contains("Read as no request") == true)
+        #expect(guessed.reason?.contains("erasure is the best guess") == true)
     }
 
     @Test func aClassificationBelowTheThresholdIsTriageWithTheSuggestedRights() {
@@ -97,17 +97,17 @@ import Testing
         #expect(decision.rights.isEmpty)
         #expect(decision.suggested == Self.suggested)
         // Cut, not rounded: 99.68 % under a 99.71 % bar must not read "100 %" under "99 %".
-        #expect(decision.reason?.contains("erasure at 99.6 % confidence, under the 99.7 % it needs") == true)
+        #expect(decision.reason?.contains("Not sure enough: erasure at 99.6 % confidence, under the 99.7 % needed") == true)
     }
 
     @Test func aTriageReasonSaysWhyAConfidentClassifierStillWaitsForAPerson() {
         let wording = IntakeDecision.decide(
             Self.with { $0.isConfident = false; $0.confidence = 0.999; $0.doubt = .wordingAlsoNames([.objection]) }, knowing: Self.desk)
         #expect(wording.status == .triage)
-        #expect(wording.reason?.contains("chose erasure (99.9 % confidence), but the wording also names objection") == true)
+        #expect(wording.reason?.contains("Also names objection, not only erasure (at 99.9 % confidence)") == true)
         let negated = IntakeDecision.decide(
             Self.with { $0.isConfident = false; $0.confidence = 0; $0.doubt = .negated(.portability) }, knowing: Self.desk)
-        #expect(negated.reason?.contains("not to do what looked most likely (portability)") == true)
+        #expect(negated.reason?.contains("says not to do portability") == true)
         #expect(IntakeDecision.tenths(1) == "100.0")
         #expect(IntakeDecision.tenths(0.05) == "5.0")
     }
