@@ -18,15 +18,15 @@ public struct Classification: Sendable, Hashable {
     public let automatedReason: String?
     /// Every right considered with its probability, best first: what a triage item suggests.
     public let suggested: [RightScore]
-    /// The classifier is sure enough for the desk to create requests without a person.
-    public let isConfident: Bool
-    /// Why it is not, when the message asks for a right (nil when confident or no request).
+    /// Why the classifier is not sure enough of `rights` to create requests without a person
+    /// (nil when it is, or when there are no rights).
     public let doubt: ClassifierDoubt?
+    /// The classifier is sure enough for the desk to create requests without a person.
+    public var isConfident: Bool { !rights.isEmpty && doubt == nil }
 
     public init(
         language: Language?, rights: [Right], consentWithdrawal: Bool, directMarketing: Bool, scores: [Right: Double],
-        confidence: Double, automatedReason: String?, suggested: [RightScore], isConfident: Bool,
-        doubt: ClassifierDoubt? = nil
+        confidence: Double, automatedReason: String?, suggested: [RightScore], doubt: ClassifierDoubt? = nil
     ) {
         self.language = language
         self.rights = rights
@@ -36,7 +36,6 @@ public struct Classification: Sendable, Hashable {
         self.confidence = confidence
         self.automatedReason = automatedReason
         self.suggested = suggested
-        self.isConfident = isConfident
         self.doubt = doubt
     }
 

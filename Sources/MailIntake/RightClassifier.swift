@@ -78,7 +78,7 @@ public struct RightClassifier: Sendable {
             let suggested = model == nil ? [] : classify(subject: message.subject, body: body).suggested
             return Classification(language: detectLanguage(message.subject + "\n" + body), rights: [],
                                   consentWithdrawal: false, directMarketing: false, scores: [:],
-                                  confidence: 0, automatedReason: reason, suggested: suggested, isConfident: false)
+                                  confidence: 0, automatedReason: reason, suggested: suggested)
         }
         return classify(subject: message.subject, body: body)
     }
@@ -109,8 +109,7 @@ public struct RightClassifier: Sendable {
             scores: scores,
             confidence: confidence,
             automatedReason: nil,
-            suggested: Self.suggestions(scores),
-            isConfident: !rights.isEmpty
+            suggested: Self.suggestions(scores)
         )
     }
 
