@@ -73,7 +73,8 @@ public struct IntakeDecision: Sendable, Hashable {
     static func doubtReason(_ doubt: ClassifierDoubt?, primary: Right, _ confidence: Double) -> String {
         switch doubt {
         case .belowThreshold(let calibrated, let threshold):
-            return "Not sure enough: \(primary.rawValue) at \(tenths(calibrated)) % confidence, under the \(tenths(threshold)) % "
+            let (shown, bar) = distinguishable(calibrated, threshold)
+            return "Not sure enough: \(primary.rawValue) at \(shown) % confidence, under the \(bar) % "
                 + "needed to create a request alone; a person must choose the right."
         case .negated(let right):
             return "Negated: the message says not to do \(right.rawValue), which looked most likely; a person must choose the right."
@@ -86,18 +87,39 @@ public struct IntakeDecision: Sendable, Hashable {
         }
     }
 
-    /// Why a message the classifier reads as no request is still shown to a person.
+    /// Why a message the classifier reads as no request is still shown to a person. A best guess
+    /// under `RightClassifier.suggestedProbability` is no guess: "erasure at 0.3 %" would only send
+    /// the DPO looking for a request that is not there.
     static func noRequestReason(_ suggested: [RightScore]) -> String {
-        guard let best = suggested.first else {
+        guard let best = suggested.first, best.probability >= RightClassifier.suggestedProbability else {
             return "No right recognised in the message; a person must decide whether it is a request."
         }
-        return "Read as no request (if it is one, \(best.right.rawValue) is the best guess); a person must decide."
+        return "Read as no request (if it is one, \(best.right.rawValue) at \(tenths(best.probability)) % is the best guess); "
+            + "a person must decide."
+    }
+
+    /// A confidence and its bar, cut to a tenth of a percent or, where that would print the same
+    /// figure twice ("99.1 % … under the 99.1 %"), to as many more digits as tell them apart
+    /// (at most four).
+    static func distinguishable(_ value: Double, _ bar: Double) -> (String, String) {
+        for digits in 1...4 {
+            let shown = cut(value, digits: digits), needed = cut(bar, digits: digits)
+            if shown != needed || digits == 4 { return (shown, needed) }
+        }
+        return (tenths(value), tenths(bar))
     }
 
     /// 0.99968 → "99.9", 0.5 → "50.0".
-    static func tenths(_ fraction: Double) -> String {
-        let tenths = Int((max(0, min(1, fraction)) * 1000).rounded(.down))
-        return "\(tenths / 10).\(tenths % 10)"
+    static func tenths(_ fraction: Double) -> String { cut(fraction, digits: 1) }
+
+    /// A fraction as a percentage cut (not rounded) to `digits` decimals: (0.991432, 2) → "99.14".
+    private static func cut(_ fraction: Double, digits: Int) -> String {
+        var scale = 100
+        for _ in 0..<digits { scale *= 10 }
+        let units = Int((max(0, min(1, fraction)) * Double(scale)).rounded(.down))
+        let step = scale / 100
+        let decimals = String(units % step)
+        return "\(units / step)." + String(repeating: "0", count: digits - decimals.count) + decimals
     }
 
     private static func triage(_ evidence: IntakeEvidence, reason: String?) -> IntakeDecision {

@@ -83,7 +83,14 @@ import Testing
         #expect(decision.reason?.contains("No right recognised in the message") == true)
         let guessed = IntakeDecision.decide(Self.with { $0.rights = [] }, knowing: Self.desk)
         #expect(guessed.reason?.contains("Read as no request") == true)
-        #expect(guessed.reason?.contains("erasure is the best guess") == true)
+        #expect(guessed.reason?.contains("erasure at 80.0 % is the best guess") == true)
+        // A guess the model gives almost nothing is not named: it would send the DPO looking for
+        // a request that is not there.
+        let faint = IntakeDecision.decide(
+            Self.with { $0.rights = []; $0.suggested = [RightScore(right: .access, probability: 0.004)] }, knowing: Self.desk)
+        #expect(faint.reason?.contains("No right recognised in the message") == true)
+        #expect(faint.reason?.contains("access") == false)
+        #expect(faint.suggested == [RightScore(right: .access, probability: 0.004)])
     }
 
     @Test func aClassificationBelowTheThresholdIsTriageWithTheSuggestedRights() {
@@ -98,6 +105,16 @@ import Testing
         #expect(decision.suggested == Self.suggested)
         // Cut, not rounded: 99.68 % under a 99.71 % bar must not read "100 %" under "99 %".
         #expect(decision.reason?.contains("Not sure enough: erasure at 99.6 % confidence, under the 99.7 % needed") == true)
+        // A confidence just under its bar gets the digits that tell the two apart.
+        let close = IntakeDecision.decide(
+            Self.with {
+                $0.isConfident = false
+                $0.confidence = 0.991432
+                $0.doubt = .belowThreshold(confidence: 0.991432, threshold: 0.9915)
+            }, knowing: Self.desk)
+        #expect(close.reason?.contains("erasure at 99.14 % confidence, under the 99.15 % needed") == true)
+        #expect(IntakeDecision.distinguishable(0.5, 0.99) == ("50.0", "99.0"))
+        #expect(IntakeDecision.distinguishable(0.99141, 0.99148) == ("99.141", "99.148"))
     }
 
     @Test func aTriageReasonSaysWhyAConfidentClassifierStillWaitsForAPerson() {
