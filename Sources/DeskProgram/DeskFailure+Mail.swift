@@ -44,10 +44,10 @@ extension DeskFailure {
     /// What could not be read, in one sentence.
     public static func sentence(_ error: MailIntakeError) -> String {
         switch error.reason {
-        case .empty, .tooLarge, .missingHeaders, .headerNUL, .headerBinary, .maildirFileUnreadable, .emlReadFailed:
+        case .empty, .tooLarge, .missingHeaders, .headerNUL, .headerBinary, .messageFileUnreadable, .emlReadFailed:
             return "A message cannot be read (\(error.quarantineReason))."
         case .pathMissing: return "The path does not exist."
-        case .notMaildir: return "The directory is not a Maildir (no cur/ or new/)."
+        case .notMailFolder: return "The directory is neither a Maildir (no cur/ or new/) nor a folder of .eml files."
         case .fileUnopenable: return "The file cannot be opened for reading."
         case .mboxUnopenable: return "The mbox file cannot be opened for reading."
         case .mboxUnpositionable: return "The mbox file cannot be positioned at the resume offset."

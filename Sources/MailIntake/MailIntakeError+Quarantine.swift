@@ -12,9 +12,9 @@ extension MailIntakeError {
         case .missingHeaders: what = "The message does not start with RFC 5322 header fields."
         case .headerNUL: what = "The header section contains NUL bytes."
         case .headerBinary: what = "The header section contains binary data."
-        case .maildirFileUnreadable: what = "The Maildir file cannot be read."
+        case .messageFileUnreadable: what = "The message file cannot be read."
         case .emlReadFailed: what = "Reading the message failed."
-        case .pathMissing, .notMaildir, .fileUnopenable, .mboxUnopenable, .mboxUnpositionable, .emlUnopenable, .corpusUnreadable,
+        case .pathMissing, .notMailFolder, .fileUnopenable, .mboxUnopenable, .mboxUnpositionable, .emlUnopenable, .corpusUnreadable,
             .corpusFileUnreadable, .corpusWithoutLabels, .corpusEmpty, .labelledTwice, .labelLine:
             return code.rawValue
         }

@@ -34,11 +34,11 @@ public struct MailIntakeError: Error, Sendable, Hashable {
         case missingHeaders
         case headerNUL
         case headerBinary
-        case maildirFileUnreadable
+        case messageFileUnreadable
         case emlReadFailed
         // A mail source given by path.
         case pathMissing
-        case notMaildir
+        case notMailFolder
         case fileUnopenable
         case mboxUnopenable
         case mboxUnpositionable
@@ -85,8 +85,8 @@ public struct MailIntakeError: Error, Sendable, Hashable {
         case .tooLarge: return .tooLarge
         case .missingHeaders: return .missingHeaders
         case .headerNUL, .headerBinary: return .binaryContent
-        case .notMaildir: return .unsupportedSource
-        case .maildirFileUnreadable, .emlReadFailed, .pathMissing, .fileUnopenable, .mboxUnopenable, .mboxUnpositionable,
+        case .notMailFolder: return .unsupportedSource
+        case .messageFileUnreadable, .emlReadFailed, .pathMissing, .fileUnopenable, .mboxUnopenable, .mboxUnpositionable,
             .emlUnopenable, .corpusUnreadable, .corpusFileUnreadable, .corpusWithoutLabels, .corpusEmpty, .labelledTwice, .labelLine:
             return .unreadable
         }

@@ -10,12 +10,15 @@ public enum MailSource {
         case mbox
         /// A folder with `cur/` and `new/`, one message per file.
         case maildir
+        /// A folder of `.eml` files (sub-folders included), one message per file.
+        case emlFolder
         /// One message on standard input (`-`).
         case stdin
     }
 
-    /// What `path` is: `-` is stdin, a directory with `cur/` or `new/` is a Maildir,
-    /// a file starting with `From ` is an mbox, any other file is one .eml message.
+    /// What `path` is: `-` is stdin, a directory with `cur/` or `new/` is a Maildir, another
+    /// directory holding `.eml` files is an `.eml` folder, a file starting with `From ` is an mbox,
+    /// any other file is one .eml message.
     public static func kind(of path: String) throws(MailIntakeError) -> Kind {
         if path == "-" { return .stdin }
         var isDirectory: ObjCBool = false
@@ -23,14 +26,10 @@ public enum MailSource {
             throw MailIntakeError(.pathMissing)
         }
         if isDirectory.boolValue {
-            let fm = FileManager.default
-            var sub: ObjCBool = false
-            let hasCur = fm.fileExists(atPath: path + "/cur", isDirectory: &sub) && sub.boolValue
-            let hasNew = fm.fileExists(atPath: path + "/new", isDirectory: &sub) && sub.boolValue
-            guard hasCur || hasNew else {
-                throw MailIntakeError(.notMaildir)
+            switch try MessageFolder(path: path).layout {
+            case .maildir: return .maildir
+            case .emlFiles: return .emlFolder
             }
-            return .maildir
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw MailIntakeError(.fileUnopenable)
@@ -48,7 +47,7 @@ public enum MailSource {
         case .stdin: return EmlReader(handle: FileHandle.standardInput, source: "-", limits: limits)
         case .eml: return try EmlReader(path: path, limits: limits)
         case .mbox: return try MboxReader(path: path, limits: limits, skipping: skipping)
-        case .maildir: return try MaildirReader(path: path, limits: limits, skipping: skipping)
+        case .maildir, .emlFolder: return MessageFolderReader(folder: try MessageFolder(path: path), limits: limits, skipping: skipping)
         }
     }
 }

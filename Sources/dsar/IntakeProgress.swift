@@ -1,5 +1,6 @@
 import DeskIntake
 import Foundation
+import MailIntake
 
 /// A one-line progress bar on standard error for long imports: share of the input bytes read,
 /// messages and messages per second. Used only when standard error is a terminal.
@@ -53,7 +54,7 @@ final class IntakeProgress: IntakeProgressReporting {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    /// Bytes of a file, or of the files of a Maildir; 0 for stdin and anything unreadable.
+    /// Bytes of a file, or of the message files of a folder; 0 for stdin and anything unreadable.
     static func size(of path: String) -> UInt64 {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
@@ -61,13 +62,6 @@ final class IntakeProgress: IntakeProgressReporting {
         if !isDirectory.boolValue {
             return ((try? fm.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.uint64Value ?? 0
         }
-        var total: UInt64 = 0
-        for sub in ["new", "cur"] {
-            for name in (try? fm.contentsOfDirectory(atPath: path + "/" + sub)) ?? [] {
-                let attributes = try? fm.attributesOfItem(atPath: path + "/" + sub + "/" + name)
-                total += (attributes?[.size] as? NSNumber)?.uint64Value ?? 0
-            }
-        }
-        return total
+        return (try? MessageFolder(path: path))?.totalBytes ?? 0
     }
 }

@@ -162,10 +162,10 @@ struct LibraryErrorSentenceTests {
         (.missingHeaders, "A message cannot be read (missing_headers: The message does not start with RFC 5322 header fields.)."),
         (.headerNUL, "A message cannot be read (binary_content: The header section contains NUL bytes.)."),
         (.headerBinary, "A message cannot be read (binary_content: The header section contains binary data.)."),
-        (.maildirFileUnreadable, "A message cannot be read (unreadable: The Maildir file cannot be read.)."),
+        (.messageFileUnreadable, "A message cannot be read (unreadable: The message file cannot be read.)."),
         (.emlReadFailed, "A message cannot be read (unreadable: Reading the message failed.)."),
         (.pathMissing, "The path does not exist."),
-        (.notMaildir, "The directory is not a Maildir (no cur/ or new/)."),
+        (.notMailFolder, "The directory is neither a Maildir (no cur/ or new/) nor a folder of .eml files."),
         (.fileUnopenable, "The file cannot be opened for reading."),
         (.mboxUnopenable, "The mbox file cannot be opened for reading."),
         (.mboxUnpositionable, "The mbox file cannot be positioned at the resume offset."),
@@ -202,6 +202,6 @@ struct LibraryErrorSentenceTests {
     @Test func quarantineReasonsKeepTheirStoredWords() {
         #expect(MailIntakeError(.tooLarge(size: 10, limit: 4)).quarantineReason == "too_large: The message is 10 bytes, over the 4-byte limit.")
         #expect(MailIntakeError(.headerNUL).quarantineReason == "binary_content: The header section contains NUL bytes.")
-        #expect(MailIntakeError(.maildirFileUnreadable).quarantineReason == "unreadable: The Maildir file cannot be read.")
+        #expect(MailIntakeError(.messageFileUnreadable).quarantineReason == "unreadable: The message file cannot be read.")
     }
 }

@@ -83,6 +83,40 @@ import Testing
         #expect(messages(try MailSource.open(path: path, skipping: 2)).count == 1)
     }
 
+    @Test func aFolderOfEmlFilesIsReadWithItsSubFoldersInNameOrder() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("eml-folder-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root + "/2026/March", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: root + "/.trash", withIntermediateDirectories: true)
+        let access = FixtureSupport.bytes("en_access_legal.eml")
+        let restriction = FixtureSupport.bytes("en_restriction.eml")
+        fm.createFile(atPath: root + "/b request.EML", contents: Data(restriction))
+        fm.createFile(atPath: root + "/a.eml", contents: Data(access))
+        fm.createFile(atPath: root + "/2026/March/c.eml", contents: Data(access))
+        fm.createFile(atPath: root + "/scan.pdf", contents: Data("%PDF-1.4".utf8))
+        fm.createFile(atPath: root + "/.DS_Store", contents: Data([0, 1]))
+        fm.createFile(atPath: root + "/.trash/old.eml", contents: Data(access))
+        try fm.createSymbolicLink(atPath: root + "/2026/loop", withDestinationPath: root)
+
+        #expect(try MailSource.kind(of: root) == .emlFolder)
+        let folder = try MessageFolder(path: root)
+        #expect(folder.files == ["a.eml", "b request.EML", "2026/March/c.eml"])
+        #expect(folder.skipped == ["scan.pdf"])
+        #expect(folder.totalBytes == UInt64(2 * access.count + restriction.count))
+        let raws = messages(try MailSource.open(path: root))
+        #expect(raws.map(\.source) == [root + "/a.eml", root + "/b request.EML", root + "/2026/March/c.eml"])
+        #expect(raws.map(\.ordinal) == [1, 2, 3])
+        #expect(raws[1].bytes == restriction)
+        #expect(messages(try MailSource.open(path: root, skipping: 2)).map(\.source) == [root + "/2026/March/c.eml"])
+
+        // A folder with nothing to read is refused, not read as an empty mailbox.
+        try fm.removeItem(atPath: root + "/a.eml")
+        try fm.removeItem(atPath: root + "/b request.EML")
+        try fm.removeItem(atPath: root + "/2026/March/c.eml")
+        #expect { try MailSource.kind(of: root) } throws: { ($0 as? MailIntakeError)?.code == .unsupportedSource }
+    }
+
     @Test func emlFileIsOneMessage() throws {
         let path = FixtureSupport.path("en_access_legal.eml")
         #expect(try MailSource.kind(of: path) == .eml)

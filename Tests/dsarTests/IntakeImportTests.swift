@@ -275,6 +275,31 @@ struct IntakeImportTests {
         }
     }
 
+    @Test func aFolderOfSavedEmlFilesIsImportedAndItsOtherFilesNamed() throws {
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("intake-\(UInt32.random(in: 0...UInt32.max))").path
+        let folder = parent + "/saved"
+        try FileManager.default.createDirectory(atPath: folder + "/older", withIntermediateDirectories: true)
+        for (name, fixture) in [("erasure.eml", "uz_erasure.eml"), ("older/both.eml", "en_access_and_erasure.eml")] {
+            try FileManager.default.copyItem(atPath: Self.fixture(fixture), toPath: folder + "/" + name)
+        }
+        try Data("%PDF-1.4".utf8).write(to: URL(fileURLWithPath: folder + "/passport scan.pdf"))
+        try TestDatabase.withDatabase(migrated: true) { database in
+            let run = try database.runDsar(["intake", "import", "--json", folder], environment: Self.environment)
+            #expect(run.status == 0, "\(run.stderr)")
+            let records = try Self.records(run.stdout)
+            #expect(records.map { $0["source"] as? String ?? "" } == [folder + "/erasure.eml", folder + "/older/both.eml"])
+            #expect(records.map { $0["status"] as? String ?? "" } == ["new", "new"])
+            #expect(run.stderr.contains("\(folder): 1 file(s) not named .eml were not read (passport scan.pdf)"))
+            #expect(try Self.counts(database.connection)["requests"] == 3)
+
+            let empty = parent + "/nothing"
+            try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
+            let refused = try database.runDsar(["intake", "import", empty], environment: Self.environment)
+            #expect(refused.status == 2)
+            #expect(refused.stderr.contains("neither a Maildir (no cur/ or new/) nor a folder of .eml files"))
+        }
+    }
+
     @Test func importStoppedHalfwayAndRunAgainEndsLikeOneImport() throws {
         let mbox = try #require(FileManager.default.contents(atPath: Self.fixture("fixtures.mbox")))
         let text = String(decoding: mbox, as: UTF8.self)

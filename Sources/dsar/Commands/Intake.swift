@@ -7,7 +7,7 @@ extension Dsar {
             commandName: "intake",
             abstract: "Bring requests that arrived by email into the desk.",
             discussion: """
-                Reads .eml files, mbox files, Maildir folders and standard input (-); every message is \
+                Reads .eml files, mbox files, Maildir folders, folders of .eml files and standard input (-); every message is \
                 stored once and becomes new requests, a reply on an existing request, or an inbox item.
 
                 Example:
