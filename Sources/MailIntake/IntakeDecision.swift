@@ -102,11 +102,10 @@ public struct IntakeDecision: Sendable, Hashable {
     /// figure twice ("99.1 % … under the 99.1 %"), to as many more digits as tell them apart
     /// (at most four).
     static func distinguishable(_ value: Double, _ bar: Double) -> (String, String) {
-        for digits in 1...4 {
-            let shown = cut(value, digits: digits), needed = cut(bar, digits: digits)
-            if shown != needed || digits == 4 { return (shown, needed) }
+        for digits in 1...3 where cut(value, digits: digits) != cut(bar, digits: digits) {
+            return (cut(value, digits: digits), cut(bar, digits: digits))
         }
-        return (tenths(value), tenths(bar))
+        return (cut(value, digits: 4), cut(bar, digits: 4))
     }
 
     /// 0.99968 → "99.9", 0.5 → "50.0".

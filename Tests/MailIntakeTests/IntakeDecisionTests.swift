@@ -93,25 +93,25 @@ import Testing
         #expect(faint.suggested == [RightScore(right: .access, probability: 0.004)])
     }
 
-    @Test func aClassificationBelowTheThresholdIsTriageWithTheSuggestedRights() {
-        let decision = IntakeDecision.decide(
-            Self.with {
+    /// The decision on a classification whose calibrated confidence is under its bar.
+    static func belowThreshold(_ confidence: Double, bar: Double) -> IntakeDecision {
+        IntakeDecision.decide(
+            with {
                 $0.isConfident = false
-                $0.confidence = 0.9968
-                $0.doubt = .belowThreshold(confidence: 0.9968, threshold: 0.9971)
-            }, knowing: Self.desk)
+                $0.confidence = confidence
+                $0.doubt = .belowThreshold(confidence: confidence, threshold: bar)
+            }, knowing: desk)
+    }
+
+    @Test func aClassificationBelowTheThresholdIsTriageWithTheSuggestedRights() {
+        let decision = Self.belowThreshold(0.9968, bar: 0.9971)
         #expect(decision.status == .triage)
         #expect(decision.rights.isEmpty)
         #expect(decision.suggested == Self.suggested)
         // Cut, not rounded: 99.68 % under a 99.71 % bar must not read "100 %" under "99 %".
         #expect(decision.reason?.contains("Not sure enough: erasure at 99.6 % confidence, under the 99.7 % needed") == true)
         // A confidence just under its bar gets the digits that tell the two apart.
-        let close = IntakeDecision.decide(
-            Self.with {
-                $0.isConfident = false
-                $0.confidence = 0.991432
-                $0.doubt = .belowThreshold(confidence: 0.991432, threshold: 0.9915)
-            }, knowing: Self.desk)
+        let close = Self.belowThreshold(0.991432, bar: 0.9915)
         #expect(close.reason?.contains("erasure at 99.14 % confidence, under the 99.15 % needed") == true)
         #expect(IntakeDecision.distinguishable(0.5, 0.99) == ("50.0", "99.0"))
         #expect(IntakeDecision.distinguishable(0.99141, 0.99148) == ("99.141", "99.148"))
