@@ -2,6 +2,11 @@
 ///
 /// Whitespace between two adjacent encoded words is dropped; a malformed word is left as written;
 /// an unknown charset is decoded as UTF-8 / Windows-1252 and named in `unknownCharsets`.
+///
+/// Adjacent encoded words in the same charset are decoded as one run of bytes: RFC 2047 (§5)
+/// wants every word to hold whole characters, but mailers and web forms that cut a long subject
+/// every so many bytes split a UTF-8 (or Shift_JIS, GB18030 …) character between two words, and
+/// decoding each word alone would turn both halves into replacement characters.
 public enum EncodedWordDecoder {
     /// The decoded text and the charsets that were not recognised.
     public static func decode(_ text: String) -> (text: String, unknownCharsets: [String]) {
@@ -16,14 +21,27 @@ public enum EncodedWordDecoder {
         var unknown: [String] = []
         var pendingWhitespace = String.UnicodeScalarView()
         var previousWasWord = false
+        // The bytes of the adjacent encoded words read so far that share one charset.
+        var run: (charset: String, bytes: [UInt8])?
+        func flush() {
+            guard let pending = run else { return }
+            let (decoded, known) = CharsetDecoder.decode(pending.bytes, charset: pending.charset)
+            output.appendEach(decoded.unicodeScalars)
+            if !known && !unknown.contains(pending.charset) { unknown.append(pending.charset) }
+            run = nil
+        }
         var index = 0
         while index < scalars.count {
             if scalars[index] == "=", index + 1 < scalars.count, scalars[index + 1] == "?",
-               let (decoded, end, charset, known) = word(in: scalars, at: index) {
-                if !previousWasWord { output.appendEach(pendingWhitespace) }
+               let (bytes, end, charset) = word(in: scalars, at: index) {
+                if previousWasWord, let pending = run, sameCharset(pending.charset, charset) {
+                    run?.bytes.append(contentsOf: bytes)
+                } else {
+                    flush()
+                    if !previousWasWord { output.appendEach(pendingWhitespace) }
+                    run = (charset, bytes)
+                }
                 pendingWhitespace = String.UnicodeScalarView()
-                output.appendEach(decoded.unicodeScalars)
-                if !known && !unknown.contains(charset) { unknown.append(charset) }
                 previousWasWord = true
                 index = end
                 continue
@@ -32,6 +50,7 @@ public enum EncodedWordDecoder {
             if scalar == " " || scalar == "\t" || scalar == "\r" || scalar == "\n" {
                 pendingWhitespace.append(scalar)
             } else {
+                flush()
                 output.appendEach(pendingWhitespace)
                 pendingWhitespace = String.UnicodeScalarView()
                 output.append(scalar)
@@ -39,12 +58,20 @@ public enum EncodedWordDecoder {
             }
             index += 1
         }
+        flush()
         output.appendEach(pendingWhitespace)
         return (String(output), unknown)
     }
 
-    /// One encoded word starting at `start`: decoded text, index after it, charset and whether it is known.
-    private static func word(in scalars: [Unicode.Scalar], at start: Int) -> (String, Int, String, Bool)? {
+    /// Whether two encoded words name one charset (case aside, and an RFC 2231 language such as
+    /// `utf-8*ru` aside).
+    private static func sameCharset(_ lhs: String, _ rhs: String) -> Bool {
+        func base(_ charset: String) -> Substring { charset.split(separator: "*", maxSplits: 1).first ?? Substring(charset) }
+        return base(lhs).lowercased() == base(rhs).lowercased()
+    }
+
+    /// One encoded word starting at `start`: its decoded bytes, the index after it and its charset.
+    private static func word(in scalars: [Unicode.Scalar], at start: Int) -> ([UInt8], Int, String)? {
         var index = start + 2
         var charset = ""
         while index < scalars.count, scalars[index] != "?" {
@@ -68,7 +95,6 @@ public enum EncodedWordDecoder {
         let bytes = (encoding == "B" || encoding == "b")
             ? TransferDecoding.base64(payload)
             : TransferDecoding.quotedPrintable(payload, underscoreIsSpace: true)
-        let (text, known) = CharsetDecoder.decode(bytes, charset: charset)
-        return (text, index + 2, charset, known)
+        return (bytes, index + 2, charset)
     }
 }

@@ -15,6 +15,17 @@ import Testing
         #expect(EncodedWordDecoder.decode(value).text == "Maʼlumotlarim and text")
     }
 
+    @Test func aCharacterSplitBetweenTwoWordsOfOneCharsetIsDecodedWhole() {
+        // "Прошу удалить" cut after 5 bytes, inside "о" (as mailers that cut every N bytes write it).
+        #expect(EncodedWordDecoder.decode("=?utf-8?b?0J/RgNA=?= =?UTF-8?B?vtGI0YMg0YPQtNCw0LvQuNGC0Yw=?=").text == "Прошу удалить")
+        // Shift_JIS "個人情報" cut inside its second character, the words on two header lines.
+        #expect(EncodedWordDecoder.decode("=?shift_jis?b?jMKQ?=\n =?Shift_JIS?b?bI/ulfE=?=").text == "個人情報")
+        // Words in two charsets are each decoded in their own.
+        let mixed = EncodedWordDecoder.decode("=?windows-1251?B?yO3t4A==?= =?KOI8-R?Q?=E9=CE=CE=C1?= =?x-unknown?Q?ok?=")
+        #expect(mixed.text == "ИннаИннаok")
+        #expect(mixed.unknownCharsets == ["x-unknown"])
+    }
+
     @Test func whitespaceBetweenWordAndTextIsKept() {
         #expect(EncodedWordDecoder.decode("Re: =?utf-8?B?0JfQsNC/0YDQvtGB?= now").text == "Re: Запрос now")
     }
