@@ -45,13 +45,13 @@ struct PartWalker {
             }
             guard let boundary = contentType.parameters["boundary"], !boundary.isEmpty else {
                 warn("multipart without boundary; read as text")
-                addText(type: "text/plain", charset: contentType.parameters["charset"], body: body, encoding: encoding)
+                addText(type: "text/plain", parameters: contentType.parameters, body: body, encoding: encoding)
                 return
             }
             let (parts, terminated) = Self.split(body, boundary: Array(("--" + boundary).utf8))
             if parts.isEmpty {
                 warn("boundary not found; body read as text")
-                addText(type: "text/plain", charset: contentType.parameters["charset"], body: body, encoding: encoding)
+                addText(type: "text/plain", parameters: contentType.parameters, body: body, encoding: encoding)
                 return
             }
             if !terminated { warn("unterminated multipart boundary") }
@@ -87,18 +87,20 @@ struct PartWalker {
             return
         }
         if (type == "text/plain" || type == "text/html") && !isAttachment {
-            addText(type: type, charset: contentType.parameters["charset"], body: body, encoding: encoding)
+            addText(type: type, parameters: contentType.parameters, body: body, encoding: encoding)
             return
         }
         if type.hasPrefix("text/") && depth == 0 && !isAttachment {
-            addText(type: "text/plain", charset: contentType.parameters["charset"], body: body, encoding: encoding)
+            addText(type: "text/plain", parameters: contentType.parameters, body: body, encoding: encoding)
             return
         }
         let size = TransferDecoding.decode(Array(body), encoding: encoding).count
         attachments.append(MailAttachment(filename: filename, contentType: type, size: size))
     }
 
-    mutating func addText(type: String, charset: String?, body: ArraySlice<UInt8>, encoding: String?) {
+    /// A text part's decoded text (`parameters` are its Content-Type's: charset, format, delsp).
+    mutating func addText(type: String, parameters: [String: String], body: ArraySlice<UInt8>, encoding: String?) {
+        let charset = parameters["charset"]
         let bytes = TransferDecoding.decode(Array(body), encoding: encoding)
         let (decoded, known) = CharsetDecoder.decode(bytes, charset: charset)
         if !known, let charset {
@@ -107,7 +109,10 @@ struct PartWalker {
         }
         let repaired = MojibakeRepair.repair(decoded)
         if repaired != decoded { warn("mojibake repaired in body") }
-        let normalized = repaired.replacingAll("\r\n", with: "\n")
+        var normalized = repaired.replacingAll("\r\n", with: "\n")
+        if type == "text/plain", parameters["format"]?.lowercased() == "flowed" {
+            normalized = FlowedText.unflowed(normalized, deletingSpace: parameters["delsp"]?.lowercased() == "yes")
+        }
         if type == "text/html" { htmlTexts.append(normalized) } else { plainTexts.append(normalized) }
     }
 
