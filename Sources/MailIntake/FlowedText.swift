@@ -28,15 +28,17 @@ enum FlowedText {
                 paragraph = nil
             }
             let isSoft = line.last == " " && line != "-- "
-            var piece = String(line)
-            if isSoft && deletingSpace { piece.removeLast() }
-            let joined = (paragraph ?? "") + piece
+            if isSoft && deletingSpace { line = line.dropLast() }
+            // Appended in place (the paragraph is released first, so the string is not copied):
+            // a body of a million one-character soft lines stays linear.
+            var joined = paragraph ?? ""
+            paragraph = nil
+            joined.append(contentsOf: line)
             paragraphDepth = depth
             if isSoft {
                 paragraph = joined
             } else {
                 lines.append(render(joined, depth: depth))
-                paragraph = nil
             }
         }
         if let open = paragraph { lines.append(render(open, depth: paragraphDepth)) }

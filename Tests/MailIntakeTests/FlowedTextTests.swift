@@ -21,6 +21,14 @@ import Testing
             == "Yes, delete it all.\n> On Monday you wrote: we keep \n>> older \ntext\n")
     }
 
+    @Test func aHugeFlowedParagraphIsJoinedWhole() {
+        // 200,000 one-letter soft lines: one paragraph of 200,000 letters (and no quadratic copying).
+        let text = String(repeating: "a \n", count: 200_000) + "end"
+        let unflowed = FlowedText.unflowed(text, deletingSpace: true)
+        #expect(unflowed.utf8.count == 200_003)
+        #expect(unflowed.hasSuffix("aaaend"))
+    }
+
     @Test func aFlowedPartIsReadWhole() throws {
         let raw = """
             From: Olga <olga@example.ru>
