@@ -34,7 +34,8 @@ public enum EncodedWordDecoder {
         while index < scalars.count {
             if scalars[index] == "=", index + 1 < scalars.count, scalars[index + 1] == "?",
                let (bytes, end, charset) = word(in: scalars, at: index) {
-                if previousWasWord, let pending = run, sameCharset(pending.charset, charset) {
+                if previousWasWord, let pending = run,
+                   CharsetDecoder.normalizedName(pending.charset) == CharsetDecoder.normalizedName(charset) {
                     run?.bytes.append(contentsOf: bytes)
                 } else {
                     flush()
@@ -61,13 +62,6 @@ public enum EncodedWordDecoder {
         flush()
         output.appendEach(pendingWhitespace)
         return (String(output), unknown)
-    }
-
-    /// Whether two encoded words name one charset (case aside, and an RFC 2231 language such as
-    /// `utf-8*ru` aside).
-    private static func sameCharset(_ lhs: String, _ rhs: String) -> Bool {
-        func base(_ charset: String) -> Substring { charset.split(separator: "*", maxSplits: 1).first ?? Substring(charset) }
-        return base(lhs).lowercased() == base(rhs).lowercased()
     }
 
     /// One encoded word starting at `start`: its decoded bytes, the index after it and its charset.
