@@ -34,6 +34,14 @@ public enum MIMEParser {
         for forwarded in walker.forwardedTexts where !forwarded.isEmpty {
             text += (text.isEmpty ? "" : "\n\n") + forwarded
         }
+        let from = AddressParser.parse(fields.value(of: "From") ?? "").first
+        let sender = AddressParser.parse(fields.value(of: "Sender") ?? "").first
+        let to = AddressParser.parse(fields.value(of: "To") ?? "")
+        let forwardedAuthors = ForwardedAuthors.inline(in: walker.bestText, subject: subject) + walker.forwardedAuthors
+        // The desk's own mailboxes: where the message was addressed and delivered (not its copies).
+        let recipients = forwardedAuthors.isEmpty ? [] : to + ["Delivered-To", "X-Original-To"].flatMap { name in
+            fields.filter { $0.name.lowercased() == name.lowercased() }.flatMap { AddressParser.parse($0.value) }
+        }
         let dateValue = fields.value(of: "Date")
         let date = dateValue.flatMap(MailDateParser.parse)
         if dateValue != nil && date == nil { warnings.append("unreadable Date header") }
@@ -43,10 +51,12 @@ public enum MIMEParser {
             messageID: MessageIDList.parse(fields.value(of: "Message-ID")).first,
             inReplyTo: MessageIDList.parse(fields.value(of: "In-Reply-To")).first,
             references: MessageIDList.parse(fields.value(of: "References")),
-            from: AddressParser.parse(fields.value(of: "From") ?? "").first,
+            from: from,
             replyTo: AddressParser.parse(fields.value(of: "Reply-To") ?? ""),
-            sender: AddressParser.parse(fields.value(of: "Sender") ?? "").first,
-            to: AddressParser.parse(fields.value(of: "To") ?? ""),
+            sender: sender,
+            to: to,
+            forwardedAuthors: forwardedAuthors,
+            forwardedRequester: ForwardedAuthors.requester(sender: from ?? sender, recipients: recipients, authors: forwardedAuthors),
             subject: subject,
             date: date,
             textBody: text,

@@ -19,6 +19,11 @@ public struct ParsedMessage: Sendable {
     public let sender: MailAddress?
     /// To mailboxes.
     public let to: [MailAddress]
+    /// The authors of the letters the message forwards, outermost first (`ForwardedAuthors`).
+    public let forwardedAuthors: [MailAddress]
+    /// The customer whose letter a colleague forwarded from inside the organisation
+    /// (`ForwardedAuthors.requester`); nil for any other message.
+    public let forwardedRequester: MailAddress?
     /// Subject, decoded (encoded words, mojibake repaired); empty when absent.
     public let subject: String
     /// Date header as an instant; nil when missing or unreadable.
@@ -45,7 +50,8 @@ public struct ParsedMessage: Sendable {
         return ids
     }
 
-    /// Requester address: Reply-To when given, else From, else Sender; nil when the message has
+    /// Requester address: the customer of a letter a colleague forwarded from inside the
+    /// organisation, else Reply-To when given, else From, else Sender; nil when the message has
     /// no address at all.
-    public var requester: MailAddress? { replyTo.first ?? from ?? sender }
+    public var requester: MailAddress? { forwardedRequester ?? replyTo.first ?? from ?? sender }
 }

@@ -4,6 +4,8 @@ struct PartWalker {
     var plainTexts: [String] = []
     var htmlTexts: [String] = []
     var forwardedTexts: [String] = []
+    /// The From of each attached message (message/rfc822), outermost first.
+    var forwardedAuthors: [MailAddress] = []
     var attachments: [MailAttachment] = []
     var warnings: [String] = []
     /// Unknown charsets of text parts whose bytes were not UTF-8 either (read with U+FFFD).
@@ -84,6 +86,8 @@ struct PartWalker {
             forwarded += inner.bestText
             forwardedTexts.append(forwarded)
             forwardedTexts.append(contentsOf: inner.forwardedTexts)
+            forwardedAuthors += AddressParser.parse(innerFields.value(of: "From") ?? "").prefix(1)
+            forwardedAuthors += ForwardedAuthors.inline(in: inner.bestText, subject: innerSubject) + inner.forwardedAuthors
             return
         }
         if (type == "text/plain" || type == "text/html") && !isAttachment {
