@@ -43,6 +43,10 @@ public enum MailSource {
     public static func open(
         path: String, limits: IntakeLimits = .standard, skipping: Int = 0
     ) throws(MailIntakeError) -> any MessageStream {
+        // A folder is listed once, by the reader (`kind(of:)` would list it first to tell its layout).
+        if path != "-", FileStatus(path: path)?.kind == .directory {
+            return MessageFolderReader(folder: try MessageFolder(path: path), limits: limits, skipping: skipping)
+        }
         switch try kind(of: path) {
         case .stdin: return EmlReader(handle: FileHandle.standardInput, source: "-", limits: limits)
         case .eml: return try EmlReader(path: path, limits: limits)

@@ -47,8 +47,7 @@ public struct MessageFolder: Sendable, Hashable {
     /// The bytes of all message files (for a progress bar); unreadable sizes count 0.
     public var totalBytes: UInt64 {
         files.reduce(0) { total, file in
-            let size = (try? FileManager.default.attributesOfItem(atPath: path(of: file)))?[.size] as? NSNumber
-            return total + (size?.uint64Value ?? 0)
+            total + (FileStatus(path: path(of: file))?.size ?? 0)
         }
     }
 
@@ -57,8 +56,7 @@ public struct MessageFolder: Sendable, Hashable {
     }
 
     private static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+        FileStatus(path: path)?.kind == .directory
     }
 
     /// Regular, non-hidden files under `root/sub`, as paths relative to `root`, sorted by name
@@ -71,11 +69,11 @@ public struct MessageFolder: Sendable, Hashable {
         for name in names.sorted() where !name.hasPrefix(".") {
             let relative = sub.map { $0 + "/" + name } ?? name
             let full = join(root, relative)
-            guard let type = (try? FileManager.default.attributesOfItem(atPath: full))?[.type] as? FileAttributeType else { continue }
+            guard let kind = FileStatus(path: full, followingLinks: false)?.kind else { continue }
             // A linked file is read; a linked folder is not entered (it could lead back up).
-            if type == .typeDirectory {
+            if kind == .directory {
                 folders.append(relative)
-            } else if type == .typeRegular || (type == .typeSymbolicLink && !isDirectory(full)) {
+            } else if kind == .regular || (kind == .symbolicLink && !isDirectory(full)) {
                 files.append(relative)
             }
         }

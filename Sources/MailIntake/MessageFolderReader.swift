@@ -19,8 +19,7 @@ public final class MessageFolderReader: MessageStream {
         let source = folder.path(of: folder.files[index])
         index += 1
         let ordinal = index
-        let attributes = try? FileManager.default.attributesOfItem(atPath: source)
-        let size = (attributes?[.size] as? NSNumber)?.uint64Value ?? 0
+        let size = FileStatus(path: source)?.size ?? 0
         if size > UInt64(limits.maxMessageBytes) {
             return .tooLarge(source: source, ordinal: ordinal, offset: 0, size: size)
         }

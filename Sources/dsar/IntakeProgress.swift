@@ -56,12 +56,8 @@ final class IntakeProgress: IntakeProgressReporting {
 
     /// Bytes of a file, or of the message files of a folder; 0 for stdin and anything unreadable.
     static func size(of path: String) -> UInt64 {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard path != "-", fm.fileExists(atPath: path, isDirectory: &isDirectory) else { return 0 }
-        if !isDirectory.boolValue {
-            return ((try? fm.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.uint64Value ?? 0
-        }
+        guard path != "-", let status = FileStatus(path: path) else { return 0 }
+        if status.kind != .directory { return status.size }
         return (try? MessageFolder(path: path))?.totalBytes ?? 0
     }
 }
