@@ -47,7 +47,15 @@ extension IntakeVocabulary {
                 "profiling", "legitimate interest", "no longer want you to use", "do not use my", "dont use my", "not to use my", "stop emailing", "stop texting",
             ],
         ],
-        negations: [.erasure: ["do not delete", "dont delete", "not to delete", "do not erase", "without deleting"]],
+        negations: [.erasure: [
+            "do not delete", "dont delete", "not to delete", "do not erase", "dont erase", "not to erase", "without deleting",
+            "without erasing", "dont want to delete", "do not want to delete", "dont want you to delete",
+            "do not want you to delete", "dont want them deleted", "do not want them deleted", "dont want it deleted",
+            "do not want it deleted", "dont want my data deleted", "do not want my data deleted", "not be deleted",
+            "not be erased", "not asking you to delete", "not asking for deletion", "not asking for erasure",
+            "not requesting deletion", "not requesting erasure", "no need to delete", "dont need you to delete",
+            "instead of deleting", "rather than deleting", "rather than delete", "rather than erase",
+        ]],
         consentWithdrawal: [
             "withdraw my consent", "withdraw consent", "withdraw the consent", "withdrawing my consent",
             "withdrawal of consent", "withdrawal of my consent", "revoke my consent", "revoking my consent",

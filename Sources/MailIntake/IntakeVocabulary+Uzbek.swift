@@ -36,7 +36,12 @@ extension IntakeVocabulary {
                 "ishlov berishga qarshi", "qarshiman", "profillash",
             ],
         ],
-        negations: [.erasure: ["ochirmang", "ochirmay", "ochirish shart emas"]],
+        negations: [.erasure: [
+            "ochirmang", "ochirmay", "ochirmas", "ochirilmas", "ochirish shart emas", "ochirish kerak emas",
+            "ochirishni soramayman", "ochirishingizni soramayman", "ochirishni talab qilmayman", "ochirishni xohlamayman",
+            "ochirilishini xohlamayman", "ochirishga hojat yoq", "ochiring demayman", "ochiringlar demayman",
+            "ochirishni emas", "ochirish emas",
+        ]],
         consentWithdrawal: [
             "rozilikni qaytarib", "roziligimni qaytarib", "rozilikni bekor", "roziligimni bekor",
             "roziligimni qaytaraman", "rozilikdan voz", "roziligimdan voz", "rozilikni qaytarish",

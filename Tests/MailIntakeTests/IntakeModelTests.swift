@@ -99,6 +99,20 @@ import Testing
         let negated = classifier.classify(subject: "", body: "Please do not delete my account. Just restrict the processing of my data until the dispute is resolved.")
         #expect(negated.rights.first != .erasure)
         #expect(negated.suggested.first?.right != .erasure)
+        // Wanting the data kept, in each language's own ways of saying it, negates erasure; a
+        // complaint that it was not deleted does not.
+        for body in [
+            "My son's file: we do not want it deleted, he needs it for the appeal, but limit its use to storage.",
+            "The files must not be erased: keep them, but do not show them to anyone.",
+            "Пока ничего не удаляйте, просто не используйте мои данные для рассылок.",
+            "Я не прошу удалять анкету, только скройте её от работодателей.",
+            "Qonun bo'yicha saqlanishi kerakligini bilaman, shuning uchun o'chirishni so'ramayman, faqat boshqa maqsadda ishlatmang.",
+            "Ҳужжатлар сақланиши керак, ўчиринглар демайман, фақат бошқа ҳеч нарсага ишлатманглар.",
+        ] {
+            #expect(classifier.vocabularyScores(subject: "", body: body).negated.contains(.erasure), "\(body)")
+        }
+        let complaint = classifier.vocabularyScores(subject: "", body: "You have still not deleted my data. Delete it now, please.")
+        #expect(!complaint.negated.contains(.erasure))
         // Every right the vocabulary finds must be among those created, or a person decides.
         let vocabulary = classifier.vocabularyScores(subject: "", body: "Please delete my account and send me a copy of my personal data.")
         #expect(vocabulary.scores[.erasure, default: 0] > 0 && vocabulary.scores[.access, default: 0] > 0)
@@ -163,6 +177,15 @@ import Testing
         #expect(IntakeModel.orderedFirst(ranking: [access, rectification], probabilities: even, subject: firstName.subject, body: firstName.body) == nil)
         let subjectBefore = FeatureHasher.texts(subject: "SAR and erasure", body: "Two requests, please. First, under Article 15, please send me a copy.")
         #expect(IntakeModel.orderedFirst(ranking: [access, erasure], probabilities: even, subject: subjectBefore.subject, body: subjectBefore.body) != erasure)
+        // A right named first by a verb it barely owns does not lead: "first send me my results as
+        // a spreadsheet" asks for portability, which the model is sure of.
+        let portability = try #require(Right.allCases.firstIndex(of: .portability))
+        let spreadsheet = FeatureHasher.texts(subject: "", body: "Could you please first send me all of my test results as a spreadsheet.")
+        var sure = [Double](repeating: 0.001, count: 6)
+        sure[portability] = 0.96
+        #expect(IntakeModel.orderedFirst(ranking: [portability, access, erasure], probabilities: sure, subject: spreadsheet.subject, body: spreadsheet.body) != access)
+        sure[access] = 0.03
+        #expect(IntakeModel.orderedFirst(ranking: [portability, access, erasure], probabilities: sure, subject: spreadsheet.subject, body: spreadsheet.body) == access)
         // No order words: nothing to say.
         let plain = FeatureHasher.texts(subject: "", body: "Please delete my account and send me a confirmation.")
         #expect(IntakeModel.orderedFirst(ranking: [erasure, access], probabilities: even, subject: plain.subject, body: plain.body) == nil)
