@@ -34,6 +34,7 @@ public struct IntakeImporter {
         public var duplicates = 0
         public var triage = 0
         public var quarantined = 0
+        /// Requests created; in a dry run, those the run would create.
         public var requests = 0
         public var datesReplaced = 0
 
@@ -170,7 +171,7 @@ public struct IntakeImporter {
                 }
                 var record = IntakeRecord(source: item.source, assessment: item.assessment)
                 Self.apply(plan, created: created[index], note: dateNotes[index] ?? replyNotes[index], to: &record)
-                Self.count(plan, created: created[index], dateNote: dateNotes[index], into: &summary)
+                Self.count(plan, created: mode.writes ? created[index].count : nil, dateNote: dateNotes[index], into: &summary)
                 try emit(record)
                 progress?.advance(bytes: incoming.sizeBytes)
             }
@@ -288,14 +289,16 @@ public struct IntakeImporter {
         }
     }
 
-    static func count(_ plan: IntakeStore.Plan, created: [StoredRequest], dateNote: String?, into summary: inout Summary) {
+    /// Counts one message's outcome; `created` is the number of requests stored for it, nil in a
+    /// dry run (which counts the requests the plan would create).
+    static func count(_ plan: IntakeStore.Plan, created: Int?, dateNote: String?, into summary: inout Summary) {
         summary.messages += 1
         switch plan {
         case .duplicate: summary.duplicates += 1
         case .reply: summary.replies += 1
-        case .create:
+        case .create(let rights):
             summary.new += 1
-            summary.requests += created.count
+            summary.requests += created ?? rights.count
             if dateNote != nil { summary.datesReplaced += 1 }
         case .triage: summary.triage += 1
         case .quarantine: summary.quarantined += 1

@@ -111,8 +111,8 @@ final class CurlEasy {
             buffer.baseAddress.map { String(cString: $0) } ?? ""
         }
         let message = buffered.isEmpty ? String(cString: curl_easy_strerror(code)) : buffered
-        // The refusal, not the goodbye that follows it (`221 Bye`).
-        let reply = transfer.replies.last { (SMTPReply.code(of: $0) ?? 0) >= 400 } ?? transfer.replies.last
+        // The refusal, not the goodbye that follows it (`221 Bye`, `A004 OK Logout completed`).
+        let reply = transfer.replies.last(where: Self.isRefusal) ?? transfer.replies.last
         let kind: MailTransportError.Kind
         switch code {
         case CURLE_LOGIN_DENIED: kind = .authentication
@@ -135,6 +135,13 @@ final class CurlEasy {
             }
         }
         return MailTransportError(kind: kind, curlCode: Int(code.rawValue), curlMessage: message, serverReply: reply)
+    }
+
+    /// An SMTP reply of 400 or more, or an IMAP `NO` or `BAD` (tagged or not).
+    static func isRefusal(_ line: String) -> Bool {
+        if let code = SMTPReply.code(of: line) { return code >= 400 }
+        let words = line.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+        return words.count >= 2 && (words[1] == "NO" || words[1] == "BAD")
     }
 
     // MARK: C callbacks

@@ -23,7 +23,9 @@ public final class IMAPClient {
 
     /// The folder's UIDVALIDITY, UIDNEXT and message count. Also proves the login works.
     public func status() throws(MailTransportError) -> IMAPFolderStatus {
-        let response = try command("STATUS \(Self.quoted(account.folder)) (MESSAGES UIDNEXT UIDVALIDITY)", inFolder: false)
+        let response = try opening { () throws(MailTransportError) in
+            try command("STATUS \(Self.mailbox(account.folder)) (MESSAGES UIDNEXT UIDVALIDITY)", inFolder: false)
+        }
         guard let status = IMAPFolderStatus.parse(response) else {
             throw MailTransportError(kind: .folder, curlCode: 0,
                                      curlMessage: "The server gave no UIDVALIDITY for the folder \(account.folder)",
@@ -63,7 +65,7 @@ public final class IMAPClient {
             // custom command; it keeps its note of the selected folder, so the fetches that
             // follow run in the read-only session.
             _ = try command("NOOP", inFolder: true)
-            _ = try command("EXAMINE \(Self.quoted(account.folder))", inFolder: true)
+            _ = try opening { () throws(MailTransportError) in try command("EXAMINE \(Self.mailbox(account.folder))", inFolder: true) }
             openedReadOnly = true
         }
         // An answer without the message (libcurl took an unsolicited FETCH of flags for it, say) is
@@ -101,23 +103,35 @@ public final class IMAPClient {
     public func move(_ uids: [UInt32], to folder: String) throws(MailTransportError) {
         guard !uids.isEmpty else { return }
         try openReadWrite()
-        _ = try command("UID MOVE \(Self.set(uids)) \(Self.quoted(folder))", inFolder: true)
+        _ = try command("UID MOVE \(Self.set(uids)) \(Self.mailbox(folder))", inFolder: true)
     }
 
     /// Whether `folder` exists (LIST).
     public func folderExists(_ folder: String) throws(MailTransportError) -> Bool {
-        let response = try command("LIST \"\" \(Self.quoted(folder))", inFolder: false)
+        let response = try command("LIST \"\" \(Self.mailbox(folder))", inFolder: false)
         return String(decoding: response, as: UTF8.self).contains("* LIST")
     }
 
     // MARK: -
 
-    private var folderURL: String { account.serverURL + Self.percentEncoded(account.folder) }
+    private var folderURL: String { account.serverURL + Self.percentEncoded(IMAPMailboxName.encoded(account.folder)) }
 
     private func openReadWrite() throws(MailTransportError) {
         guard openedReadOnly else { return }
-        _ = try command("SELECT \(Self.quoted(account.folder))", inFolder: true)
+        _ = try opening { () throws(MailTransportError) in try command("SELECT \(Self.mailbox(account.folder))", inFolder: true) }
         openedReadOnly = false
+    }
+
+    /// Runs a command that opens the account's folder (STATUS, EXAMINE, SELECT): once logged in, a
+    /// `NO` to it says the folder does not exist or may not be read, whatever words a server
+    /// chooses ("Mailbox doesn't exist", "Unknown Mailbox", "[NONEXISTENT]", "[NOPERM]").
+    private func opening(_ body: () throws(MailTransportError) -> [UInt8]) throws(MailTransportError) -> [UInt8] {
+        do {
+            return try body()
+        } catch where error.kind == .other || error.kind == .permanent {
+            guard let reply = error.serverReply, CurlEasy.isRefusal(reply), SMTPReply.code(of: reply) == nil else { throw error }
+            throw MailTransportError(kind: .folder, curlCode: error.curlCode, curlMessage: error.curlMessage, serverReply: reply)
+        }
     }
 
     private func command(_ text: String, inFolder: Bool) throws(MailTransportError) -> [UInt8] {
@@ -127,8 +141,9 @@ public final class IMAPClient {
         return try curl.perform().body
     }
 
-    /// An IMAP quoted string (the folder names were checked to hold no quote or backslash).
-    static func quoted(_ text: String) -> String { "\"\(text)\"" }
+    /// A folder name as an IMAP quoted string in modified UTF-7 (the names were checked to hold
+    /// no quote or backslash).
+    static func mailbox(_ folder: String) -> String { "\"\(IMAPMailboxName.encoded(folder))\"" }
 
     /// A UID set: `3,5,7`.
     static func set(_ uids: [UInt32]) -> String { uids.map(String.init).joined(separator: ",") }

@@ -9,7 +9,7 @@ enum FetchSummary {
         let summary = report.pass.summary
         var parts = ["\(account.description): \(report.pass.fetched) message\(report.pass.fetched == 1 ? "" : "s") fetched"]
         if report.pass.fetched > 0 {
-            parts.append("\(summary.new) new (\(dryRun ? "would create" : "created") \(dryRun ? 0 : summary.requests) request\(summary.requests == 1 ? "" : "s"))")
+            parts.append("\(summary.new) new (\(dryRun ? "would create" : "created") \(summary.requests) request\(summary.requests == 1 ? "" : "s"))")
             parts.append("\(summary.replies) repl\(summary.replies == 1 ? "y" : "ies")")
             parts.append("\(summary.duplicates) duplicate\(summary.duplicates == 1 ? "" : "s")")
             parts.append("\(summary.triage) triage")

@@ -7,10 +7,10 @@ enum IntakeImportSummary {
         let rows: [(String, Int)] = [
             ("messages", summary.messages), ("new", summary.new), ("replies", summary.replies),
             ("duplicates", summary.duplicates), ("triage", summary.triage), ("quarantined", summary.quarantined),
-            (dryRun ? "requests (would create)" : "requests created", dryRun ? 0 : summary.requests),
+            (dryRun ? "requests (would create)" : "requests created", summary.requests),
         ]
         var table = TextTable(headers: [dryRun ? "dry run (nothing written)" : "imported", "count"])
-        for (label, value) in rows where !(dryRun && label.hasPrefix("requests")) {
+        for (label, value) in rows {
             table.append([label, String(value)])
         }
         var text = table.render()

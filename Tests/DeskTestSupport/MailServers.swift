@@ -91,9 +91,14 @@ public struct MailServers {
         }
     }
 
-    /// Puts `count` messages straight into `local`'s Maildir (faster than SMTP for large folders).
-    public func deliver(_ messages: [[UInt8]], to local: String) throws {
-        let new = maildir(local) + "/new"
+    /// Puts `count` messages straight into `local`'s Maildir (faster than SMTP for large folders),
+    /// or into its Maildir++ folder `directoryName` (".Name", the name as Dovecot stores it).
+    public func deliver(_ messages: [[UInt8]], to local: String, folder directoryName: String? = nil) throws {
+        let root = directoryName.map { maildir(local) + "/" + $0 } ?? maildir(local)
+        for sub in ["cur", "tmp"] {
+            try FileManager.default.createDirectory(atPath: root + "/" + sub, withIntermediateDirectories: true)
+        }
+        let new = root + "/new"
         try FileManager.default.createDirectory(atPath: new, withIntermediateDirectories: true)
         for (index, bytes) in messages.enumerated() {
             let path = "\(new)/\(Int(Date().timeIntervalSince1970)).T\(index)R\(UInt32.random(in: 0...UInt32.max)).test"

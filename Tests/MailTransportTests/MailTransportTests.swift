@@ -105,6 +105,52 @@ import Testing
         }
     }
 
+    /// A folder named in Cyrillic is read and moved into: the names go out in modified UTF-7,
+    /// which is also how Dovecot stores them on disk (the directory names below are written by
+    /// hand, not by the encoder under test).
+    @Test func foldersNamedInCyrillicAreReadAndMovedInto() throws {
+        let servers = try MailServers.current()
+        try servers.exclusive { () throws -> Void in
+            let requests = ".&BB4EMQRABDAESQQ1BD0EOARP-"  // Обращения
+            let done = ".&BB4EMQRABDAEMQQ+BEIEMAQ9BD4-"  // Обработано
+            for name in [requests, done] { try? FileManager.default.removeItem(atPath: servers.maildir("dpo") + "/" + name) }
+            let message = MailServers.message(from: "a@example.test", to: servers.dpo, subject: "Cyrillic folder", body: "x")
+            try servers.deliver([message.bytes], to: "dpo", folder: requests)
+            try servers.deliver([], to: "dpo", folder: done)
+            let folder = try IMAPClient(account: servers.imap(servers.dpo, folder: "Обращения"), options: servers.options)
+            let status = try folder.status()
+            #expect(status.messages == 1)
+            let uids = try folder.uids(after: 0, before: status.uidNext)
+            #expect(uids.count == 1)
+            let bytes = try #require(try folder.fetch(uid: uids[0]))
+            #expect(String(decoding: bytes, as: UTF8.self).contains(message.id))
+            #expect(try folder.folderExists("Обработано"))
+            #expect(try !folder.folderExists("Обработанные"))
+            try folder.move(uids, to: "Обработано")
+            let moved = try IMAPClient(account: servers.imap(servers.dpo, folder: "Обработано"), options: servers.options)
+            #expect(try moved.status().messages == 1)
+            #expect(try IMAPClient(account: servers.imap(servers.dpo, folder: "Обращения"), options: servers.options).status().messages == 0)
+            for name in [requests, done] { try? FileManager.default.removeItem(atPath: servers.maildir("dpo") + "/" + name) }
+            // A folder the server does not have is a folder failure with the server's refusal,
+            // not the logout line that follows it.
+            let missing = try IMAPClient(account: servers.imap(servers.dpo, folder: "Нет такой"), options: servers.options)
+            let error = #expect(throws: MailTransportError.self) { try missing.status() }
+            #expect(error?.kind == .folder)
+            #expect(error?.serverReply?.contains(" NO ") == true)
+        }
+    }
+
+    @Test func folderNamesGoOutInModifiedUTF7() {
+        #expect(IMAPMailboxName.encoded("INBOX") == "INBOX")
+        #expect(IMAPMailboxName.encoded("Requests in") == "Requests in")
+        #expect(IMAPMailboxName.encoded("R&D") == "R&-D")
+        // RFC 3501 §5.1.3's example, and what Python's UTF-7 codec gives once "+" and "/" are mapped.
+        #expect(IMAPMailboxName.encoded("~peter/mail/台北/日本語") == "~peter/mail/&U,BTFw-/&ZeVnLIqe-")
+        #expect(IMAPMailboxName.encoded("Входящие/Заявки 2026") == "&BBIERQQ+BDQETwRJBDgENQ-/&BBcEMARPBDIEOgQ4- 2026")
+        #expect(IMAPMailboxName.encoded("Kiruvchi/Soʻrovlar") == "Kiruvchi/So&Ars-rovlar")
+        #expect(IMAPMailboxName.encoded("📨") == "&2D3c6A-")
+    }
+
     @Test func mailURLsAreParsedAndPasswordsRefused() throws {
         let account = try MailAccount(parsing: "imaps://dpo%40desk.test@mail.example.uz/Requests%20in")
         #expect(account.user == "dpo@desk.test")

@@ -228,6 +228,13 @@ struct IntakeImportTests {
             #expect(all.status == 0, "\(all.stderr)")
             #expect(try Self.records(all.stdout).count == (try Self.emlFixtures().count))
             #expect(try Self.counts(db) == before)
+            // Its summary counts the requests it would create: one per right of each new message.
+            let wouldCreate = try Self.records(all.stdout).filter { $0["status"] as? String == "new" }
+                .reduce(0) { $0 + (($1["kinds"] as? [String])?.count ?? 0) }
+            #expect(wouldCreate > 0)
+            #expect(all.stderr.split(separator: "\n").contains { line in
+                line.hasPrefix("requests (would create)") && line.split(separator: " ").last.map(String.init) == String(wouldCreate)
+            }, "\(all.stderr)")
 
             let real = try database.runDsar(["intake", "import", "--json"] + paths, environment: Self.environment)
             #expect(real.status == 0, "\(real.stderr)")
