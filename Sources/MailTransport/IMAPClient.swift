@@ -10,6 +10,7 @@ public final class IMAPClient {
     public let account: MailAccount
     private let curl: CurlEasy
     private var openedReadOnly = false
+    private var offered: Set<String>?
 
     public init(account: MailAccount, options: MailConnectionOptions) throws(MailTransportError) {
         guard account.scheme.isIMAP else {
@@ -99,11 +100,34 @@ public final class IMAPClient {
         _ = try command("UID STORE \(Self.set(uids)) +FLAGS.SILENT (\\Seen)", inFolder: true)
     }
 
-    /// Moves `uids` to `folder` (UID MOVE, RFC 6851).
+    /// Moves `uids` to `folder`: UID MOVE (RFC 6851) where the server offers it; else, as RFC 6851
+    /// §3.3 describes, UID COPY, then `\Deleted`, then UID EXPUNGE of exactly those UIDs where the
+    /// server offers UIDPLUS (RFC 4315). Without UIDPLUS the originals stay marked `\Deleted`: a
+    /// plain EXPUNGE would also remove messages someone else marked and did not mean to lose yet.
     public func move(_ uids: [UInt32], to folder: String) throws(MailTransportError) {
         guard !uids.isEmpty else { return }
         try openReadWrite()
-        _ = try command("UID MOVE \(Self.set(uids)) \(Self.mailbox(folder))", inFolder: true)
+        let set = Self.set(uids)
+        let offered = try capabilities()
+        if offered.contains("MOVE") {
+            _ = try command("UID MOVE \(set) \(Self.mailbox(folder))", inFolder: true)
+            return
+        }
+        _ = try command("UID COPY \(set) \(Self.mailbox(folder))", inFolder: true)
+        _ = try command("UID STORE \(set) +FLAGS.SILENT (\\Deleted)", inFolder: true)
+        if offered.contains("UIDPLUS") { _ = try command("UID EXPUNGE \(set)", inFolder: true) }
+    }
+
+    /// The server's capabilities once logged in (upper case), asked once per session.
+    public func capabilities() throws(MailTransportError) -> Set<String> {
+        if let offered { return offered }
+        let response = String(decoding: try command("CAPABILITY", inFolder: false), as: UTF8.self)
+        var found: Set<String> = []
+        for line in response.split(whereSeparator: \.isNewline) where line.hasPrefix("* CAPABILITY ") {
+            for word in line.dropFirst("* CAPABILITY ".count).split(separator: " ") { found.insert(word.uppercased()) }
+        }
+        offered = found
+        return found
     }
 
     /// Whether `folder` exists (LIST).

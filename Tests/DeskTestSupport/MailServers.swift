@@ -12,6 +12,8 @@ public struct MailServers {
     public let smtpPort: Int
     public let dpo: String
     public let requester: String
+    /// A user whose server offers IMAP4rev1 alone (no MOVE, no UIDPLUS).
+    public let legacy: String
 
     public struct NotConfigured: Error, CustomStringConvertible {
         public var description: String { "DSAR_MAIL_DIR is not set; run `make test`, which starts Dovecot and Postfix on loopback." }
@@ -24,7 +26,8 @@ public struct MailServers {
               let smtp = env["DSAR_MAIL_SMTP_PORT"].flatMap(Int.init)
         else { throw NotConfigured() }
         return MailServers(directory: dir, caFile: ca, password: password, imapPort: imap, imapsPort: imaps, smtpPort: smtp,
-                           dpo: env["DSAR_MAIL_DPO"] ?? "dpo@desk.test", requester: env["DSAR_MAIL_REQUESTER"] ?? "requester@example.test")
+                           dpo: env["DSAR_MAIL_DPO"] ?? "dpo@desk.test", requester: env["DSAR_MAIL_REQUESTER"] ?? "requester@example.test",
+                           legacy: env["DSAR_MAIL_LEGACY"] ?? "legacy@desk.test")
     }
 
     public var options: MailConnectionOptions { MailConnectionOptions(password: password, useNetrc: false, caFile: caFile, timeoutSeconds: 20) }

@@ -140,6 +140,39 @@ import Testing
         }
     }
 
+    /// A server without MOVE gets UID COPY and \Deleted; without UIDPLUS nothing is expunged (a
+    /// plain EXPUNGE would take what others marked too). The test user's Dovecot offers
+    /// IMAP4rev1 alone.
+    @Test func withoutMoveMessagesAreCopiedAndMarkedDeleted() throws {
+        let servers = try MailServers.current()
+        try servers.exclusive { () throws -> Void in
+            let done = servers.maildir("legacy") + "/.Done"
+            try? FileManager.default.removeItem(atPath: done)
+            try servers.emptyMaildir("legacy")
+            let message = MailServers.message(from: "a@example.test", to: servers.legacy, subject: "Old server", body: "x")
+            try servers.deliver([message.bytes], to: "legacy")
+            try servers.deliver([], to: "legacy", folder: ".Done")
+            let inbox = try IMAPClient(account: servers.imap(servers.legacy), options: servers.options)
+            let offered = try inbox.capabilities()
+            #expect(offered.contains("IMAP4REV1") && !offered.contains("MOVE") && !offered.contains("UIDPLUS"))
+            let status = try inbox.status()
+            let uids = try inbox.uids(after: 0, before: status.uidNext)
+            #expect(uids.count == 1)
+            try inbox.move(uids, to: "Done")
+            let copied = try IMAPClient(account: servers.imap(servers.legacy, folder: "Done"), options: servers.options)
+            let copiedStatus = try copied.status()
+            #expect(copiedStatus.messages == 1)
+            let copiedUID = try #require(try copied.uids(after: 0, before: copiedStatus.uidNext).first)
+            let copy = try #require(try copied.fetch(uid: copiedUID))
+            #expect(String(decoding: copy, as: UTF8.self).contains(message.id))
+            // The original is still there, marked \Deleted (Maildir flag T).
+            let cur = (try? FileManager.default.contentsOfDirectory(atPath: servers.maildir("legacy") + "/cur")) ?? []
+            #expect(cur.count == 1 && cur.allSatisfy { $0.split(separator: ",").last?.contains("T") == true })
+            try? FileManager.default.removeItem(atPath: done)
+            try servers.emptyMaildir("legacy")
+        }
+    }
+
     @Test func folderNamesGoOutInModifiedUTF7() {
         #expect(IMAPMailboxName.encoded("INBOX") == "INBOX")
         #expect(IMAPMailboxName.encoded("Requests in") == "Requests in")

@@ -77,6 +77,8 @@ password="${DSAR_MAIL_TEST_PASSWORD:-desk-test-$RANDOM$RANDOM}"
 {
     printf 'dpo@desk.test:{PLAIN}%s::::%s/mail/dpo::\n' "$password" "$dir"
     printf 'requester@example.test:{PLAIN}%s::::%s/mail/requester::\n' "$password" "$dir"
+    # A server of the old kind, for the fallbacks: it offers IMAP4rev1 alone (no MOVE, no UIDPLUS).
+    printf 'legacy@desk.test:{PLAIN}%s::::%s/mail/legacy::userdb_imap_capability=IMAP4rev1\n' "$password" "$dir"
 } > "$dir/dovecot/users"
 cat > "$dir/dovecot/dovecot.conf" <<CONF
 base_dir = $dir/dovecot/run
@@ -209,6 +211,6 @@ done
 export DSAR_MAIL_POSTFIX_CONFIG="$pf" DSAR_MAIL_DOVECOT_CONFIG="$dir/dovecot/dovecot.conf"
 export DSAR_MAIL_DIR="$dir" DSAR_MAIL_CA="$dir/tls/ca.pem" DSAR_MAIL_PASSWORD="$password"
 export DSAR_MAIL_IMAP_PORT=$imap_port DSAR_MAIL_IMAPS_PORT=$imaps_port DSAR_MAIL_SMTP_PORT=$smtp_port
-export DSAR_MAIL_DPO=dpo@desk.test DSAR_MAIL_REQUESTER=requester@example.test
+export DSAR_MAIL_DPO=dpo@desk.test DSAR_MAIL_REQUESTER=requester@example.test DSAR_MAIL_LEGACY=legacy@desk.test
 export DSAR_MAIL_MAILDIR_DPO="$dir/mail/dpo/Maildir" DSAR_MAIL_MAILDIR_REQUESTER="$dir/mail/requester/Maildir"
 "$@"
