@@ -22,10 +22,8 @@ public struct MessageFolder: Sendable, Hashable {
     /// Lists `path`: a Maildir when it has `cur/` or `new/`, else its `.eml` files (any case),
     /// sub-folders included; hidden files and folders are left out.
     public init(path: String) throws(MailIntakeError) {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw MailIntakeError(.pathMissing) }
-        guard isDirectory.boolValue else { throw MailIntakeError(.notMailFolder) }
+        guard let status = FileStatus(path: path) else { throw MailIntakeError(.pathMissing) }
+        guard status.kind == .directory else { throw MailIntakeError(.notMailFolder) }
         root = path
         let maildirParts = ["new", "cur"].filter { Self.isDirectory(Self.join(path, $0)) }
         if !maildirParts.isEmpty {

@@ -153,7 +153,7 @@ public final class IMAPClient {
         do {
             return try body()
         } catch where error.kind == .other || error.kind == .permanent {
-            guard let reply = error.serverReply, CurlEasy.isRefusal(reply), SMTPReply.code(of: reply) == nil else { throw error }
+            guard let reply = error.serverReply, CurlEasy.isRefusal(reply) else { throw error }
             throw MailTransportError(kind: .folder, curlCode: error.curlCode, curlMessage: error.curlMessage, serverReply: reply)
         }
     }
